@@ -1,0 +1,87 @@
+using ActorTrader.Actors.Dispatch;
+
+namespace ActorTrader.Actors;
+
+/// <summary>Death watch: exactly one <see cref="Terminated"/> per watched actor, also when it died before Watch.</summary>
+internal sealed partial class ActorCell
+{
+    private Dictionary<IActorRef, object?>? _watching;
+    private HashSet<IActorRef>? _watchedBy;
+    private HashSet<IActorRef>? _terminatedQueued;
+
+    public IActorRef Watch(IActorRef subject) => WatchCore(subject, null);
+
+    public IActorRef WatchWith(IActorRef subject, object message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return WatchCore(subject, message);
+    }
+
+    private IActorRef WatchCore(IActorRef subject, object? customMessage)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        if (subject is not IInternalActorRef target || subject.Equals(Self)) return subject;
+        _watching ??= [];
+        var alreadyWatching = _watching.ContainsKey(subject);
+        _watching[subject] = customMessage;
+        if (!alreadyWatching) target.SendSystemMessage(new Watch(target, Self));
+        return subject;
+    }
+
+    public IActorRef Unwatch(IActorRef subject)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        if (_watching is not null && _watching.Remove(subject) && subject is IInternalActorRef target)
+            target.SendSystemMessage(new Unwatch(target, Self));
+        _terminatedQueued?.Remove(subject);
+        return subject;
+    }
+
+    private void AddWatcher(IInternalActorRef watchee, IInternalActorRef watcher)
+    {
+        if (!watchee.Equals(Self) || watcher.Equals(Self)) return;
+        (_watchedBy ??= []).Add(watcher);
+    }
+
+    private void RemoveWatcher(IInternalActorRef watchee, IInternalActorRef watcher)
+    {
+        if (watchee.Equals(Self)) _watchedBy?.Remove(watcher);
+    }
+
+    private void WatchedActorTerminated(IActorRef actor, bool existenceConfirmed)
+    {
+        if (_watching is not null && _watching.Remove(actor, out var customMessage) && !IsTerminating)
+        {
+            // Queued as a user message, so it arrives after everything the dead actor sent before dying.
+            Self.Tell(customMessage ?? new Terminated(actor, existenceConfirmed, AddressTerminated: false), actor);
+            if (customMessage is null) (_terminatedQueued ??= []).Add(actor);
+        }
+        if (FindChild(actor) is not null) HandleChildTerminated(actor);
+    }
+
+    private void ReceivedTerminated(Terminated terminated)
+    {
+        // Dropped when Unwatch came after it was queued: exactly-once means never after Unwatch.
+        if (_terminatedQueued is not null && _terminatedQueued.Remove(terminated.ActorRef)) ReceiveMessage(terminated);
+    }
+
+    private void TellWatchersWeDied()
+    {
+        if (_watchedBy is null) return;
+        foreach (var watcher in _watchedBy)
+        {
+            if (!watcher.Equals(_parent)) ((IInternalActorRef)watcher).SendSystemMessage(new DeathWatchNotification(Self, existenceConfirmed: true));
+        }
+        _watchedBy = null;
+    }
+
+    private void UnwatchWatchedActors()
+    {
+        if (_watching is not null)
+        {
+            foreach (var subject in _watching.Keys) ((IInternalActorRef)subject).SendSystemMessage(new Unwatch((IInternalActorRef)subject, Self));
+            _watching = null;
+        }
+        _terminatedQueued = null;
+    }
+}

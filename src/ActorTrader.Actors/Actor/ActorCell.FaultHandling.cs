@@ -1,0 +1,188 @@
+using System.Runtime.ExceptionServices;
+using ActorTrader.Actors.Dispatch;
+
+namespace ActorTrader.Actors;
+
+/// <summary>
+/// Failure, suspension, restart and stop, following Akka's ActorCell: a failed actor suspends itself
+/// and its children and asks its parent; a restart keeps the mailbox and drops the failing message.
+/// </summary>
+internal sealed partial class ActorCell
+{
+    private void HandleInvokeFailure(Exception cause)
+    {
+        if (IsFailed || IsTerminated) return; // already waiting for the supervisor's decision
+        _state |= CellState.Failed;
+        try
+        {
+            Mailbox.Suspend();
+            SuspendChildren();
+            _parent.SendSystemMessage(new Failed(Self, cause, Path.Uid));
+        }
+        catch (Exception e)
+        {
+            System.Logger.Error(e, "Could not report the failure of {ActorPath} to its parent; stopping it", Path.ToString());
+            foreach (var child in ChildCells()) StopChild(child.Self);
+            FinishTerminate();
+        }
+    }
+
+    private void ClearFailed() => _state &= ~CellState.Failed;
+
+    private void FaultSuspend()
+    {
+        Mailbox.Suspend();
+        SuspendChildren();
+    }
+
+    private void FaultResume(Exception? causedByFailure)
+    {
+        if (_actor is null && causedByFailure is not null)
+        {
+            // Resumed after failing in its constructor: there is no state to keep, so create anew.
+            Mailbox.Resume();
+            ClearFailed();
+            Create();
+            return;
+        }
+        Mailbox.Resume();
+        if (causedByFailure is not null)
+        {
+            ClearFailed();
+            _currentEnvelope = null;
+        }
+        ResumeChildren();
+        ProcessDeferredSystemMessages();
+    }
+
+    private void FaultRecreate(Exception cause)
+    {
+        if (_actor is null)
+        {
+            Mailbox.Resume();
+            ClearFailed();
+            Create();
+            ProcessDeferredSystemMessages();
+            return;
+        }
+        if (IsTerminating)
+        {
+            FaultResume(null); // keep the suspend count balanced; the stop wins
+            return;
+        }
+
+        var failedActor = _actor;
+        try
+        {
+            failedActor.PreRestart(cause, _currentEnvelope?.Message);
+        }
+        catch (Exception e)
+        {
+            System.Logger.Error(e, "PreRestart of {ActorPath} threw while restarting after {Cause}", Path.ToString(), cause.GetType().Name);
+        }
+        finally
+        {
+            ClearActorStateForRestart();
+        }
+
+        if (_stoppingChildren is { Count: > 0 })
+        {
+            _waitingForChildren = ChildrenWait.Recreation;
+            _recreationCause = cause;
+        }
+        else
+        {
+            FinishRecreate(cause);
+        }
+    }
+
+    private void ClearActorStateForRestart()
+    {
+        _timers?.CancelAll();
+        SetReceiveTimeout(null);
+        _stash?.UnstashAll(); // stashed messages are not lost on restart: they go back to the mailbox
+        _behaviorStack = null;
+    }
+
+    private void FinishRecreate(Exception cause)
+    {
+        var survivors = ChildCells().Where(c => _stoppingChildren is null || !_stoppingChildren.Contains(c.Self)).ToArray();
+        try
+        {
+            Mailbox.Resume();
+            ClearFailed();
+            var fresh = NewActor();
+            _actor = fresh;
+            fresh.PostRestart(cause);
+            // Children kept by an overridden PreRestart are restarted too, after the parent is up again.
+            foreach (var survivor in survivors) survivor.Self.SendSystemMessage(new Recreate(cause));
+        }
+        catch (Exception e)
+        {
+            HandleInvokeFailure(new PostRestartException(Self, e, cause));
+        }
+        ProcessDeferredSystemMessages();
+    }
+
+    private void HandleFailed(Failed failed)
+    {
+        var child = FindChild(failed.Child);
+        if (child is null || child.Path.Uid != failed.Uid || _stoppingChildren?.Contains(failed.Child) == true) return; // stale
+        var strategy = _actor?.SupervisorStrategyInternal ?? SupervisorStrategy.DefaultStrategy;
+        if (!strategy.HandleFailure(this, child, failed.Cause))
+            ExceptionDispatchInfo.Capture(failed.Cause).Throw(); // escalate: this actor fails with the child's exception
+    }
+
+    private void Terminate()
+    {
+        SetReceiveTimeout(null);
+        UnwatchWatchedActors();
+        var children = ChildCells();
+        foreach (var child in children) StopChild(child.Self);
+
+        var wasTerminating = IsTerminating;
+        _state |= CellState.Terminating;
+        if (children.Count > 0)
+        {
+            if (!wasTerminating) Mailbox.Suspend();
+            _waitingForChildren = ChildrenWait.Termination;
+        }
+        else
+        {
+            FinishTerminate();
+        }
+    }
+
+    private void FinishTerminate()
+    {
+        var actor = _actor;
+        try
+        {
+            actor?.PostStop();
+        }
+        catch (Exception e)
+        {
+            System.Logger.Error(e, "PostStop of {ActorPath} threw", Path.ToString());
+        }
+        finally
+        {
+            _state |= CellState.Terminated;
+            _deferredSystemMessages = null;
+            if (_stash is not null)
+            {
+                foreach (var envelope in _stash.ClearStash()) System.DeadLetterRef.Publish(envelope.Message, envelope.Sender, Self);
+            }
+            _timers?.CancelAll();
+            CancelReceiveTimeout();
+            Mailbox.BecomeClosed();
+            Mailbox.Dispatcher.Detach(Mailbox);
+            _parent.SendSystemMessage(new DeathWatchNotification(Self, existenceConfirmed: true));
+            TellWatchersWeDied();
+            UnwatchWatchedActors();
+            System.EventStream.Unsubscribe(Self);
+            _actor = null;
+            _behaviorStack = null;
+            _currentEnvelope = null;
+        }
+    }
+}

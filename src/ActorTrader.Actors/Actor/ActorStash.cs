@@ -1,0 +1,50 @@
+using ActorTrader.Actors.Dispatch;
+
+namespace ActorTrader.Actors;
+
+/// <summary>The unbounded stash of one actor incarnation chain.</summary>
+internal sealed class ActorStash(ActorCell cell) : IStash
+{
+    private readonly List<Envelope> _stashed = [];
+
+    public int Count => _stashed.Count;
+
+    public void Stash()
+    {
+        var current = cell.CurrentEnvelope
+            ?? throw new InvalidOperationException("Stash() can only be called while processing a message.");
+        if (_stashed.Count > 0 && ReferenceEquals(_stashed[^1].Message, current.Message) && current.Message is not ValueType)
+            throw new InvalidOperationException($"The message {current.Message.GetType().Name} was stashed twice. Fix: call Stash() once per message.");
+        _stashed.Add(current);
+    }
+
+    public void Unstash()
+    {
+        if (_stashed.Count == 0) return;
+        var first = _stashed[0];
+        _stashed.RemoveAt(0);
+        cell.Mailbox.EnqueueFirst([first]);
+    }
+
+    public void UnstashAll()
+    {
+        if (_stashed.Count == 0) return;
+        cell.Mailbox.EnqueueFirst(_stashed.ToArray());
+        _stashed.Clear();
+    }
+
+    public void UnstashAll(Func<Envelope, bool> predicate)
+    {
+        ArgumentNullException.ThrowIfNull(predicate);
+        var selected = _stashed.Where(predicate).ToArray();
+        _stashed.RemoveAll(e => predicate(e));
+        cell.Mailbox.EnqueueFirst(selected);
+    }
+
+    public IReadOnlyList<Envelope> ClearStash()
+    {
+        var cleared = _stashed.ToArray();
+        _stashed.Clear();
+        return cleared;
+    }
+}

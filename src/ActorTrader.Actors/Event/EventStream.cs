@@ -1,0 +1,54 @@
+namespace ActorTrader.Actors;
+
+/// <summary>
+/// The system's publish/subscribe bus. A subscriber to a type receives every published event
+/// assignable to it (subscribe to <c>object</c> for all). Subscribers are removed when they stop.
+/// </summary>
+public sealed class EventStream
+{
+    private readonly Lock _gate = new();
+    private (Type Channel, IActorRef Subscriber)[] _subscriptions = []; // copy-on-write
+
+    /// <summary>Returns false when the subscriber already had this channel.</summary>
+    public bool Subscribe(IActorRef subscriber, Type channel)
+    {
+        ArgumentNullException.ThrowIfNull(subscriber);
+        ArgumentNullException.ThrowIfNull(channel);
+        lock (_gate)
+        {
+            foreach (var s in _subscriptions)
+                if (s.Channel == channel && s.Subscriber.Equals(subscriber)) return false;
+            _subscriptions = [.. _subscriptions, (channel, subscriber)];
+            return true;
+        }
+    }
+
+    public bool Unsubscribe(IActorRef subscriber, Type channel)
+    {
+        ArgumentNullException.ThrowIfNull(subscriber);
+        lock (_gate)
+        {
+            var before = _subscriptions.Length;
+            _subscriptions = _subscriptions.Where(s => !(s.Channel == channel && s.Subscriber.Equals(subscriber))).ToArray();
+            return _subscriptions.Length != before;
+        }
+    }
+
+    /// <summary>Removes every subscription of the subscriber.</summary>
+    public void Unsubscribe(IActorRef subscriber)
+    {
+        ArgumentNullException.ThrowIfNull(subscriber);
+        var current = Volatile.Read(ref _subscriptions);
+        if (!current.Any(s => s.Subscriber.Equals(subscriber))) return;
+        lock (_gate) _subscriptions = _subscriptions.Where(s => !s.Subscriber.Equals(subscriber)).ToArray();
+    }
+
+    public void Publish(object @event)
+    {
+        ArgumentNullException.ThrowIfNull(@event);
+        foreach (var (channel, subscriber) in Volatile.Read(ref _subscriptions))
+        {
+            if (channel.IsInstanceOfType(@event)) subscriber.Tell(@event, null);
+        }
+    }
+}
