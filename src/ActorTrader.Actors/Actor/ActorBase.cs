@@ -27,24 +27,34 @@ public abstract class ActorBase
     internal ActorCell Cell => _cell;
 
     /// <summary>Handles a message; return false for messages this actor does not handle.</summary>
-    protected internal abstract bool Receive(object message);
+    protected abstract bool Receive(object message);
+
+    internal bool ReceiveInternal(object message) => Receive(message);
 
     /// <summary>Called by the runtime once the constructor has run.</summary>
     internal virtual void OnConstructed() { }
 
-    protected internal virtual void PreStart() { }
+    protected virtual void PreStart() { }
 
-    protected internal virtual void PostStop() { }
+    internal void PreStartInternal() => PreStart();
+
+    protected virtual void PostStop() { }
+
+    internal void PostStopInternal() => PostStop();
 
     /// <summary>Called on the failed instance before a restart; by default stops all children and calls <see cref="PostStop"/>.</summary>
-    protected internal virtual void PreRestart(Exception reason, object? message)
+    internal void PreRestartInternal(Exception reason, object? message) => PreRestart(reason, message);
+
+    protected virtual void PreRestart(Exception reason, object? message)
     {
         foreach (var child in Context.Children) Context.Stop(child);
         PostStop();
     }
 
     /// <summary>Called on the fresh instance after a restart; by default calls <see cref="PreStart"/>.</summary>
-    protected internal virtual void PostRestart(Exception reason) => PreStart();
+    protected virtual void PostRestart(Exception reason) => PreStart();
+
+    internal void PostRestartInternal(Exception reason) => PostRestart(reason);
 
     /// <summary>The strategy this actor applies to its failing children (default: one-for-one restart).</summary>
     protected virtual SupervisorStrategy SupervisorStrategy() => _cell.Props.SupervisorStrategy ?? Actors.SupervisorStrategy.DefaultStrategy;

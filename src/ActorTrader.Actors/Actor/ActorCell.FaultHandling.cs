@@ -74,7 +74,7 @@ internal sealed partial class ActorCell
         var failedActor = _actor;
         try
         {
-            failedActor.PreRestart(cause, _currentEnvelope?.Message);
+            failedActor.PreRestartInternal(cause, _currentEnvelope?.Message);
         }
         catch (Exception e)
         {
@@ -113,7 +113,7 @@ internal sealed partial class ActorCell
             ClearFailed();
             var fresh = NewActor();
             _actor = fresh;
-            fresh.PostRestart(cause);
+            fresh.PostRestartInternal(cause);
             // Children kept by an overridden PreRestart are restarted too, after the parent is up again.
             foreach (var survivor in survivors) survivor.Self.SendSystemMessage(new Recreate(cause));
         }
@@ -158,7 +158,7 @@ internal sealed partial class ActorCell
         var actor = _actor;
         try
         {
-            actor?.PostStop();
+            actor?.PostStopInternal();
         }
         catch (Exception e)
         {

@@ -113,7 +113,7 @@ internal sealed partial class ActorCell : IActorContext
         try
         {
             _actor = NewActor();
-            _actor.PreStart();
+            _actor.PreStartInternal();
         }
         catch (Exception e)
         {
@@ -146,7 +146,7 @@ internal sealed partial class ActorCell : IActorContext
     {
         var actor = _actor;
         if (actor is null) return;
-        var handled = _behaviorStack is { Count: > 0 } stack ? stack.Peek()(message) : actor.Receive(message);
+        var handled = _behaviorStack is { Count: > 0 } stack ? stack.Peek()(message) : actor.ReceiveInternal(message);
         if (!handled) actor.UnhandledInternal(message);
     }
 

@@ -8,7 +8,7 @@ namespace ActorTrader.Actors;
 /// </summary>
 internal sealed class GuardianActor : ActorBase
 {
-    protected internal override bool Receive(object message)
+    protected override bool Receive(object message)
     {
         if (message is Terminated) return true;
         Context.System.DeadLetterRef.Publish(message, Sender, Self);
@@ -23,7 +23,13 @@ internal sealed class RootGuardianActor : ActorBase
 {
     protected override SupervisorStrategy SupervisorStrategy() => Actors.SupervisorStrategy.StoppingStrategy;
 
-    protected internal override bool Receive(object message)
+    protected override void PreStart()
+    {
+        Context.Watch(Context.System.UserGuardian);
+        Context.Watch(Context.System.SystemGuardian);
+    }
+
+    protected override bool Receive(object message)
     {
         if (message is Terminated terminated)
         {

@@ -14,7 +14,7 @@ public abstract class ReceiveActor : ActorBase
         _building = _handlers;
     }
 
-    protected internal sealed override bool Receive(object message) => Dispatch(_handlers, message);
+    protected sealed override bool Receive(object message) => Dispatch(_handlers, message);
 
     // Handlers are declared in the constructor only; afterwards the list is fixed.
     internal override void OnConstructed() => _building = null;

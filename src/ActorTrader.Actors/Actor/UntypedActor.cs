@@ -3,7 +3,7 @@ namespace ActorTrader.Actors;
 /// <summary>An actor with one handler for all messages; call <c>Unhandled(message)</c> for those it ignores.</summary>
 public abstract class UntypedActor : ActorBase
 {
-    protected internal sealed override bool Receive(object message)
+    protected sealed override bool Receive(object message)
     {
         OnReceive(message);
         return true;
