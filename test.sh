@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Restores, builds (warnings are errors) and runs every test project, then prints the totals.
+# Starts and stops any server the tests need (none yet; PostgreSQL arrives with persistence).
+set -euo pipefail
+cd "$(dirname "$0")"
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+# Slow shared CI machines get more time per expectation (see TestKitSettings.TimeFactor).
+if [[ "${CI:-}" == "true" && -z "${ACTORTRADER_TEST_TIMEFACTOR:-}" ]]; then export ACTORTRADER_TEST_TIMEFACTOR=3; fi
+
+dotnet restore ActorTrader.sln
+dotnet build ActorTrader.sln -c Release --no-restore
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+status=0
+dotnet test ActorTrader.sln -c Release --no-build --blame-hang-timeout 5m 2>&1 | tee "$log" || status=$?
+
+# Sum the runner's per-project totals ("Passed!  - Failed: 0, Passed: 12, Skipped: 0, Total: 12").
+read -r passed failed skipped < <(grep -E '(Passed|Failed)!? +- +Failed: +[0-9]+' "$log" | sed -E 's/.*Failed: +([0-9]+), Passed: +([0-9]+), Skipped: +([0-9]+).*/\2 \1 \3/' \
+  | awk '{p+=$1; f+=$2; s+=$3} END {print p+0, f+0, s+0}')
+echo "Tests: ${passed} passed, ${failed} failed, ${skipped} skipped"
+if [[ "$status" -eq 0 && "$passed" -eq 0 ]]; then echo "No test ran." >&2; exit 1; fi
+exit "$status"
