@@ -136,14 +136,19 @@ internal sealed partial class ActorCell
         ((IInternalActorRef)child).Stop();
     }
 
-    private void SuspendChildren()
+    private void SuspendChildren(IActorRef? except = null)
     {
-        foreach (var child in ChildCells()) child.Self.SendSystemMessage(new Suspend());
+        foreach (var child in ChildCells())
+        {
+            if (!child.Self.Equals(except)) child.Self.SendSystemMessage(new Suspend());
+        }
     }
 
-    private void ResumeChildren()
+    /// <summary>The child whose escalated failure made this actor fail is resumed as the one that failed.</summary>
+    private void ResumeChildren(Exception? causedByFailure, IActorRef? perpetrator)
     {
-        foreach (var child in ChildCells()) child.Self.SendSystemMessage(new Resume(null));
+        foreach (var child in ChildCells())
+            child.Self.SendSystemMessage(new Resume(child.Self.Equals(perpetrator) ? causedByFailure : null));
     }
 
     private void HandleChildTerminated(IActorRef child)

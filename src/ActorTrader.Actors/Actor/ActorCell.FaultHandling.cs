@@ -1,4 +1,3 @@
-using System.Runtime.ExceptionServices;
 using ActorTrader.Actors.Dispatch;
 
 namespace ActorTrader.Actors;
@@ -9,14 +8,20 @@ namespace ActorTrader.Actors;
 /// </summary>
 internal sealed partial class ActorCell
 {
-    private void HandleInvokeFailure(Exception cause)
+    /// <summary>
+    /// Suspends this actor and its children and reports to the parent. When the failure is an escalation
+    /// from a child (<paramref name="perpetrator"/>), that child is already suspended and is not suspended
+    /// again, so the parent's later Resume can resume it.
+    /// </summary>
+    private void HandleInvokeFailure(Exception cause, IActorRef? perpetrator = null)
     {
         if (IsFailed || IsTerminated) return; // already waiting for the supervisor's decision
         _state |= CellState.Failed;
+        _failurePerpetrator = perpetrator;
         try
         {
             Mailbox.Suspend();
-            SuspendChildren();
+            SuspendChildren(except: perpetrator);
             _parent.SendSystemMessage(new Failed(Self, cause, Path.Uid));
         }
         catch (Exception e)
@@ -26,6 +31,8 @@ internal sealed partial class ActorCell
             FinishTerminate();
         }
     }
+
+    private IActorRef? _failurePerpetrator;
 
     private void ClearFailed() => _state &= ~CellState.Failed;
 
@@ -46,12 +53,14 @@ internal sealed partial class ActorCell
             return;
         }
         Mailbox.Resume();
+        var perpetrator = _failurePerpetrator;
         if (causedByFailure is not null)
         {
             ClearFailed();
+            _failurePerpetrator = null;
             _currentEnvelope = null;
         }
-        ResumeChildren();
+        ResumeChildren(causedByFailure, perpetrator);
         ProcessDeferredSystemMessages();
     }
 
@@ -111,6 +120,7 @@ internal sealed partial class ActorCell
         {
             Mailbox.Resume();
             ClearFailed();
+            _failurePerpetrator = null;
             var fresh = NewActor();
             _actor = fresh;
             fresh.PostRestartInternal(cause);
@@ -130,7 +140,7 @@ internal sealed partial class ActorCell
         if (child is null || child.Path.Uid != failed.Uid || _stoppingChildren?.Contains(failed.Child) == true) return; // stale
         var strategy = _actor?.SupervisorStrategyInternal ?? SupervisorStrategy.DefaultStrategy;
         if (!strategy.HandleFailure(this, child, failed.Cause))
-            ExceptionDispatchInfo.Capture(failed.Cause).Throw(); // escalate: this actor fails with the child's exception
+            HandleInvokeFailure(failed.Cause, perpetrator: failed.Child); // escalate: this actor fails with the child's exception
     }
 
     private void Terminate()

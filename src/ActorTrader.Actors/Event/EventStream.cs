@@ -38,9 +38,17 @@ public sealed class EventStream
     public void Unsubscribe(IActorRef subscriber)
     {
         ArgumentNullException.ThrowIfNull(subscriber);
-        var current = Volatile.Read(ref _subscriptions);
-        if (!current.Any(s => s.Subscriber.Equals(subscriber))) return;
+        if (!IsSubscribed(Volatile.Read(ref _subscriptions), subscriber)) return; // the common case: stop without subscriptions
         lock (_gate) _subscriptions = _subscriptions.Where(s => !s.Subscriber.Equals(subscriber)).ToArray();
+    }
+
+    private static bool IsSubscribed((Type Channel, IActorRef Subscriber)[] subscriptions, IActorRef subscriber)
+    {
+        foreach (var s in subscriptions)
+        {
+            if (s.Subscriber.Equals(subscriber)) return true;
+        }
+        return false;
     }
 
     public void Publish(object @event)
