@@ -23,7 +23,8 @@ public sealed partial class ActorSystem : IAsyncDisposable
     {
         Name = name;
         Settings = setup;
-        Logger = (setup.Logger ?? Log.Logger).ForContext("ActorSystem", name);
+        Logger = (setup.Logger ?? Serilog.Log.Logger).ForContext("ActorSystem", name);
+        Log = new SerilogLoggingAdapter(Logger);
         Scheduler = setup.SchedulerFactory?.Invoke() ?? new DefaultScheduler();
         StartTime = Scheduler.Now;
         Dispatchers = new Dispatchers(setup.DefaultDispatcherThroughput);
@@ -66,6 +67,9 @@ public sealed partial class ActorSystem : IAsyncDisposable
 
     /// <summary>The Serilog logger of the runtime (enriched with the system name).</summary>
     public ILogger Logger { get; }
+
+    /// <summary>Akka's <c>system.Log</c>: logging for code outside actors.</summary>
+    public ILoggingAdapter Log { get; }
 
     public IScheduler Scheduler { get; }
 

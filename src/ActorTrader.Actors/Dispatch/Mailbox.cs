@@ -14,7 +14,6 @@ internal sealed class Mailbox : IThreadPoolWorkItem
     private const int SuspendUnit = 4;
 
     private readonly IMessageQueue _queue;
-    private readonly Lock _drainGate = new();
     private int _status;
     private SystemMessage? _systemMessages; // lock-free LIFO, reversed when processed
     private LinkedList<Envelope>? _unstashed; // consumer-only: messages put back in front by Unstash
@@ -242,7 +241,8 @@ internal sealed class Mailbox : IThreadPoolWorkItem
     private void DrainToDeadLetters()
     {
         // Once closed, every dequeue happens under this lock, so the queue keeps a single consumer.
-        lock (_drainGate)
+        // (Locking the queue object costs no memory per actor, unlike a dedicated lock object.)
+        lock (_queue)
         {
             var deadLetters = _cell.System.DeadLetterRef;
             if (_unstashed is { Count: > 0 } unstashed)
