@@ -9,18 +9,8 @@ public static class PipeToSupport
         ArgumentNullException.ThrowIfNull(task);
         ArgumentNullException.ThrowIfNull(recipient);
         return task.ContinueWith(
-            t =>
-            {
-                if (t.IsCompletedSuccessfully) recipient.Tell(success is null ? t.Result! : success(t.Result), sender);
-                else
-                {
-                    var error = t.IsCanceled ? new TaskCanceledException(t) : t.Exception!.GetBaseException();
-                    recipient.Tell(failure is null ? new Status.Failure(error) : failure(error), sender);
-                }
-            },
-            CancellationToken.None,
-            TaskContinuationOptions.ExecuteSynchronously,
-            TaskScheduler.Default);
+            t => Deliver(t, recipient, sender, () => success is null ? t.Result! : success(t.Result), failure),
+            CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
     /// <summary>For a task without a result: <see cref="Status.Success"/> or <see cref="Status.Failure"/>.</summary>
@@ -30,17 +20,18 @@ public static class PipeToSupport
         ArgumentNullException.ThrowIfNull(task);
         ArgumentNullException.ThrowIfNull(recipient);
         return task.ContinueWith(
-            t =>
-            {
-                if (t.IsCompletedSuccessfully) recipient.Tell(success is null ? new Status.Success(null) : success(), sender);
-                else
-                {
-                    var error = t.IsCanceled ? new TaskCanceledException(t) : t.Exception!.GetBaseException();
-                    recipient.Tell(failure is null ? new Status.Failure(error) : failure(error), sender);
-                }
-            },
-            CancellationToken.None,
-            TaskContinuationOptions.ExecuteSynchronously,
-            TaskScheduler.Default);
+            t => Deliver(t, recipient, sender, success ?? (() => new Status.Success(null)), failure),
+            CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    private static void Deliver(Task completed, ICanTell recipient, IActorRef? sender, Func<object> onSuccess, Func<Exception, object>? failure)
+    {
+        if (completed.IsCompletedSuccessfully)
+        {
+            recipient.Tell(onSuccess(), sender);
+            return;
+        }
+        var error = completed.IsCanceled ? new TaskCanceledException(completed) : completed.Exception!.GetBaseException();
+        recipient.Tell(failure is null ? new Status.Failure(error) : failure(error), sender);
     }
 }
