@@ -1,1 +1,31 @@
-﻿Console.WriteLine("Hello, World!");
+using ActorTrader.Benchmarks;
+using ActorTrader.Benchmarks.Actors;
+
+// Usage: dotnet run -c Release --project tests/ActorTrader.Benchmarks -- <suite> [--json] [--quick]
+// Later suites (persistence, parquet) are added to this list as further IBenchmarkSuite classes.
+IBenchmarkSuite[] suites = [new ActorBenchmarkSuite()];
+
+var command = CommandLine.Parse(args);
+if (command.ShowHelp)
+{
+    Console.WriteLine(CommandLine.Usage(suites));
+    return 0;
+}
+if (command.Error is not null)
+{
+    Console.Error.WriteLine(command.Error);
+    Console.Error.WriteLine(CommandLine.Usage(suites));
+    return 2;
+}
+
+var suite = Array.Find(suites, s => string.Equals(s.Name, command.Suite, StringComparison.OrdinalIgnoreCase));
+if (suite is null)
+{
+    Console.Error.WriteLine($"Unknown benchmark suite \"{command.Suite}\". Known suites: {string.Join(", ", suites.Select(s => s.Name))}.");
+    return 2;
+}
+
+var figures = await suite.RunAsync(command.Options);
+if (command.Options.Json) FigureWriter.WriteJsonLines(Console.Out, figures, command.Options.Mode);
+else FigureWriter.WriteTable(Console.Out, suite.Name, command.Options, figures);
+return 0;

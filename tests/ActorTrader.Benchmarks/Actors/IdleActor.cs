@@ -1,0 +1,18 @@
+namespace ActorTrader.Benchmarks.Actors;
+
+/// <summary>
+/// A typical small actor that does nothing: one declared handler, and an optional countdown it
+/// signals from PreStart, so a benchmark knows the actor has been fully created.
+/// </summary>
+internal sealed class IdleActor : ReceiveActor
+{
+    private readonly AsyncCountdown? _started;
+
+    public IdleActor(AsyncCountdown? started)
+    {
+        _started = started;
+        Receive<Ping>(_ => { });
+    }
+
+    protected override void PreStart() => _started?.Signal();
+}
