@@ -18,7 +18,7 @@ public abstract class MessageDispatcher
 
     internal abstract void Execute(Mailbox mailbox);
 
-    internal virtual void Attach(Mailbox mailbox, string actorPath) { }
+    internal virtual void Attach(Mailbox mailbox, ActorPath actorPath) { }
 
     internal virtual void Detach(Mailbox mailbox) { }
 

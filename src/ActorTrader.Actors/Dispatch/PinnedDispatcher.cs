@@ -12,7 +12,7 @@ public sealed class PinnedDispatcher : MessageDispatcher
 
     public PinnedDispatcher(string id, int throughput) : base(id, throughput) { }
 
-    internal override void Attach(Mailbox mailbox, string actorPath)
+    internal override void Attach(Mailbox mailbox, ActorPath actorPath)
     {
         var worker = new Worker(mailbox, actorPath);
         _workers[mailbox] = worker;
@@ -43,10 +43,10 @@ public sealed class PinnedDispatcher : MessageDispatcher
         private readonly Thread _thread;
         private volatile bool _stopped;
 
-        public Worker(Mailbox mailbox, string actorPath)
+        public Worker(Mailbox mailbox, ActorPath actorPath)
         {
             _mailbox = mailbox;
-            _thread = new Thread(Loop) { IsBackground = true, Name = "pinned " + actorPath };
+            _thread = new Thread(Loop) { IsBackground = true, Name = "pinned " + actorPath.ToStringWithoutAddress() };
         }
 
         public void Start() => _thread.Start();

@@ -48,23 +48,9 @@ public static class AskExtensions
         CancellationTokenRegistration registration = default;
         if (cancellationToken.CanBeCanceled) registration = cancellationToken.Register(() => promise.Cancel(cancellationToken));
 
+        promise.Guard(timer, registration);
         recipient.Tell(message, promise);
-        var result = promise.Result;
-        if (timer is not null || cancellationToken.CanBeCanceled)
-        {
-            _ = result.ContinueWith(
-                static (_, state) =>
-                {
-                    var (timerToCancel, registrationToDispose) = ((ICancelable?, CancellationTokenRegistration))state!;
-                    timerToCancel?.Cancel();
-                    registrationToDispose.Dispose();
-                },
-                (timer, registration),
-                CancellationToken.None,
-                TaskContinuationOptions.ExecuteSynchronously,
-                TaskScheduler.Default);
-        }
-        return result;
+        return promise.Result;
     }
 
     private static ActorSystem SystemOf(ICanTell recipient) => recipient switch

@@ -11,6 +11,8 @@ internal sealed class PromiseActorRef : MinimalActorRef
     private readonly ActorSystem _system;
     private readonly TaskCompletionSource<object> _promise = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _completed;
+    private ICancelable? _timeout;
+    private CancellationTokenRegistration _cancellation;
 
     public PromiseActorRef(ActorSystem system)
     {
@@ -49,10 +51,25 @@ internal sealed class PromiseActorRef : MinimalActorRef
         if (TryComplete()) _promise.SetCanceled(token);
     }
 
+    /// <summary>Ties the timeout timer and caller cancellation to this promise: both are released when it completes.</summary>
+    public void Guard(ICancelable? timeout, CancellationTokenRegistration cancellation)
+    {
+        Volatile.Write(ref _timeout, timeout);
+        _cancellation = cancellation;
+        if (IsTerminated) Release(); // the reply won the race with this call
+    }
+
     private bool TryComplete()
     {
         if (Interlocked.Exchange(ref _completed, 1) != 0) return false;
         _system.UnregisterTempActor(this);
+        Release();
         return true;
+    }
+
+    private void Release()
+    {
+        Volatile.Read(ref _timeout)?.Cancel();
+        _cancellation.Dispose();
     }
 }
