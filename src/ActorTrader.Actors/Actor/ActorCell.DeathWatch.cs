@@ -7,7 +7,8 @@ internal sealed partial class ActorCell
 {
     private Dictionary<IActorRef, object?>? _watching;
     private HashSet<IActorRef>? _watchedBy;
-    private HashSet<IActorRef>? _terminatedQueued;
+    // Terminated messages queued to self, with the WatchWith message to deliver instead (null: the Terminated itself).
+    private Dictionary<IActorRef, object?>? _terminatedQueued;
 
     public IActorRef Watch(IActorRef subject) => WatchCore(subject, null);
 
@@ -53,8 +54,9 @@ internal sealed partial class ActorCell
         if (_watching is not null && _watching.Remove(actor, out var customMessage) && !IsTerminating)
         {
             // Queued as a user message, so it arrives after everything the dead actor sent before dying.
-            Self.Tell(customMessage ?? new Terminated(actor, existenceConfirmed, AddressTerminated: false), actor);
-            if (customMessage is null) (_terminatedQueued ??= []).Add(actor);
+            // A WatchWith message is swapped in on receipt, so an Unwatch before then drops it too (as Akka.NET).
+            Self.Tell(new Terminated(actor, existenceConfirmed, AddressTerminated: false), actor);
+            (_terminatedQueued ??= [])[actor] = customMessage;
         }
         if (FindChild(actor) is not null) HandleChildTerminated(actor);
     }
@@ -62,8 +64,18 @@ internal sealed partial class ActorCell
     private void ReceivedTerminated(Terminated terminated)
     {
         // Dropped when Unwatch came after it was queued: exactly-once means never after Unwatch.
-        if (_terminatedQueued is not null && _terminatedQueued.Remove(terminated.ActorRef)) ReceiveMessage(terminated);
+        if (_terminatedQueued is null || !_terminatedQueued.Remove(terminated.ActorRef, out var customMessage)) return;
+        if (customMessage is null)
+        {
+            ReceiveMessage(terminated);
+            return;
+        }
+        _currentEnvelope = new Envelope(customMessage, terminated.ActorRef); // so Stash() keeps the custom message
+        ReceiveMessage(customMessage);
     }
+
+    /// <summary>A Terminated put back in the mailbox (by Unstash) is delivered again, as Akka's TerminatedQueuedFor.</summary>
+    public void TerminatedQueuedFor(IActorRef subject) => (_terminatedQueued ??= [])[subject] = null;
 
     private void TellWatchersWeDied()
     {

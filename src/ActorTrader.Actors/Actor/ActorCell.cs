@@ -77,7 +77,7 @@ internal sealed partial class ActorCell : IActorContext
     /// <summary>Registers the cell with its dispatcher and creates the actor on the mailbox's first turn.</summary>
     public void Start()
     {
-        Mailbox.Dispatcher.Attach(Mailbox, Path.ToString());
+        Mailbox.Dispatcher.Attach(Mailbox, Path);
         Self.SendSystemMessage(new Create());
     }
 
@@ -133,7 +133,8 @@ internal sealed partial class ActorCell : IActorContext
         {
             if (message is IAutoReceivedMessage) AutoReceiveMessage(envelope);
             else ReceiveMessage(message);
-            if (_receiveTimeout is not null && message is not INotInfluenceReceiveTimeout) RescheduleReceiveTimeout();
+            if (_receiveTimeout is not null && message is not (INotInfluenceReceiveTimeout or TimerTick { NotInfluenceReceiveTimeout: true }))
+                RescheduleReceiveTimeout();
             _currentEnvelope = null;
         }
         catch (Exception e)

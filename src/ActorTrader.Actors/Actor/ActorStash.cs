@@ -23,13 +23,13 @@ internal sealed class ActorStash(ActorCell cell) : IStash
         if (_stashed.Count == 0) return;
         var first = _stashed[0];
         _stashed.RemoveAt(0);
-        cell.Mailbox.EnqueueFirst([first]);
+        EnqueueFirst([first]);
     }
 
     public void UnstashAll()
     {
         if (_stashed.Count == 0) return;
-        cell.Mailbox.EnqueueFirst(_stashed.ToArray());
+        EnqueueFirst(_stashed.ToArray());
         _stashed.Clear();
     }
 
@@ -38,7 +38,17 @@ internal sealed class ActorStash(ActorCell cell) : IStash
         ArgumentNullException.ThrowIfNull(predicate);
         var selected = _stashed.Where(predicate).ToArray();
         _stashed.RemoveAll(e => predicate(e));
-        cell.Mailbox.EnqueueFirst(selected);
+        EnqueueFirst(selected);
+    }
+
+    private void EnqueueFirst(Envelope[] envelopes)
+    {
+        cell.Mailbox.EnqueueFirst(envelopes);
+        // A stashed Terminated was consumed from the queued set when first received; re-register it so it is delivered.
+        foreach (var envelope in envelopes)
+        {
+            if (envelope.Message is Terminated terminated) cell.TerminatedQueuedFor(terminated.ActorRef);
+        }
     }
 
     public IReadOnlyList<Envelope> ClearStash()

@@ -48,12 +48,12 @@ internal sealed class Mailbox : IThreadPoolWorkItem
     {
         if (IsClosed)
         {
-            _cell.System.DeadLetterRef.Publish(envelope.Message, envelope.Sender, recipient);
+            ToDeadLetters(envelope, recipient);
             return;
         }
         if (!_queue.TryEnqueue(envelope))
         {
-            _cell.System.DeadLetterRef.Publish(envelope.Message, envelope.Sender, recipient);
+            ToDeadLetters(envelope, recipient);
             return;
         }
         // The actor may have closed between the check and the enqueue: nothing will consume then.
@@ -181,7 +181,9 @@ internal sealed class Mailbox : IThreadPoolWorkItem
     private void ProcessMailbox()
     {
         var left = Dispatcher.Throughput;
-        while (left-- > 0 && Volatile.Read(ref _status) < SuspendUnit && TryDequeue(out var envelope))
+        // Only while neither suspended nor closed (Akka's shouldProcessMessage): an actor that stopped during this
+        // turn has drained its queue to dead letters, and whatever arrives later must go there too, not to the dead cell.
+        while (left-- > 0 && (Volatile.Read(ref _status) & ~Scheduled) == Open && TryDequeue(out var envelope))
         {
             _cell.Invoke(envelope);
             if (HasSystemMessages) ProcessAllSystemMessages();
@@ -244,14 +246,24 @@ internal sealed class Mailbox : IThreadPoolWorkItem
         // (Locking the queue object costs no memory per actor, unlike a dedicated lock object.)
         lock (_queue)
         {
-            var deadLetters = _cell.System.DeadLetterRef;
             if (_unstashed is { Count: > 0 } unstashed)
             {
-                foreach (var envelope in unstashed) deadLetters.Publish(envelope.Message, envelope.Sender, _cell.Self);
+                foreach (var envelope in unstashed) ToDeadLetters(envelope, _cell.Self);
                 unstashed.Clear();
             }
-            while (_queue.TryDequeue(out var envelope)) deadLetters.Publish(envelope.Message, envelope.Sender, _cell.Self);
+            while (_queue.TryDequeue(out var envelope)) ToDeadLetters(envelope, _cell.Self);
         }
+    }
+
+    /// <summary>
+    /// Sends an undeliverable message to dead letters. A <see cref="DeadLetter"/> itself is dropped (as Akka's
+    /// dead-letter mailbox does): it was meant for a dead-letter subscriber that cannot take it, and publishing it
+    /// again would hand it straight back to that same subscriber, endlessly.
+    /// </summary>
+    private void ToDeadLetters(in Envelope envelope, IActorRef recipient)
+    {
+        if (envelope.Message is DeadLetter) return;
+        _cell.System.DeadLetterRef.Publish(envelope.Message, envelope.Sender, recipient);
     }
 
     private void DrainSystemMessagesWhenClosed()

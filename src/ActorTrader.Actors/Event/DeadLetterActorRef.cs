@@ -39,6 +39,12 @@ internal sealed class DeadLetterActorRef : MinimalActorRef
 
     private void Publish(DeadLetter deadLetter)
     {
+        // As Akka: nobody lives there, so an Identify is answered with no subject (not published as a dead letter).
+        if (deadLetter.Message is Identify identify)
+        {
+            deadLetter.Sender?.Tell(new ActorIdentity(identify.MessageId, null), this);
+            return;
+        }
         if (deadLetter.Message is not IDeadLetterSuppression && Interlocked.Increment(ref _logged) <= _logLimit)
         {
             _logger.Information("Dead letter: {DeadLetter} ({Count} of at most {Limit} logged)", deadLetter.ToString(), _logged, _logLimit);

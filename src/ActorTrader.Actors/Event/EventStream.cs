@@ -19,8 +19,13 @@ public sealed class EventStream
             foreach (var s in _subscriptions)
                 if (s.Channel == channel && s.Subscriber.Equals(subscriber)) return false;
             _subscriptions = [.. _subscriptions, (channel, subscriber)];
-            return true;
         }
+        // A subscriber that already stopped will never unsubscribe itself (Akka removes it on its Terminated).
+        // The fence pairs with the one in Mailbox.BecomeClosed: either we see it terminated here, or its own
+        // stop, which unsubscribes it afterwards, sees this subscription.
+        Interlocked.MemoryBarrier();
+        if (subscriber is IInternalActorRef { IsTerminated: true }) Unsubscribe(subscriber);
+        return true;
     }
 
     public bool Unsubscribe(IActorRef subscriber, Type channel)
