@@ -13,7 +13,8 @@ namespace ActorTrader.TestKit;
 /// </summary>
 public abstract class TestKitBase
 {
-    private readonly Channel<Envelope> _queue = Channel.CreateUnbounded<Envelope>(new UnboundedChannelOptions { SingleReader = true });
+    // Not SingleReader: only the multi-reader channel can count what is waiting (HasMessages).
+    private readonly Channel<Envelope> _queue = Channel.CreateUnbounded<Envelope>();
     private IActorRef? _ref;
     private DateTime? _deadline;
 

@@ -18,6 +18,6 @@ public static class ActorRefExtensions
         receiver.Tell(message, cell.Sender);
     }
 
-    /// <summary>True when the reference is neither null nor <see cref="ActorRefs.Nobody"/>.</summary>
+    /// <summary>True when the reference is null or <see cref="ActorRefs.Nobody"/>.</summary>
     public static bool IsNobody(this IActorRef? actorRef) => actorRef is null || actorRef is NobodyRef;
 }

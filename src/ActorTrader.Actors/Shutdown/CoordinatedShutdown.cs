@@ -37,6 +37,7 @@ public sealed class CoordinatedShutdown
     private readonly Dictionary<string, List<(string Name, Func<Task<Done>> Task)>> _tasks = new(StringComparer.Ordinal);
     private readonly List<PosixSignalRegistration> _signalRegistrations = [];
     private Task<Done>? _running;
+    private int _phasesStarted; // how many phases have begun; tasks may still join the ones after
 
     internal CoordinatedShutdown(ActorSystem system)
     {
@@ -93,10 +94,20 @@ public sealed class CoordinatedShutdown
         {
             if (!_tasks.TryGetValue(phase, out var list))
                 throw new ArgumentException($"Unknown coordinated-shutdown phase \"{phase}\". Known phases: {string.Join(", ", OrderedPhases)}.", nameof(phase));
-            if (_running is not null)
-                throw new InvalidOperationException($"Cannot add task \"{taskName}\" to phase \"{phase}\": shutdown has already started.");
+            // As Akka: during shutdown a task may still join a phase that has not started yet.
+            if (_running is not null && OrderedPhasesIndex(phase) < _phasesStarted)
+                throw new InvalidOperationException($"Cannot add task \"{taskName}\" to phase \"{phase}\": that phase has already run.");
             list.Add((taskName, task));
         }
+    }
+
+    private static int OrderedPhasesIndex(string phase)
+    {
+        for (var i = 0; i < OrderedPhases.Count; i++)
+        {
+            if (OrderedPhases[i] == phase) return i;
+        }
+        return -1;
     }
 
     public TimeSpan PhaseTimeout(string phase) =>
@@ -121,7 +132,11 @@ public sealed class CoordinatedShutdown
         foreach (var phase in OrderedPhases)
         {
             List<(string Name, Func<Task<Done>> Task)> tasks;
-            lock (_gate) tasks = [.. _tasks[phase]];
+            lock (_gate)
+            {
+                _phasesStarted++;
+                tasks = [.. _tasks[phase]];
+            }
             if (tasks.Count == 0) continue;
             var timeout = PhaseTimeout(phase);
             var all = Task.WhenAll(tasks.Select(t => RunTask(phase, t.Name, t.Task)));
