@@ -13,6 +13,7 @@ public sealed class TestScheduler : SchedulerBase
     public static readonly DateTimeOffset DefaultStart = new(2026, 1, 5, 14, 30, 0, TimeSpan.Zero);
 
     private readonly Lock _gate = new();
+    private readonly Lock _advancing = new(); // one Advance at a time, so virtual time only moves forward
     private readonly PriorityQueue<Item, (TimeSpan Due, long Sequence)> _queue = new();
     private readonly DateTimeOffset _start;
     private TimeSpan _elapsed;
@@ -39,12 +40,12 @@ public sealed class TestScheduler : SchedulerBase
         }
     }
 
-    /// <summary>Items waiting for virtual time to pass.</summary>
+    /// <summary>Items waiting for virtual time to pass (cancelled ones not counted).</summary>
     public int PendingCount
     {
         get
         {
-            lock (_gate) return _queue.Count;
+            lock (_gate) return _queue.UnorderedItems.Count(entry => entry.Element.Cancelable?.IsCancellationRequested != true);
         }
     }
 
@@ -79,6 +80,11 @@ public sealed class TestScheduler : SchedulerBase
 
     private void RunUntil(TimeSpan target)
     {
+        lock (_advancing) RunDueItems(target);
+    }
+
+    private void RunDueItems(TimeSpan target)
+    {
         while (true)
         {
             Item item;
@@ -86,13 +92,17 @@ public sealed class TestScheduler : SchedulerBase
             {
                 if (!_queue.TryPeek(out item!, out var key) || key.Due > target) break;
                 _queue.Dequeue();
-                _elapsed = key.Due;
+                // An item scheduled by another thread during the last Advance may be due in the past: run it now.
+                if (key.Due > _elapsed) _elapsed = key.Due;
                 if (item.Interval is { } interval && item.Cancelable?.IsCancellationRequested != true)
-                    _queue.Enqueue(item, (key.Due + interval, _sequence++));
+                    _queue.Enqueue(item, (_elapsed + interval, _sequence++));
             }
             if (item.Cancelable?.IsCancellationRequested != true) item.Action();
         }
-        lock (_gate) _elapsed = target;
+        lock (_gate)
+        {
+            if (target > _elapsed) _elapsed = target;
+        }
     }
 
     private sealed record Item(Action Action, TimeSpan? Interval, ICancelable? Cancelable);

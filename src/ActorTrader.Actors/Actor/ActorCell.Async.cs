@@ -15,6 +15,8 @@ internal sealed partial class ActorCell
     public void RunTask(Func<Task> action)
     {
         ArgumentNullException.ThrowIfNull(action);
+        if (_awaitingAsync)
+            throw new InvalidOperationException($"{Path}: RunTask/ReceiveAsync was called while an async handler is still running. Fix: await the work inside the running handler instead.");
         var context = new ActorSynchronizationContext(this, _currentEnvelope);
         var previous = SynchronizationContext.Current;
         SynchronizationContext.SetSynchronizationContext(context);

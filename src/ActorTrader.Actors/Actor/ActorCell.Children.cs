@@ -10,6 +10,7 @@ internal sealed partial class ActorCell
         None,
         Termination,
         Recreation,
+        Creation,
     }
 
     // Guarded by locking Mailbox (internal, so no user code can take the same lock): system.ActorOf
@@ -34,26 +35,38 @@ internal sealed partial class ActorCell
         return child;
     }
 
-    /// <summary>Makes and registers the child cell without starting it (the system's bootstrap needs that).</summary>
+    /// <summary>
+    /// Makes and registers the child cell without scheduling it (the system's bootstrap needs that).
+    /// Its Create is queued before anyone can find it, so a message that arrives first never meets a
+    /// missing instance; the name is reserved under the same lock that <see cref="Terminate"/> uses,
+    /// so no child slips in while this actor stops.
+    /// </summary>
     public ActorCell CreateChildUnstarted(Props props, string? name)
     {
         ArgumentNullException.ThrowIfNull(props);
         if (name is null) name = NextGeneratedName();
         else ActorPath.ValidateName(name);
-        if (IsTerminating || IsTerminated)
-            throw new InvalidOperationException($"Cannot create child \"{name}\" of {Path}: that actor is stopping.");
 
         props.Validate();
         var dispatcher = System.Dispatchers.Lookup(props.Dispatcher);
         var mailboxType = System.Mailboxes.Lookup(props.Mailbox);
         var path = new ChildActorPath(Path, name, System.NextUid());
         var child = new ActorCell(System, path, props, dispatcher, mailboxType, Self);
+        child.Prepare();
         lock (Mailbox)
         {
             _children ??= new Dictionary<string, LocalActorRef>(StringComparer.Ordinal);
-            if (!_children.TryAdd(name, child.Self))
-                throw new InvalidActorNameException(
+            Exception? refusal = null;
+            if (IsTerminating || IsTerminated)
+                refusal = new InvalidOperationException($"Cannot create child \"{name}\" of {Path}: that actor is stopping.");
+            else if (!_children.TryAdd(name, child.Self))
+                refusal = new InvalidActorNameException(
                     $"Actor name \"{name}\" is not unique under {Path}: a child with that name exists or is still stopping. Fix: choose another name, or wait for its Terminated.");
+            if (refusal is not null)
+            {
+                child.Abandon();
+                throw refusal;
+            }
         }
         return child;
     }
@@ -136,11 +149,11 @@ internal sealed partial class ActorCell
         ((IInternalActorRef)child).Stop();
     }
 
-    private void SuspendChildren(IActorRef? except = null)
+    private void SuspendChildren(IActorRef? except = null, IReadOnlyCollection<ActorCell>? alsoExcept = null)
     {
         foreach (var child in ChildCells())
         {
-            if (!child.Self.Equals(except)) child.Self.SendSystemMessage(new Suspend());
+            if (!child.Self.Equals(except) && alsoExcept?.Contains(child) != true) child.Self.SendSystemMessage(new Suspend());
         }
     }
 
@@ -166,6 +179,10 @@ internal sealed partial class ActorCell
                 _waitingForChildren = ChildrenWait.None;
                 FinishTerminate();
                 break;
+            case ChildrenWait.Creation when _stoppingChildren is not { Count: > 0 }:
+                _waitingForChildren = ChildrenWait.None;
+                FinishCreate();
+                break;
             case ChildrenWait.Recreation when _stoppingChildren is not { Count: > 0 }:
                 _waitingForChildren = ChildrenWait.None;
                 var cause = _recreationCause!;
@@ -176,7 +193,7 @@ internal sealed partial class ActorCell
     }
 
     private bool ShouldDeferWhileWaitingForChildren(SystemMessage message) =>
-        (_waitingForChildren == ChildrenWait.Recreation && message is Recreate or Resume or Suspend or Failed)
+        (_waitingForChildren is ChildrenWait.Recreation or ChildrenWait.Creation && message is Recreate or Resume or Suspend or Failed)
         || (IsFailed && _waitingForChildren == ChildrenWait.None && message is Failed);
 
     private void ProcessDeferredSystemMessages()

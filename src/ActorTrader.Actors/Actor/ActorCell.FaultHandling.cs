@@ -13,7 +13,7 @@ internal sealed partial class ActorCell
     /// from a child (<paramref name="perpetrator"/>), that child is already suspended and is not suspended
     /// again, so the parent's later Resume can resume it.
     /// </summary>
-    private void HandleInvokeFailure(Exception cause, IActorRef? perpetrator = null)
+    private void HandleInvokeFailure(Exception cause, IActorRef? perpetrator = null, IReadOnlyCollection<ActorCell>? notToSuspend = null)
     {
         if (IsFailed || IsTerminated) return; // already waiting for the supervisor's decision
         _state |= CellState.Failed;
@@ -21,7 +21,7 @@ internal sealed partial class ActorCell
         try
         {
             Mailbox.Suspend();
-            SuspendChildren(except: perpetrator);
+            SuspendChildren(except: perpetrator, notToSuspend);
             _parent.SendSystemMessage(new Failed(Self, cause, Path.Uid));
         }
         catch (Exception e)
@@ -46,10 +46,7 @@ internal sealed partial class ActorCell
     {
         if (_actor is null && causedByFailure is not null)
         {
-            // Resumed after failing in its constructor: there is no state to keep, so create anew.
-            Mailbox.Resume();
-            ClearFailed();
-            Create();
+            FaultCreate(); // resumed after failing in its constructor: there is no state to keep, so create anew
             return;
         }
         Mailbox.Resume();
@@ -64,14 +61,34 @@ internal sealed partial class ActorCell
         ProcessDeferredSystemMessages();
     }
 
+    /// <summary>
+    /// Creates the instance again after its constructor or PreStart failed: what the failed attempt
+    /// left behind (children, timers, a receive timeout) goes first, as Akka's faultCreate.
+    /// </summary>
+    private void FaultCreate()
+    {
+        SetReceiveTimeout(null);
+        _timers?.CancelAll();
+        _behaviorStack = null;
+        foreach (var child in ChildCells()) StopChild(child.Self);
+        if (_stoppingChildren is { Count: > 0 }) _waitingForChildren = ChildrenWait.Creation;
+        else FinishCreate();
+    }
+
+    private void FinishCreate()
+    {
+        Mailbox.Resume();
+        ClearFailed();
+        _failurePerpetrator = null;
+        Create();
+        ProcessDeferredSystemMessages();
+    }
+
     private void FaultRecreate(Exception cause)
     {
         if (_actor is null)
         {
-            Mailbox.Resume();
-            ClearFailed();
-            Create();
-            ProcessDeferredSystemMessages();
+            FaultCreate();
             return;
         }
         if (IsTerminating)
@@ -129,7 +146,8 @@ internal sealed partial class ActorCell
         }
         catch (Exception e)
         {
-            HandleInvokeFailure(new PostRestartException(Self, e, cause));
+            // The kept children are still suspended from the first failure: not again, or they never resume.
+            HandleInvokeFailure(new PostRestartException(Self, e, cause), notToSuspend: survivors);
         }
         ProcessDeferredSystemMessages();
     }
@@ -147,14 +165,24 @@ internal sealed partial class ActorCell
     {
         SetReceiveTimeout(null);
         UnwatchWatchedActors();
-        var children = ChildCells();
+        bool wasTerminating;
+        ActorCell[] children;
+        lock (Mailbox)
+        {
+            // Flag and snapshot under the children lock: CreateChildUnstarted refuses new children from here on.
+            wasTerminating = IsTerminating;
+            _state |= CellState.Terminating;
+            children = _children is null ? [] : _children.Values.Select(c => c.Cell).ToArray();
+        }
         foreach (var child in children) StopChild(child.Self);
 
-        var wasTerminating = IsTerminating;
-        _state |= CellState.Terminating;
-        if (children.Count > 0)
+        if (children.Length > 0)
         {
-            if (!wasTerminating) Mailbox.Suspend();
+            if (!wasTerminating)
+            {
+                Mailbox.Suspend();
+                _state |= CellState.Failed; // as Akka: failures while stopping are not reported to the supervisor
+            }
             _waitingForChildren = ChildrenWait.Termination;
         }
         else

@@ -66,6 +66,9 @@ internal sealed partial class ActorCell : IActorContext
 
     public Envelope? CurrentEnvelope => _currentEnvelope;
 
+    /// <summary>Counts user messages processed; tells one delivery from the next (used by the stash).</summary>
+    public long MessageTurn { get; private set; }
+
     public ActorBase? Actor => _actor;
 
     public bool IsTerminated => (_state & CellState.Terminated) != 0;
@@ -74,12 +77,18 @@ internal sealed partial class ActorCell : IActorContext
 
     private bool IsFailed => (_state & CellState.Failed) != 0;
 
-    /// <summary>Registers the cell with its dispatcher and creates the actor on the mailbox's first turn.</summary>
-    public void Start()
+    /// <summary>Queues Create (first in line, not yet scheduled) and registers with the dispatcher.</summary>
+    public void Prepare()
     {
+        Mailbox.EnqueueSystemMessage(new Create());
         Mailbox.Dispatcher.Attach(Mailbox, Path);
-        Self.SendSystemMessage(new Create());
     }
+
+    /// <summary>Undoes <see cref="Prepare"/> for a cell that was never published (its name was refused).</summary>
+    public void Abandon() => Mailbox.Dispatcher.Detach(Mailbox);
+
+    /// <summary>Schedules the first turn, which creates the actor.</summary>
+    public void Start() => Mailbox.RegisterForExecution(hasMessageHint: false, hasSystemMessageHint: true);
 
     // ---- creating the instance ---------------------------------------------------------------
 
@@ -129,6 +138,7 @@ internal sealed partial class ActorCell : IActorContext
     {
         var message = envelope.Message;
         _currentEnvelope = envelope;
+        MessageTurn++;
         try
         {
             if (message is IAutoReceivedMessage) AutoReceiveMessage(envelope);
@@ -146,7 +156,11 @@ internal sealed partial class ActorCell : IActorContext
     private void ReceiveMessage(object message)
     {
         var actor = _actor;
-        if (actor is null) return;
+        if (actor is null)
+        {
+            System.DeadLetterRef.Publish(message, _currentEnvelope?.Sender, Self); // no instance: never drop silently
+            return;
+        }
         var handled = _behaviorStack is { Count: > 0 } stack ? stack.Peek()(message) : actor.ReceiveInternal(message);
         if (!handled) actor.UnhandledInternal(message);
     }

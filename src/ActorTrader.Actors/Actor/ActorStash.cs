@@ -6,6 +6,7 @@ namespace ActorTrader.Actors;
 internal sealed class ActorStash(ActorCell cell) : IStash
 {
     private readonly List<Envelope> _stashed = [];
+    private long _stashedTurn = -1;
 
     public int Count => _stashed.Count;
 
@@ -13,8 +14,10 @@ internal sealed class ActorStash(ActorCell cell) : IStash
     {
         var current = cell.CurrentEnvelope
             ?? throw new InvalidOperationException("Stash() can only be called while processing a message.");
-        if (_stashed.Count > 0 && ReferenceEquals(_stashed[^1].Message, current.Message) && current.Message is not ValueType)
+        // The same message object may legitimately arrive (and be stashed) twice; stashing one delivery twice may not.
+        if (_stashedTurn == cell.MessageTurn)
             throw new InvalidOperationException($"The message {current.Message.GetType().Name} was stashed twice. Fix: call Stash() once per message.");
+        _stashedTurn = cell.MessageTurn;
         _stashed.Add(current);
     }
 

@@ -25,7 +25,7 @@ public sealed partial class ActorSystem : IAsyncDisposable
         Settings = setup;
         Logger = (setup.Logger ?? Serilog.Log.Logger).ForContext("ActorSystem", name);
         Log = new SerilogLoggingAdapter(Logger);
-        Scheduler = setup.SchedulerFactory?.Invoke() ?? new DefaultScheduler();
+        Scheduler = setup.SchedulerFactory?.Invoke() ?? new DefaultScheduler(logger: Logger);
         StartTime = Scheduler.Now;
         Dispatchers = new Dispatchers(setup.DefaultDispatcherThroughput);
         Mailboxes = new Mailboxes();
@@ -39,6 +39,7 @@ public sealed partial class ActorSystem : IAsyncDisposable
         // Bootstrap: the guardians are made by hand, since no parent exists yet to create them.
         var guardianProps = Props.Create(() => new GuardianActor());
         _rootCell = new ActorCell(this, root, Props.Create(() => new RootGuardianActor()), Dispatchers.DefaultDispatcher, new UnboundedMailbox(), rootSupervisor);
+        _rootCell.Prepare();
         rootSupervisor.Root = _rootCell.Self;
         _userGuardianCell = _rootCell.CreateChildUnstarted(guardianProps, "user");
         _systemGuardianCell = _rootCell.CreateChildUnstarted(guardianProps, "system");

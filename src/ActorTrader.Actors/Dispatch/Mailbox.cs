@@ -67,6 +67,18 @@ internal sealed class Mailbox : IThreadPoolWorkItem
 
     public void PostSystem(SystemMessage message)
     {
+        EnqueueSystemMessage(message);
+        if (IsClosed)
+        {
+            DrainSystemMessagesWhenClosed();
+            return;
+        }
+        RegisterForExecution(hasMessageHint: false, hasSystemMessageHint: true);
+    }
+
+    /// <summary>Pushes a system message without scheduling the mailbox (used before the actor is published).</summary>
+    public void EnqueueSystemMessage(SystemMessage message)
+    {
         SystemMessage? head;
         do
         {
@@ -74,13 +86,6 @@ internal sealed class Mailbox : IThreadPoolWorkItem
             message.Next = head;
         }
         while (!ReferenceEquals(Interlocked.CompareExchange(ref _systemMessages, message, head), head));
-
-        if (IsClosed)
-        {
-            DrainSystemMessagesWhenClosed();
-            return;
-        }
-        RegisterForExecution(hasMessageHint: false, hasSystemMessageHint: true);
     }
 
     // ---- status ------------------------------------------------------------------------------

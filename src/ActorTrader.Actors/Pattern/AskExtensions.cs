@@ -36,8 +36,26 @@ public static class AskExtensions
         if (effectiveTimeout is { } t && t <= TimeSpan.Zero)
             throw new ArgumentOutOfRangeException(nameof(timeout), t, "An ask timeout must be positive. Fix: pass a positive TimeSpan or null for the system default.");
 
+        if (recipient is IInternalActorRef { IsTerminated: true } || system.IsTerminated)
+        {
+            // As Akka: no reply can come, so fail now rather than after the timeout (or never, without one).
+            var unanswerable = messageFactory(ActorRefs.Nobody);
+            recipient.Tell(unanswerable, ActorRefs.NoSender);
+            return Task.FromException<object>(new AskTimeoutException(
+                $"Ask of {unanswerable.GetType().Name} to {Describe(recipient)} failed at once: the recipient had already been terminated."));
+        }
+
         var promise = new PromiseActorRef(system);
-        var message = messageFactory(promise);
+        object message;
+        try
+        {
+            message = messageFactory(promise);
+        }
+        catch (Exception e)
+        {
+            promise.Fail(e); // unregisters the temporary actor
+            throw;
+        }
         ICancelable? timer = null;
         if (effectiveTimeout is { } askTimeout)
         {

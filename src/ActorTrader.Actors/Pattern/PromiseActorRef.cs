@@ -54,8 +54,8 @@ internal sealed class PromiseActorRef : MinimalActorRef
     /// <summary>Ties the timeout timer and caller cancellation to this promise: both are released when it completes.</summary>
     public void Guard(ICancelable? timeout, CancellationTokenRegistration cancellation)
     {
-        Volatile.Write(ref _timeout, timeout);
         _cancellation = cancellation;
+        Interlocked.Exchange(ref _timeout, timeout); // full fence: either we see the completion, or it sees the timer
         if (IsTerminated) Release(); // the reply won the race with this call
     }
 
