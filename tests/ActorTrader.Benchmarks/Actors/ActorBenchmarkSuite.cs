@@ -16,6 +16,7 @@ internal sealed class ActorBenchmarkSuite : IBenchmarkSuite
         figures.Add(await Timed("ask_latency", () => AskLatency.MeasureAsync(sizes)));
         figures.Add(await Timed("spawn_stop_rate", () => SpawnStopRate.MeasureAsync(sizes)));
         figures.Add(await Timed("idle_actor_bytes", () => IdleActorBytes.MeasureAsync(sizes)));
+        figures.Add(await Timed("idle_actor_bytes_after_message", () => IdleActorBytes.MeasureAfterMessageAsync(sizes)));
         return figures;
     }
 

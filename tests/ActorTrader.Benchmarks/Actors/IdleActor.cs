@@ -12,7 +12,11 @@ internal sealed class IdleActor : ReceiveActor
     {
         _started = started;
         Receive<Ping>(_ => { });
+        Receive<Touch>(touch => touch.Done.Signal());
     }
+
+    /// <summary>One message to handle, so the actor's mailbox has been used before it goes idle.</summary>
+    public sealed record Touch(AsyncCountdown Done);
 
     protected override void PreStart() => _started?.Signal();
 }
