@@ -260,18 +260,7 @@ public sealed class DeathWatchTests : TestKit.TestKit
     [Fact]
     public async Task Unwatch_after_Terminated_was_queued_but_before_it_was_processed_drops_it()
     {
-        var reports = CreateTestProbe();
-        var target = Sys.ActorOf(Props.Create(() => new Silent()));
-        var watcher = Sys.ActorOf(Props.Create(() => new Watcher(reports.Ref)));
-        watcher.Tell(new WatchIt(target), TestActor);
-        await ExpectMsgAsync("watching");
-
-        // The watcher suspends its mailbox in an async handler; the target dies meanwhile.
-        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        watcher.Tell(new HoldThenMaybeUnwatch(target, gate.Task, Unwatch: true), TestActor);
-        await reports.ExpectMsgAsync("holding");
-        target.Tell(PoisonPill.Instance, TestActor);
-        await AwaitConditionAsync(() => UserMessagesQueued(watcher) == 1, message: "the Terminated for the target is queued at the watcher");
+        var (reports, watcher, _, gate) = await TargetDiesWhileWatcherIsHeldAsync(unwatch: true);
 
         // Same handler invocation, after the death: Unwatch, then the queued Terminated must not be delivered.
         gate.SetResult();
@@ -284,17 +273,7 @@ public sealed class DeathWatchTests : TestKit.TestKit
     [Fact]
     public async Task A_Terminated_queued_while_the_watcher_is_busy_is_delivered_when_it_is_not_unwatched()
     {
-        var reports = CreateTestProbe();
-        var target = Sys.ActorOf(Props.Create(() => new Silent()));
-        var watcher = Sys.ActorOf(Props.Create(() => new Watcher(reports.Ref)));
-        watcher.Tell(new WatchIt(target), TestActor);
-        await ExpectMsgAsync("watching");
-
-        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        watcher.Tell(new HoldThenMaybeUnwatch(target, gate.Task, Unwatch: false), TestActor);
-        await reports.ExpectMsgAsync("holding");
-        target.Tell(PoisonPill.Instance, TestActor);
-        await AwaitConditionAsync(() => UserMessagesQueued(watcher) == 1, message: "the Terminated for the target is queued at the watcher");
+        var (reports, _, target, gate) = await TargetDiesWhileWatcherIsHeldAsync(unwatch: false);
 
         gate.SetResult();
         await reports.ExpectMsgAsync("released");
@@ -440,5 +419,25 @@ public sealed class DeathWatchTests : TestKit.TestKit
         Assert.Equal("from-post-stop", received[count]);
         var terminated = Assert.IsType<GotTerminated>(received[count + 1]).Terminated;
         Assert.Equal(chatterer, terminated.ActorRef);
+    }
+
+    /// <summary>
+    /// The watcher holds its mailbox in an async handler while its target dies, so the target's Terminated
+    /// is queued but not processed; releasing the gate lets the handler (optionally) Unwatch first.
+    /// </summary>
+    private async Task<(TestKit.TestProbe Reports, IActorRef Watcher, IActorRef Target, TaskCompletionSource Gate)> TargetDiesWhileWatcherIsHeldAsync(bool unwatch)
+    {
+        var reports = CreateTestProbe();
+        var target = Sys.ActorOf(Props.Create(() => new Silent()));
+        var watcher = Sys.ActorOf(Props.Create(() => new Watcher(reports.Ref)));
+        watcher.Tell(new WatchIt(target), TestActor);
+        await ExpectMsgAsync("watching");
+
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        watcher.Tell(new HoldThenMaybeUnwatch(target, gate.Task, unwatch), TestActor);
+        await reports.ExpectMsgAsync("holding");
+        target.Tell(PoisonPill.Instance, TestActor);
+        await AwaitConditionAsync(() => UserMessagesQueued(watcher) == 1, message: "the Terminated for the target is queued at the watcher");
+        return (reports, watcher, target, gate);
     }
 }
