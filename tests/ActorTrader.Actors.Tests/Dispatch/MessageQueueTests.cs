@@ -6,7 +6,6 @@ namespace ActorTrader.Actors.Tests.Dispatch;
 /// <summary>The queues on their own, without actors.</summary>
 public sealed class MessageQueueTests
 {
-    private sealed record Item(int Producer, int Seq);
 
     private static Envelope E(object message) => new(message, null);
 
@@ -47,41 +46,15 @@ public sealed class MessageQueueTests
     [Fact]
     public async Task Unbounded_queue_loses_nothing_and_keeps_per_producer_order_under_concurrent_producers()
     {
-        const int producers = 4;
         const int perProducer = 200_000;
         var queue = new UnboundedMessageQueue();
-        using var start = new ManualResetEventSlim();
-        var producing = Enumerable.Range(0, producers).Select(p => Task.Factory.StartNew(() =>
-        {
-            start.Wait();
-            for (var i = 0; i < perProducer; i++) queue.TryEnqueue(E(new Item(p, i)));
-        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToArray();
 
-        // The single consumer runs concurrently with the producers.
-        var consuming = Task.Factory.StartNew(() =>
-        {
-            var next = new int[producers];
-            var outOfOrder = 0;
-            var received = 0;
-            var deadline = DateTime.UtcNow + Generous;
-            while (received < producers * perProducer && DateTime.UtcNow < deadline)
-            {
-                if (!queue.TryDequeue(out var envelope)) continue;
-                var item = (Item)envelope.Message;
-                if (item.Seq != next[item.Producer]) outOfOrder++;
-                next[item.Producer] = item.Seq + 1;
-                received++;
-            }
-            return (received, outOfOrder, next);
-        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        var outcome = await ConcurrentQueueHarness.RunAsync(queue, producers: 4, perProducer);
 
-        start.Set();
-        await Task.WhenAll(producing);
-        var (received, outOfOrder, nextPerProducer) = await consuming;
-
-        Assert.Equal(producers * perProducer, received);
-        Assert.Equal(0, outOfOrder);
-        Assert.All(nextPerProducer, n => Assert.Equal(perProducer, n));
+        Assert.True(outcome.ProducersFinished);
+        Assert.Equal(4 * perProducer, outcome.Received);
+        Assert.Equal(0, outcome.OutOfOrder);
+        Assert.All(outcome.NextPerProducer, n => Assert.Equal(perProducer, n));
         Assert.False(queue.TryDequeue(out _));
     }
 

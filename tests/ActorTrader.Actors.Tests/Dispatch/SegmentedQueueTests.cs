@@ -8,8 +8,6 @@ namespace ActorTrader.Actors.Tests.Dispatch;
 /// </summary>
 public sealed class SegmentedQueueTests
 {
-    private sealed record Item(int Producer, int Seq);
-
     [Theory]
     [InlineData(UnboundedMessageQueue.InitialSegmentSize - 1)]
     [InlineData(UnboundedMessageQueue.InitialSegmentSize)]
@@ -35,46 +33,15 @@ public sealed class SegmentedQueueTests
     [Fact]
     public async Task A_consumer_that_keeps_draining_the_queue_loses_nothing_from_bursty_producers()
     {
-        const int producers = 3;
         const int perProducer = 300_000;
         var queue = new UnboundedMessageQueue();
-        using var start = new ManualResetEventSlim();
-        var producing = Enumerable.Range(0, producers).Select(p => Task.Factory.StartNew(() =>
-        {
-            start.Wait();
-            for (var i = 0; i < perProducer; i++)
-            {
-                queue.TryEnqueue(new Envelope(new Item(p, i), null));
-                // Bursts of different lengths let the consumer catch up often, so segments are dropped and remade.
-                if (i % (5 + 11 * p) == 0) Thread.Yield();
-            }
-        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToArray();
 
-        var consuming = Task.Factory.StartNew(() =>
-        {
-            var next = new int[producers];
-            var outOfOrder = 0;
-            var received = 0;
-            var deadline = DateTime.UtcNow + TestKit.TestKitBase.Dilated(TimeSpan.FromSeconds(60));
-            while (received < producers * perProducer && DateTime.UtcNow < deadline)
-            {
-                if (!queue.TryDequeue(out var envelope)) continue;
-                var item = (Item)envelope.Message;
-                if (item.Seq != next[item.Producer]) outOfOrder++;
-                next[item.Producer] = item.Seq + 1;
-                received++;
-            }
-            return (received, outOfOrder);
-        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        // Bursts of different lengths let the consumer catch up often, so segments are dropped and remade.
+        var outcome = await ConcurrentQueueHarness.RunAsync(queue, producers: 3, perProducer, pauseEvery: p => 5 + 11 * p);
 
-        start.Set();
-        var produced = Task.WhenAll(producing);
-        var finished = await Task.WhenAny(produced, Task.Delay(TestKit.TestKitBase.Dilated(TimeSpan.FromSeconds(60))));
-        Assert.True(ReferenceEquals(finished, produced), "a producer never got its message into the queue");
-        var (received, outOfOrder) = await consuming;
-
-        Assert.Equal(producers * perProducer, received);
-        Assert.Equal(0, outOfOrder);
+        Assert.True(outcome.ProducersFinished, "a producer never got its message into the queue");
+        Assert.Equal(3 * perProducer, outcome.Received);
+        Assert.Equal(0, outcome.OutOfOrder);
         Assert.False(queue.HasMessages);
     }
 }
