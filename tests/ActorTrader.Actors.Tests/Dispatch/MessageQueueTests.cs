@@ -6,7 +6,6 @@ namespace ActorTrader.Actors.Tests.Dispatch;
 /// <summary>The queues on their own, without actors.</summary>
 public sealed class MessageQueueTests
 {
-
     private static Envelope E(object message) => new(message, null);
 
     private static TimeSpan Generous => ActorTrader.TestKit.TestKitBase.Dilated(TimeSpan.FromSeconds(30));
