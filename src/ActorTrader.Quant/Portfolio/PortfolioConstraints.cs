@@ -40,6 +40,9 @@ public sealed record PortfolioConstraints
     /// <summary>Risk budgets of equal risk contribution (null = equal budgets); normalised to sum 1.</summary>
     public IReadOnlyList<double>? RiskBudgets { get; init; }
 
+    /// <summary>Barbell buckets applied after any optimiser (see <see cref="BarbellOptimizer"/>); null = disabled.</summary>
+    public BarbellBuckets? Barbell { get; init; }
+
     /// <summary>(lower, upper) of asset <paramref name="index"/>.</summary>
     public (double Lower, double Upper) BoundsOf(int index) =>
         AssetBounds.TryGetValue(index, out var bounds) ? bounds : (LowerBound, UpperBound);
