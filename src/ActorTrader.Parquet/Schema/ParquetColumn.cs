@@ -1,0 +1,12 @@
+namespace ActorTrader.Parquet;
+
+/// <summary>
+/// One column chunk's values. <see cref="Values"/> is a <c>T[]</c> for required columns and a
+/// <c>T?[]</c> (value types) or a reference-type array holding nulls for nullable columns, where
+/// T is <see cref="ParquetColumnType.ClrType"/>.
+/// </summary>
+public sealed record ParquetColumn(ParquetField Field, Array Values)
+{
+    /// <summary>Number of values (rows) in the chunk.</summary>
+    public int Count => Values.Length;
+}
