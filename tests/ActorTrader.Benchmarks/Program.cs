@@ -1,9 +1,11 @@
 using ActorTrader.Benchmarks;
 using ActorTrader.Benchmarks.Actors;
+using ActorTrader.Benchmarks.Parquet;
+using ActorTrader.Benchmarks.Quant;
 
 // Usage: dotnet run -c Release --project tests/ActorTrader.Benchmarks -- <suite> [--json] [--quick]
-// Later suites (persistence, parquet) are added to this list as further IBenchmarkSuite classes.
-IBenchmarkSuite[] suites = [new ActorBenchmarkSuite()];
+// Each suite is one IBenchmarkSuite class; a new suite is one more entry here.
+IBenchmarkSuite[] suites = [new ActorBenchmarkSuite(), new ParquetBenchmarkSuite(), new QuantBenchmarkSuite()];
 
 var command = CommandLine.Parse(args);
 if (command.ShowHelp)

@@ -1,0 +1,139 @@
+using ActorTrader.Parquet;
+using System.Diagnostics;
+
+namespace ActorTrader.Benchmarks.Parquet;
+
+/// <summary>
+/// write_*: the bars table, already in memory as row-group columns, written to a snappy Parquet file
+/// (ParquetFileWriter, Complete included, which fsyncs) vs DuckDB's COPY of the same table from memory.
+/// read_*: the file we wrote, every column of every row decoded and summed (ReadRowGroup per group) vs
+/// DuckDB reading the same file with one sum per column. MB/s counts plain value bytes (8 per number,
+/// 4 per symbol), the same for both sides, so its ratio equals the rows/s ratio.
+/// file_size: bytes of our file vs DuckDB's file of the same table.
+/// </summary>
+internal static class ParquetThroughput
+{
+    public static async Task<IReadOnlyList<BenchmarkFigure>> MeasureAsync(ParquetSuiteSizes sizes, DuckDbBaseline duckDb, string directory, string ourFile)
+    {
+        var duckDbFile = Path.Combine(directory, "duckdb.parquet");
+        var workload = $"{sizes.Rows:N0} bars x 7 columns (timestamp, symbol, 4 doubles, volume), row groups of {sizes.RowGroupRows:N0}, snappy";
+        var figures = new List<BenchmarkFigure>();
+
+        IReadOnlyList<IReadOnlyList<ParquetColumn>>? table = BarsTable.RowGroups(sizes.Rows, sizes.RowGroupRows);
+        long duckDbBytes = 0;
+        var write = new Samples(sizes.Iterations);
+        await Sampling.Alternating(
+            sizes.Warmups, TimeSpan.Zero, sizes.Iterations,
+            () => Task.FromResult(write.AddMeasured(sizes.Rows / Write(ourFile, table).TotalSeconds)),
+            async () =>
+            {
+                var (seconds, bytes) = await duckDb.WriteAsync(duckDbFile, sizes.Rows, sizes.RowGroupRows);
+                duckDbBytes = bytes;
+                return write.AddBaseline(sizes.Rows / seconds);
+            });
+        table = null; // about 0.5 GB in full mode; the read figures should not run beside it
+        var writeBaselineKind = $"DuckDB {DuckDbBaseline.Threads} thread: COPY of the same in-memory table (NOT NULL columns) to a snappy file, timed inside node, no fsync";
+        figures.Add(Throughput("write_rows_per_s", "rows/s", write, 1, 2_000_000, workload, writeBaselineKind));
+        figures.Add(Throughput("write_mb_per_s", "MB/s", write, BarsTable.LogicalBytesPerRow / 1e6, 100, workload, writeBaselineKind));
+
+        var ourBytes = new FileInfo(ourFile).Length;
+        figures.Add(new BenchmarkFigure(
+            "file_size_mb", "MB", new SampleSet([ourBytes / 1e6]), new SampleSet([duckDbBytes / 1e6]), Better.Lower, Statistic.Median,
+            Target: BarsTable.LogicalBytesPerRow * (double)sizes.Rows / 1e6, TargetRatio: 1.25,
+            Workload: workload + "; target: smaller than the plain values", BaselineKind: "DuckDB's file of the same table"));
+
+        var expectedVolume = ExpectedVolume(sizes.Rows);
+        Sampling.FullCollect();
+        var read = new Samples(sizes.Iterations);
+        await Sampling.Alternating(
+            sizes.Warmups, TimeSpan.Zero, sizes.Iterations,
+            () => Task.FromResult(read.AddMeasured(sizes.Rows / Read(ourFile, sizes.Rows, expectedVolume).TotalSeconds)),
+            async () =>
+            {
+                var (seconds, rows, volume) = await duckDb.ReadAsync(ourFile);
+                if (rows != sizes.Rows || volume != expectedVolume)
+                    throw new InvalidOperationException($"DuckDB read {rows:N0} rows with volume sum {volume:N0} from {ourFile}; expected {sizes.Rows:N0} and {expectedVolume:N0}.");
+                return read.AddBaseline(sizes.Rows / seconds);
+            });
+        var readBaselineKind = $"DuckDB {DuckDbBaseline.Threads} thread: SELECT a sum of every column FROM read_parquet(our file), timed inside node";
+        figures.Add(Throughput("read_rows_per_s", "rows/s", read, 1, 5_000_000, workload + "; every value decoded and summed", readBaselineKind));
+        figures.Add(Throughput("read_mb_per_s", "MB/s", read, BarsTable.LogicalBytesPerRow / 1e6, 250, workload + "; every value decoded and summed", readBaselineKind));
+        return figures;
+    }
+
+    private static BenchmarkFigure Throughput(string name, string unit, Samples rowsPerSecond, double scale, double target, string workload, string baselineKind) =>
+        new(name, unit, rowsPerSecond.Measured(scale), rowsPerSecond.Baseline(scale), Better.Higher, Statistic.Best,
+            Target: target, TargetRatio: 0.5, Workload: workload, BaselineKind: baselineKind);
+
+    /// <summary>The timed rounds of both sides (warm-up rounds dropped), so rows/s and MB/s come from the same rounds.</summary>
+    private sealed class Samples(int iterations)
+    {
+        private readonly List<double> _measured = [];
+        private readonly List<double> _baseline = [];
+
+        public double AddMeasured(double value)
+        {
+            _measured.Add(value);
+            return value;
+        }
+
+        public double AddBaseline(double value)
+        {
+            _baseline.Add(value);
+            return value;
+        }
+
+        public SampleSet Measured(double scale) => new(_measured.TakeLast(iterations).Select(v => v * scale));
+
+        public SampleSet Baseline(double scale) => new(_baseline.TakeLast(iterations).Select(v => v * scale));
+    }
+
+    private static TimeSpan Write(string path, IReadOnlyList<IReadOnlyList<ParquetColumn>>? table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        var started = Stopwatch.GetTimestamp();
+        using (var writer = ParquetFileWriter.Create(path, BarsTable.Schema, new ParquetWriterOptions { Compression = ParquetCompression.Snappy }))
+        {
+            foreach (var group in table) writer.WriteRowGroup(group);
+            writer.Complete();
+        }
+        return Stopwatch.GetElapsedTime(started);
+    }
+
+    /// <summary>Reads every column of every row group and sums it, as DuckDB's query does; checks the row count and volume sum.</summary>
+    public static TimeSpan Read(string path, long expectedRows, long expectedVolume, Action? afterRowGroup = null)
+    {
+        var started = Stopwatch.GetTimestamp();
+        long rows = 0, ticks = 0, symbolChars = 0, volume = 0;
+        double prices = 0;
+        using (var reader = ParquetFileReader.Open(path))
+        {
+            for (var g = 0; g < reader.RowGroupCount; g++)
+            {
+                var columns = reader.ReadRowGroup(g);
+                foreach (var t in (DateTime[])columns[0].Values) ticks += t.Ticks;
+                foreach (var s in (string[])columns[1].Values) symbolChars += s.Length;
+                for (var c = 2; c <= 5; c++)
+                {
+                    foreach (var p in (double[])columns[c].Values) prices += p;
+                }
+                foreach (var v in (long[])columns[6].Values) volume += v;
+                rows += columns[0].Count;
+                afterRowGroup?.Invoke();
+            }
+        }
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        if (rows != expectedRows || volume != expectedVolume || symbolChars != 4 * expectedRows)
+            throw new InvalidOperationException($"Read {rows:N0} rows, volume sum {volume:N0}, {symbolChars:N0} symbol chars from {path}; expected {expectedRows:N0}, {expectedVolume:N0}, {4 * expectedRows:N0}.");
+        GC.KeepAlive(ticks);
+        GC.KeepAlive(prices);
+        return elapsed;
+    }
+
+    public static long ExpectedVolume(long rows)
+    {
+        long sum = 0;
+        for (long i = 0; i < rows; i++) sum += 100 + (i * 31) % 100_000;
+        return sum;
+    }
+}
