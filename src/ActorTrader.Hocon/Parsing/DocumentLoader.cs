@@ -6,17 +6,18 @@ namespace ActorTrader.Hocon.Parsing;
 /// <summary>
 /// Loads documents and their includes: resolves include names relative to the including document, picks the
 /// syntax by extension, merges <c>name.conf</c>/<c>.json</c>/<c>.properties</c> for an include without extension,
-/// and detects include cycles. One loader serves one top-level parse.
+/// and detects include cycles (of files and of embedded resources). One loader serves one top-level parse.
 /// </summary>
 internal sealed class DocumentLoader(HoconParseOptions options)
 {
     private static readonly string[] Extensions = [".conf", ".json", ".properties"];
 
-    private readonly List<string> _stack = [];
+    /// <summary>Documents being parsed, outermost first: a file's full path or a resource's identity, and a short name for messages.</summary>
+    private readonly List<(string Identity, string DisplayName)> _stack = [];
 
     public HoconParseOptions Options { get; } = options;
 
-    public ObjectNode ParseRoot(string text, DocumentOrigin origin, DocumentSyntax syntax) => ParseText(text, origin, syntax, []);
+    public ObjectNode ParseRoot(string text, DocumentOrigin origin, DocumentSyntax syntax) => ParseText(text, origin, syntax, [], 0);
 
     public ObjectNode ParseRootFile(string fullPath)
     {
@@ -25,7 +26,7 @@ internal sealed class DocumentLoader(HoconParseOptions options)
             throw new HoconException($"Config file '{fullPath}' does not exist; check the path", null, fullPath);
         }
 
-        return ParseFileGuarded(fullPath, [], null);
+        return ParseFileGuarded(fullPath, [], null, 0);
     }
 
     public ObjectNode ParseRootResource(Assembly assembly, string resourceName)
@@ -35,11 +36,14 @@ internal sealed class DocumentLoader(HoconParseOptions options)
                        $"Embedded resource '{resourceName}' not found in {assembly.GetName().Name}; available: {string.Join(", ", assembly.GetManifestResourceNames())}",
                        null, resourceName);
         var origin = new DocumentOrigin(resourceName, Options.BaseDirectory, assembly, resourceName);
-        return ParseText(text, origin, SyntaxOf(resourceName), []);
+        return Guarded(ResourceIdentity(assembly, resourceName), resourceName, null, () => ParseText(text, origin, SyntaxOf(resourceName), [], 0));
     }
 
-    /// <summary>Loads what an include statement names; an empty object when a non-required include finds nothing.</summary>
-    public ObjectNode Include(IncludeRequest request, DocumentOrigin from, IReadOnlyList<string> prefix)
+    /// <summary>
+    /// Loads what an include statement names; an empty object when a non-required include finds nothing.
+    /// <paramref name="depth"/> is the nesting of the object the include statement is in.
+    /// </summary>
+    public ObjectNode Include(IncludeRequest request, DocumentOrigin from, IReadOnlyList<string> prefix, int depth)
     {
         if (request.Kind == IncludeKind.Url)
         {
@@ -56,7 +60,9 @@ internal sealed class DocumentLoader(HoconParseOptions options)
                 if (text is not null)
                 {
                     found = true;
-                    MergeInto(merged, ParseText(text, new DocumentOrigin(resource, from.Directory, from.Assembly, resource), SyntaxOf(resource), prefix));
+                    var origin = new DocumentOrigin(resource, from.Directory, from.Assembly, resource);
+                    MergeInto(merged, Guarded(ResourceIdentity(from.Assembly, resource), resource, request,
+                        () => ParseText(text, origin, SyntaxOf(resource), prefix, depth)));
                 }
             }
         }
@@ -67,7 +73,7 @@ internal sealed class DocumentLoader(HoconParseOptions options)
             foreach (var file in FileCandidates(Path.GetFullPath(Path.Combine(baseDirectory, request.Name))))
             {
                 found = true;
-                MergeInto(merged, ParseFileGuarded(file, prefix, request));
+                MergeInto(merged, ParseFileGuarded(file, prefix, request, depth));
             }
         }
 
@@ -81,19 +87,26 @@ internal sealed class DocumentLoader(HoconParseOptions options)
         return merged;
     }
 
-    private ObjectNode ParseFileGuarded(string fullPath, IReadOnlyList<string> prefix, IncludeRequest? request)
+    private ObjectNode ParseFileGuarded(string fullPath, IReadOnlyList<string> prefix, IncludeRequest? request, int depth)
     {
-        if (_stack.Contains(fullPath, StringComparer.Ordinal))
+        var origin = new DocumentOrigin(fullPath, Path.GetDirectoryName(fullPath), null);
+        return Guarded(fullPath, Path.GetFileName(fullPath), request, () => ParseText(File.ReadAllText(fullPath), origin, SyntaxOf(fullPath), prefix, depth));
+    }
+
+    /// <summary>Parses one document unless it is already being parsed further up the include chain.</summary>
+    private ObjectNode Guarded(string identity, string displayName, IncludeRequest? request, Func<ObjectNode> parse)
+    {
+        var open = _stack.FindIndex(entry => string.Equals(entry.Identity, identity, StringComparison.Ordinal));
+        if (open >= 0)
         {
-            var chain = string.Join(" -> ", _stack.SkipWhile(f => f != fullPath).Append(fullPath).Select(Path.GetFileName));
-            throw new HoconException($"Include cycle: {chain}; remove one of these includes", request?.Position, request?.Text ?? fullPath);
+            var chain = string.Join(" -> ", _stack.Skip(open).Select(entry => entry.DisplayName).Append(displayName));
+            throw new HoconException($"Include cycle: {chain}; remove one of these includes", request?.Position, request?.Text ?? identity);
         }
 
-        _stack.Add(fullPath);
+        _stack.Add((identity, displayName));
         try
         {
-            var origin = new DocumentOrigin(fullPath, Path.GetDirectoryName(fullPath), null);
-            return ParseText(File.ReadAllText(fullPath), origin, SyntaxOf(fullPath), prefix);
+            return parse();
         }
         finally
         {
@@ -101,10 +114,12 @@ internal sealed class DocumentLoader(HoconParseOptions options)
         }
     }
 
-    private ObjectNode ParseText(string text, DocumentOrigin origin, DocumentSyntax syntax, IReadOnlyList<string> prefix) =>
+    private static string ResourceIdentity(Assembly assembly, string resourceName) => $"resource:{assembly.FullName}:{resourceName}";
+
+    private ObjectNode ParseText(string text, DocumentOrigin origin, DocumentSyntax syntax, IReadOnlyList<string> prefix, int depth) =>
         syntax == DocumentSyntax.Properties
-            ? PropertiesParser.Parse(text, origin.Name)
-            : HoconParser.Parse(text, origin, this, prefix);
+            ? PropertiesParser.Parse(text, origin.Name, depth)
+            : HoconParser.Parse(text, origin, this, prefix, depth);
 
     /// <summary>For a name without a known extension: .properties, then .json, then .conf, so .conf wins (lightbend order).</summary>
     private static List<string> FileCandidates(string fullPath)

@@ -18,12 +18,16 @@ internal sealed partial class HoconParser
     private readonly List<int> _lineStarts = [0];
     private int _pos;
 
-    private HoconParser(string text, DocumentOrigin origin, DocumentLoader loader, IReadOnlyList<string> includePrefix)
+    /// <summary>Objects and arrays enclosing the current position, counted from the root of the whole config.</summary>
+    private int _depth;
+
+    private HoconParser(string text, DocumentOrigin origin, DocumentLoader loader, IReadOnlyList<string> includePrefix, int depth)
     {
         _text = text;
         _origin = origin;
         _loader = loader;
         _includePrefix = includePrefix;
+        _depth = depth;
         for (var i = 0; i < text.Length; i++)
         {
             if (text[i] == '\n')
@@ -33,9 +37,12 @@ internal sealed partial class HoconParser
         }
     }
 
-    /// <summary>Parses a whole document; its root must be an object (braces optional).</summary>
-    public static ObjectNode Parse(string text, DocumentOrigin origin, DocumentLoader loader, IReadOnlyList<string> includePrefix) =>
-        new HoconParser(text, origin, loader, includePrefix).ParseDocument();
+    /// <summary>
+    /// Parses a whole document; its root must be an object (braces optional). <paramref name="depth"/> is the nesting
+    /// of the object the document lands in (0 for a top-level document) so includes count towards the depth limit.
+    /// </summary>
+    public static ObjectNode Parse(string text, DocumentOrigin origin, DocumentLoader loader, IReadOnlyList<string> includePrefix, int depth) =>
+        new HoconParser(text, origin, loader, includePrefix, depth).ParseDocument();
 
     private bool AtEnd => _pos >= _text.Length;
 
@@ -63,7 +70,9 @@ internal sealed partial class HoconParser
         else
         {
             root = new ObjectNode(PositionAt(_pos));
+            Enter(_pos, 1);
             ParseFields(root, [], closing: null, openedAt: _pos);
+            _depth--;
         }
 
         return root;
@@ -72,10 +81,12 @@ internal sealed partial class HoconParser
     private ObjectNode ParseBracedObject(IReadOnlyList<string>? path)
     {
         var open = _pos;
+        Enter(open, 1);
         _pos++;
         var obj = new ObjectNode(PositionAt(open));
         ParseFields(obj, path, closing: '}', openedAt: open);
         _pos++;
+        _depth--;
         return obj;
     }
 
@@ -139,6 +150,9 @@ internal sealed partial class HoconParser
         var keyText = _text[keyStart.._pos];
         SkipWhitespaceAndComments(newlines: true);
         var fieldPath = path is null ? null : Concat(path, key);
+
+        // "a.b.c = v" nests v in two more objects than "a = v".
+        Enter(keyStart, key.Count - 1);
         Node value;
         if (Current == '{' && !AtEnd)
         {
@@ -166,6 +180,7 @@ internal sealed partial class HoconParser
             throw Error($"Key '{keyText}' has no value: expected ':', '=', '+=' or '{{' after it but found '{CurrentToken()}'", PositionAt(keyStart), keyText);
         }
 
+        _depth -= key.Count - 1;
         for (var i = key.Count - 1; i > 0; i--)
         {
             var wrapper = new ObjectNode(PositionAt(keyStart));
@@ -274,6 +289,7 @@ internal sealed partial class HoconParser
     private ArrayNode ParseArray()
     {
         var open = _pos;
+        Enter(open, 1);
         _pos++;
         var items = new List<Node>();
         while (true)
@@ -287,6 +303,7 @@ internal sealed partial class HoconParser
             if (Current == ']')
             {
                 _pos++;
+                _depth--;
                 return new ArrayNode(PositionAt(open), items);
             }
 
@@ -573,10 +590,21 @@ internal sealed partial class HoconParser
 
         var request = new IncludeRequest(kind, name, required, PositionAt(start), _text[start.._pos]);
         var prefix = path is null ? [] : Concat(_includePrefix, path);
-        var included = _loader.Include(request, _origin, prefix);
+        var included = _loader.Include(request, _origin, prefix, _depth - 1);
         foreach (var key in included.Keys)
         {
             obj.Assign(key, included[key]);
+        }
+    }
+
+    /// <summary>Opens <paramref name="levels"/> more levels of nesting, failing cleanly before the stack could overflow.</summary>
+    private void Enter(int at, int levels)
+    {
+        _depth += levels;
+        if (_depth > HoconLimits.MaxDepth)
+        {
+            throw Error($"Objects and arrays nest deeper than {HoconLimits.MaxDepth} levels here; flatten the structure (nested keys, includes and brackets all count)",
+                PositionAt(at), Excerpt(at));
         }
     }
 

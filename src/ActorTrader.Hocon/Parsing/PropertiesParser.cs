@@ -11,7 +11,8 @@ namespace ActorTrader.Hocon.Parsing;
 /// </summary>
 internal static class PropertiesParser
 {
-    public static ObjectNode Parse(string text, string sourceName)
+    /// <summary>Parses a .properties document landing in an object nested <paramref name="depth"/> levels deep.</summary>
+    public static ObjectNode Parse(string text, string sourceName, int depth)
     {
         var entries = new List<(List<string> Path, string Value, HoconPosition At)>();
         var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n');
@@ -30,13 +31,29 @@ internal static class PropertiesParser
             }
 
             var (key, value) = Split(logical);
-            entries.Add((key.Split('.').ToList(), value, at));
+            var path = key.Split('.').ToList();
+            if (depth + path.Count > HoconLimits.MaxDepth)
+            {
+                throw new HoconException($"Property key nests deeper than {HoconLimits.MaxDepth} levels; use fewer dots in the key", at, key);
+            }
+
+            entries.Add((path, value, at));
+        }
+
+        // A key that is also the parent of other keys is dropped (the object wins); a set of all parents keeps this linear.
+        var parents = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (path, _, _) in entries)
+        {
+            for (var length = 1; length < path.Count; length++)
+            {
+                parents.Add(string.Join('\0', path.Take(length)));
+            }
         }
 
         var root = new ObjectNode(new HoconPosition(sourceName, 1, 1));
         foreach (var (path, value, at) in entries)
         {
-            if (entries.Any(other => other.Path.Count > path.Count && other.Path.Take(path.Count).SequenceEqual(path)))
+            if (parents.Contains(string.Join('\0', path)))
             {
                 continue;
             }

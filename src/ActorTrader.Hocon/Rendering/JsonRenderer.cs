@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -44,14 +43,16 @@ internal static partial class JsonRenderer
                 writer.WriteEndArray();
                 break;
             case HoconValueKind.Number:
-                var text = value.AsString();
+                // HOCON allows leading zeros ("007", "01e400"); JSON does not. Dropping them keeps the exact text,
+                // where going through a double would turn values beyond its range into invalid "Infinity".
+                var text = LeadingZeros().Replace(value.AsString(), "$1$2");
                 if (JsonNumber().IsMatch(text))
                 {
                     writer.WriteRawValue(text);
                 }
                 else
                 {
-                    writer.WriteRawValue(value.AsDouble().ToString("R", CultureInfo.InvariantCulture));
+                    writer.WriteStringValue(value.AsString());
                 }
 
                 break;
@@ -66,6 +67,9 @@ internal static partial class JsonRenderer
                 break;
         }
     }
+
+    [GeneratedRegex(@"^(-?)0+([0-9])", RegexOptions.CultureInvariant)]
+    private static partial Regex LeadingZeros();
 
     [GeneratedRegex(@"^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$", RegexOptions.CultureInvariant)]
     private static partial Regex JsonNumber();

@@ -15,6 +15,15 @@ internal sealed class Resolver
     private readonly List<SelfReference> _selfReferences = [];
     private readonly List<SubstitutionNode> _chain = [];
     private int _fieldDepth;
+    private int _nodeDepth;
+    private int _nodesEvaluated;
+
+    /// <summary>
+    /// The lowest index in <see cref="_selfReferences"/> that the value being resolved has looked through (or -1 when
+    /// it met a cycle). A field whose value used no self-reference pushed outside it is context-free and is cached,
+    /// which keeps chains and repeated references linear instead of exponential.
+    /// </summary>
+    private int _lowestSelfReferenceUsed = int.MaxValue;
 
     private Resolver(ObjectNode root, HoconParseOptions options)
     {
@@ -22,8 +31,16 @@ internal sealed class Resolver
         _options = options;
     }
 
-    public static HoconValue Resolve(ObjectNode root, HoconParseOptions options) =>
-        new Resolver(root, options).ResolveObject(root, []);
+    public static HoconValue Resolve(ObjectNode root, HoconParseOptions options) => Resolve(root, options, out _);
+
+    /// <summary>Resolves, also reporting how many non-scalar nodes were evaluated (the work done, for tests).</summary>
+    public static HoconValue Resolve(ObjectNode root, HoconParseOptions options, out int nodesEvaluated)
+    {
+        var resolver = new Resolver(root, options);
+        var value = resolver.ResolveObject(root, []);
+        nodesEvaluated = resolver._nodesEvaluated;
+        return value;
+    }
 
     private HoconValue ResolveObject(ObjectNode obj, IReadOnlyList<string>? path)
     {
@@ -47,9 +64,7 @@ internal sealed class Resolver
             return scalar.ToValue();
         }
 
-        // Values seen through a self-reference depend on where the lookup started, so only context-free ones are kept.
-        var cacheable = _selfReferences.Count == 0;
-        if (cacheable && _resolved.TryGetValue(node, out var known))
+        if (_resolved.TryGetValue(node, out var known))
         {
             return known;
         }
@@ -59,8 +74,14 @@ internal sealed class Resolver
             throw Cycle(node.Position);
         }
 
+        // Values seen through a self-reference pushed outside this field depend on where the lookup started, so only
+        // values that used none of those are kept.
+        var outerSelfReferences = _selfReferences.Count;
+        var outerLowest = _lowestSelfReferenceUsed;
+        _lowestSelfReferenceUsed = int.MaxValue;
         _fieldDepth++;
         HoconValue? value;
+        bool cacheable;
         try
         {
             value = node switch
@@ -75,6 +96,8 @@ internal sealed class Resolver
         {
             _fieldDepth--;
             _inProgress.Remove(node);
+            cacheable = _lowestSelfReferenceUsed >= outerSelfReferences;
+            _lowestSelfReferenceUsed = Math.Min(outerLowest, _lowestSelfReferenceUsed);
         }
 
         if (cacheable)
@@ -116,16 +139,44 @@ internal sealed class Resolver
         }
     }
 
-    private HoconValue? ResolveNode(Node node, IReadOnlyList<string>? path) => node switch
+    /// <summary>Every recursion of the resolver passes through here, so this is where nesting is bounded.</summary>
+    private HoconValue? ResolveNode(Node node, IReadOnlyList<string>? path)
     {
-        ScalarNode scalar => scalar.ToValue(),
-        ObjectNode obj => ResolveObject(obj, path),
-        ArrayNode array => HoconValue.Array(array.Items.Select(item => ResolveNode(item, null)).OfType<HoconValue>().ToList(), array.Position),
-        SubstitutionNode substitution => ResolveSubstitution(substitution),
-        ConcatenationNode concatenation => ResolveConcatenation(concatenation, path),
-        MergeNode merge => ResolveLayers(merge, merge.Layers.Count, path),
-        _ => throw new InvalidOperationException($"Unknown node {node.GetType().Name}"),
-    };
+        if (node is ScalarNode scalar)
+        {
+            return scalar.ToValue();
+        }
+
+        _nodesEvaluated++;
+        if (++_nodeDepth > HoconLimits.MaxResolutionDepth)
+        {
+            throw new HoconException(
+                $"Resolving this value follows more than {HoconLimits.MaxResolutionDepth} nested values and substitutions; shorten the chain of substitutions or flatten the structure",
+                node.Position, (node as SubstitutionNode)?.Text);
+        }
+
+        try
+        {
+            var value = node switch
+            {
+                ObjectNode obj => ResolveObject(obj, path),
+                ArrayNode array => HoconValue.Array(array.Items.Select(item => ResolveNode(item, null)).OfType<HoconValue>().ToList(), array.Position),
+                SubstitutionNode substitution => ResolveSubstitution(substitution),
+                ConcatenationNode concatenation => ResolveConcatenation(concatenation, path),
+                MergeNode merge => ResolveLayers(merge, merge.Layers.Count, path),
+                _ => throw new InvalidOperationException($"Unknown node {node.GetType().Name}"),
+            };
+            return value is { Depth: > HoconLimits.MaxDepth }
+                ? throw new HoconException(
+                    $"Substitutions build objects and arrays nested deeper than {HoconLimits.MaxDepth} levels here; flatten the structure",
+                    node.Position, (node as SubstitutionNode)?.Text)
+                : value;
+        }
+        finally
+        {
+            _nodeDepth--;
+        }
+    }
 
     private HoconValue? ResolveSubstitution(SubstitutionNode substitution)
     {
@@ -166,7 +217,9 @@ internal sealed class Resolver
         }
         catch (SubstitutionCycleException) when (substitution.Optional)
         {
-            // Spec: a cycle through an optional substitution is treated as undefined.
+            // Spec: a cycle through an optional substitution is treated as undefined. Whether there was a cycle depends
+            // on what is being resolved around it, so nothing enclosing this may be cached.
+            _lowestSelfReferenceUsed = -1;
             return null;
         }
         finally
@@ -190,6 +243,7 @@ internal sealed class Resolver
                 continue;
             }
 
+            _lowestSelfReferenceUsed = Math.Min(_lowestSelfReferenceUsed, i);
             var earlier = self.Below.Value;
             if (earlier is null && self.Depth != _fieldDepth)
             {

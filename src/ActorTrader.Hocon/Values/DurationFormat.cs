@@ -34,12 +34,14 @@ internal static class DurationFormat
             return false;
         }
 
-        var ticks = number * factor;
-        if (ticks > long.MaxValue || ticks < long.MinValue)
+        // Compare before multiplying: a huge number times a unit overflows even a decimal.
+        if (Math.Abs(number) > long.MaxValue / factor)
         {
             problem = "too large for a TimeSpan";
             return false;
         }
+
+        var ticks = number * factor;
 
         duration = TimeSpan.FromTicks((long)decimal.Round(ticks, MidpointRounding.AwayFromZero));
         problem = null;

@@ -30,6 +30,9 @@ public sealed class HoconValue
         _fields = fields;
         Items = items;
         Position = position;
+        Depth = kind is HoconValueKind.Object or HoconValueKind.Array
+            ? 1 + Math.Max(fields.Values.Select(v => v.Depth).DefaultIfEmpty().Max(), items.Select(v => v.Depth).DefaultIfEmpty().Max())
+            : 0;
     }
 
     /// <summary>The value's JSON type.</summary>
@@ -43,6 +46,9 @@ public sealed class HoconValue
 
     /// <summary>Elements of an array; empty for other kinds.</summary>
     public IReadOnlyList<HoconValue> Items { get; }
+
+    /// <summary>Levels of objects and arrays: 0 for scalars, 1 for a container of scalars.</summary>
+    internal int Depth { get; }
 
     /// <summary>True for objects.</summary>
     public bool IsObject => Kind == HoconValueKind.Object;

@@ -19,6 +19,16 @@ public sealed class UnitGetterTests
         { "1h", TimeSpan.TicksPerHour },
         { "2 days", 2 * TimeSpan.TicksPerDay },
         { "1 nanosecond", 0 },
+        { "-5s", -5 * TimeSpan.TicksPerSecond },
+        { "-1.5 minutes", -90 * TimeSpan.TicksPerSecond },
+        { "1 nano", 0 },
+        { "7 micro", 70 },
+        { "1 milli", TimeSpan.TicksPerMillisecond },
+        { "1 second", TimeSpan.TicksPerSecond },
+        { "1 minute", TimeSpan.TicksPerMinute },
+        { "1 hour", TimeSpan.TicksPerHour },
+        { "1 day", TimeSpan.TicksPerDay },
+        { "0.5d", 12 * TimeSpan.TicksPerHour },
     };
 
     [Theory]
@@ -37,6 +47,17 @@ public sealed class UnitGetterTests
         var error = Assert.ThrowsAny<HoconException>(() => HoconText.Parse($"d = {text}").GetTimeSpan("d"));
 
         Assert.Contains("'d'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("79228162514264337593543950335 days")]
+    [InlineData("99999999999999 d")]
+    [InlineData("-99999999999999 d")]
+    public void Durations_beyond_a_TimeSpan_are_errors_not_overflows(string text)
+    {
+        var error = Assert.ThrowsAny<HoconException>(() => HoconText.Parse($"d = {text}").GetTimeSpan("d"));
+
+        Assert.Contains("too large", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -59,6 +80,12 @@ public sealed class UnitGetterTests
     [InlineData("1g", 1L << 30)]
     [InlineData("2 tebibytes", 2L << 40)]
     [InlineData("1.5k", 1536L)]
+    [InlineData("1 kilobyte", 1000L)]
+    [InlineData("2 megabytes", 2_000_000L)]
+    [InlineData("1 kibibyte", 1024L)]
+    [InlineData("1Mi", 1L << 20)]
+    [InlineData("1 EiB", 1L << 60)]
+    [InlineData("1 byte", 1L)]
     public void Byte_sizes_use_the_spec_units(string text, long bytes)
     {
         Assert.Equal(bytes, HoconText.Parse($"s = {text}").GetByteSize("s"));
