@@ -1,0 +1,18 @@
+namespace ActorTrader.Cli.Commands;
+
+/// <summary>The one list of <c>actortrader</c>'s top-level commands, in help order.</summary>
+public static class CommandCatalog
+{
+    public static IReadOnlyList<ICliCommand> All { get; } =
+    [
+        new StatusCommand(),
+        new HaltCommand(),
+        new ResumeCommand(),
+        new RebalanceCommand(),
+        new ErrorsCommand(),
+        new ConfigCommand(),
+        new ConfigCheckCommand(),
+        new FactoryCommand(_ => ParquetCommands.Create()),
+        new FactoryCommand(_ => OptimizeCommand.Create()),
+    ];
+}

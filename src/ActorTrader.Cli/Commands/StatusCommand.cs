@@ -1,0 +1,44 @@
+using System.CommandLine;
+using System.Text.Json;
+using ActorTrader.Cli.Connection;
+using ActorTrader.Cli.Output;
+using ActorTrader.Hosting.Management;
+using Spectre.Console;
+
+namespace ActorTrader.Cli.Commands;
+
+/// <summary><c>actortrader status [--json]</c>: the node's name, roles, version, uptime and halt state.</summary>
+public sealed class StatusCommand : ICliCommand
+{
+    public Command Create(CliContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var json = new Option<bool>("--json") { Description = "Print the status as JSON" };
+        var command = new Command("status", "Show the node's status: roles, version, uptime, halted or not") { json };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var (target, _) = NodeLocator.Locate(context, parse.GetValue(context.ConfigOption));
+            using var client = new ManagementClient(target, context);
+            var status = await client.GetAsync<NodeStatus>(ManagementRoutes.Status, cancellationToken).ConfigureAwait(false);
+            if (parse.GetValue(json))
+            {
+                await context.Out.WriteLineAsync(JsonSerializer.Serialize(status, ManagementJson.Indented)).ConfigureAwait(false);
+                return ExitCodes.Ok;
+            }
+            var table = new Table().HideHeaders().AddColumn("Field").AddColumn("Value");
+            table.AddRow(new Text("Node"), new Text(status.Node));
+            table.AddRow(new Text("State"), status.Halted
+                ? new Text($"HALTED since {Render.Time(status.HaltedSince)} by {status.HaltedBy}: {status.HaltReason}", new Style(Color.Red))
+                : new Text("active", new Style(Color.Green)));
+            table.AddRow(new Text("Roles"), new Text(string.Join(", ", status.Roles)));
+            table.AddRow(new Text("Version"), new Text(status.Version));
+            table.AddRow(new Text("Uptime"), new Text($"{Render.Duration(status.UptimeSeconds)} (since {Render.Time(status.StartedAt)})"));
+            table.AddRow(new Text("PID"), new Text(status.Pid.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            table.AddRow(new Text("URL"), new Text($"{target.Url} (from {target.UrlSource})"));
+            table.AddRow(new Text("Config"), new Text(status.ConfigSource));
+            context.Console().Write(table);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,80 @@
+using ActorTrader.Parquet;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace ActorTrader.Cli.Parquet;
+
+/// <summary><c>actortrader parquet cat</c>: prints a file's rows as CSV or JSON lines, row group by row group.</summary>
+internal static class ParquetCat
+{
+    // Keeps non-ASCII text readable; the output is never embedded in HTML.
+    private static readonly JsonWriterOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>Writes up to <paramref name="limit"/> rows (all when null) of <paramref name="path"/>; returns the number written.</summary>
+    public static long Write(string path, TextWriter output, CatFormat format, long? limit = null)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        if (limit < 0) throw new ParquetToolException($"--limit must be 0 or more; got {limit}.");
+        using var reader = ParquetFileReader.Open(path);
+        var fields = reader.Schema.Fields;
+        if (format == CatFormat.Csv) output.WriteLine(string.Join(',', fields.Select(f => CsvField.Quote(f.Name))));
+
+        long written = 0;
+        for (var group = 0; group < reader.RowGroupCount && written != limit; group++)
+        {
+            var columns = reader.ReadRowGroup(group);
+            var rows = columns.Count == 0 ? 0 : columns[0].Count;
+            for (var row = 0; row < rows && written != limit; row++, written++)
+            {
+                if (format == CatFormat.Csv) WriteCsvRow(output, columns, row);
+                else WriteJsonRow(output, columns, row);
+            }
+        }
+        return written;
+    }
+
+    private static void WriteCsvRow(TextWriter output, IReadOnlyList<ParquetColumn> columns, int row)
+    {
+        var line = new StringBuilder();
+        for (var i = 0; i < columns.Count; i++)
+        {
+            if (i > 0) line.Append(',');
+            if (columns[i].Values.GetValue(row) is { } value) line.Append(CsvField.Quote(ParquetValueText.Format(value, columns[i].Field.Type)));
+        }
+        output.WriteLine(line.ToString());
+    }
+
+    private static void WriteJsonRow(TextWriter output, IReadOnlyList<ParquetColumn> columns, int row)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, JsonOptions))
+        {
+            json.WriteStartObject();
+            foreach (var column in columns)
+            {
+                json.WritePropertyName(column.Field.Name);
+                WriteJsonValue(json, column.Values.GetValue(row), column.Field.Type);
+            }
+            json.WriteEndObject();
+        }
+        output.WriteLine(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+    }
+
+    // Numbers stay JSON numbers; decimals are strings (JSON readers would round them to doubles), and so are
+    // NaN and infinities, which JSON cannot express.
+    private static void WriteJsonValue(Utf8JsonWriter json, object? value, ParquetColumnType type)
+    {
+        switch (value)
+        {
+            case null: json.WriteNullValue(); break;
+            case bool b: json.WriteBooleanValue(b); break;
+            case sbyte or byte or short or ushort or int or uint or long:
+                json.WriteNumberValue(Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture)); break;
+            case ulong u: json.WriteNumberValue(u); break;
+            case float f when float.IsFinite(f): json.WriteNumberValue(f); break;
+            case double d when double.IsFinite(d): json.WriteNumberValue(d); break;
+            default: json.WriteStringValue(ParquetValueText.Format(value, type)); break;
+        }
+    }
+}

@@ -1,0 +1,37 @@
+using ActorTrader.Actors;
+using ActorTrader.Hosting.Configuration;
+using ActorTrader.Hosting.Control;
+using ActorTrader.Hosting.Management;
+using ActorTrader.Hosting.Settings;
+
+namespace ActorTrader.Node.Hosting;
+
+/// <summary>What the management API needs from the running node.</summary>
+/// <param name="Settings">The node's settings.</param>
+/// <param name="Config">The loaded configuration (for its source description).</param>
+/// <param name="Control">The <c>/user/control</c> actor.</param>
+/// <param name="Token">The bearer token; never logged.</param>
+/// <param name="StartedAt">When the node started.</param>
+/// <param name="Time">The clock.</param>
+internal sealed record NodeContext(NodeSettings Settings, LoadedConfig Config, IActorRef Control, string Token, DateTimeOffset StartedAt, TimeProvider Time)
+{
+    public NodeStatus Status(HaltState state) => new(
+        Settings.Node.Name,
+        Settings.Node.Roles,
+        NodeVersion.Current,
+        StartedAt,
+        Math.Round((Time.GetUtcNow() - StartedAt).TotalSeconds, 1),
+        state.Halted,
+        state.Reason,
+        state.Since,
+        state.HaltedBy,
+        Environment.ProcessId,
+        Config.Description);
+
+    // Records print every property; the token must not reach a log that way.
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append("Node = ").Append(Settings.Node.Name).Append(", Token = ***");
+        return true;
+    }
+}

@@ -1,0 +1,46 @@
+using System.Net;
+using ActorTrader.Node.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Serilog.Extensions.Logging;
+
+namespace ActorTrader.Node.Management;
+
+/// <summary>Kestrel on the configured loopback address, serving <see cref="ManagementApi"/>.</summary>
+internal static class ManagementServer
+{
+    public static WebApplication Build(NodeContext node, Serilog.ILogger logger, TimeSpan stopTimeout)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            Args = [],
+            ContentRootPath = AppContext.BaseDirectory,
+            EnvironmentName = Environments.Production,
+        });
+        builder.Logging.ClearProviders();
+        builder.Logging.AddProvider(new SerilogLoggerProvider(logger));
+        builder.Services.AddSingleton<IHostLifetime, NodeHostLifetime>();
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = stopTimeout);
+        builder.Services.AddSingleton(node.Time);
+        var management = node.Settings.Management;
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Parse(management.Host), management.Port));
+
+        var app = builder.Build();
+        app.Use(CorrelationIdMiddleware.InvokeAsync);
+        ManagementApi.Map(app, node);
+        return app;
+    }
+
+    /// <summary>The URL Kestrel actually bound (the real port when the configured one is 0).</summary>
+    public static string BoundUrl(WebApplication app)
+    {
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses;
+        var address = addresses?.FirstOrDefault() ?? throw new InvalidOperationException("Kestrel reported no bound address after starting.");
+        return address.EndsWith('/') ? address : address + "/";
+    }
+}
