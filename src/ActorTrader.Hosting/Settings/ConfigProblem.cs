@@ -18,8 +18,10 @@ public sealed record ConfigProblem(string? Key, HoconPosition? Position, string 
     public static ConfigProblem FromHocon(HoconException exception, string source, string fix)
     {
         ArgumentNullException.ThrowIfNull(exception);
-        // The parser's message already carries file:line:col; keep it whole so nothing is lost.
-        var message = exception.Position is null ? $"{source}: {exception.Message}" : exception.Message;
-        return new ConfigProblem(null, exception.Position, message, fix);
+        // The parser's message starts with file:line:col, which Location prints already.
+        if (exception.Position is not { } position) return new ConfigProblem(null, null, $"{source}: {exception.Message}", fix);
+        var prefix = $"{position}: ";
+        var message = exception.Message.StartsWith(prefix, StringComparison.Ordinal) ? exception.Message[prefix.Length..] : exception.Message;
+        return new ConfigProblem(null, position, message, fix);
     }
 }

@@ -53,6 +53,18 @@ public sealed class ConfigCheckTests : IDisposable
     }
 
     [Fact]
+    public void A_malformed_file_names_its_position_once()
+    {
+        var path = _dir.WriteConfig("actortrader {\n  node {\n    name = \"unterminated\n  }\n}\n");
+
+        var problem = Assert.Single(ConfigCheck.Run(Sources.For(_dir, path)).Problems);
+
+        Assert.DoesNotContain(path, problem.Message, StringComparison.Ordinal);
+        Assert.Contains("Unterminated", problem.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"{path}:3:", problem.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_unknown_key_is_reported_with_the_closest_known_key()
     {
         var report = Check(CleanConfig("risk.max-postion-weight = 0.2"));
