@@ -18,7 +18,7 @@ public static class ExponentialCovariance
     public static Matrix<double> Estimate(Matrix<double> returns, double span = DefaultSpan, double periodsPerYear = PeriodsPerYear.TradingDays)
     {
         ReturnChecks.RequireFiniteOrMissing(returns, nameof(returns));
-        ReturnChecks.RequirePositive(periodsPerYear, nameof(periodsPerYear));
+        PeriodsPerYear.Require(periodsPerYear);
         var alpha = ExponentialWeighting.Alpha(span);
         var n = returns.ColumnCount;
         var t = returns.RowCount;

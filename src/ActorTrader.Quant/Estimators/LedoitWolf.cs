@@ -30,7 +30,7 @@ public static class LedoitWolf
         var beta = 1.0 / (n * t) * (betaSum / t - deltaSum);
         var delta = (deltaSum - 2 * mu * empirical.Trace() + n * mu * mu) / n;
         beta = Math.Min(beta, delta);
-        var shrinkage = beta == 0 ? 0 : beta / delta;
+        var shrinkage = beta <= 0 || !(delta > 0) ? 0 : Math.Min(1.0, beta / delta);
         var shrunk = empirical * (1 - shrinkage);
         for (var i = 0; i < n; i++) shrunk[i, i] += shrinkage * mu;
         return new ShrunkCovariance(shrunk * periodsPerYear, shrinkage);
@@ -70,7 +70,8 @@ public static class LedoitWolf
             }
         }
         var r = rDiag + 2 * rOff1 / varMarket - rOff3 / (varMarket * varMarket);
-        var shrinkage = Math.Max(0, Math.Min(1, (p - r) / c / t));
+        // A target equal to the sample (c = 0) leaves nothing to shrink; dividing would give NaN weights downstream.
+        var shrinkage = c > 0 ? Math.Clamp((p - r) / c / t, 0.0, 1.0) : 0.0;
         return new ShrunkCovariance((target * shrinkage + sample * (1 - shrinkage)) * periodsPerYear, shrinkage);
     }
 
@@ -116,14 +117,15 @@ public static class LedoitWolf
         var rhoHat = piDiag + rBar * thetaSum;
         var gamma = (s - target).FrobeniusNorm();
         gamma *= gamma;
-        var shrinkage = Math.Max(0.0, Math.Min(1.0, (piHat - rhoHat) / gamma / t));
+        // With two assets (or equal correlations) the target is the sample itself (γ = 0): nothing to shrink, and no 0/0.
+        var shrinkage = gamma > 0 ? Math.Clamp((piHat - rhoHat) / gamma / t, 0.0, 1.0) : 0.0;
         return new ShrunkCovariance((target * shrinkage + s * (1 - shrinkage)) * periodsPerYear, shrinkage);
     }
 
     private static Matrix<double> Prepare(Matrix<double> returns, double periodsPerYear)
     {
         ReturnChecks.RequireFiniteOrMissing(returns, nameof(returns));
-        ReturnChecks.RequirePositive(periodsPerYear, nameof(periodsPerYear));
+        PeriodsPerYear.Require(periodsPerYear);
         var keep = Enumerable.Range(0, returns.RowCount)
             .Where(r => returns.Row(r).Any(v => !double.IsNaN(v)))
             .ToArray();

@@ -24,7 +24,7 @@ public static class SampleCorrelation
             correlation[i, i] = 1.0;
             for (var j = i + 1; j < n; j++)
             {
-                var value = Pair(columns[i], columns[j]);
+                var value = PairwiseMoments.Of(columns[i], columns[j]).Correlation;
                 if (double.IsNaN(value))
                 {
                     throw new ArgumentException($"Columns {i} and {j} share too few observed periods (or one is constant over them); their correlation is undefined.", nameof(returns));
@@ -34,30 +34,5 @@ public static class SampleCorrelation
             }
         }
         return correlation;
-    }
-
-    private static double Pair(double[] x, double[] y)
-    {
-        double sumX = 0, sumY = 0;
-        var count = 0;
-        for (var r = 0; r < x.Length; r++)
-        {
-            if (double.IsNaN(x[r]) || double.IsNaN(y[r])) continue;
-            sumX += x[r];
-            sumY += y[r];
-            count++;
-        }
-        if (count < 2) return double.NaN;
-        double meanX = sumX / count, meanY = sumY / count, xy = 0, xx = 0, yy = 0;
-        for (var r = 0; r < x.Length; r++)
-        {
-            if (double.IsNaN(x[r]) || double.IsNaN(y[r])) continue;
-            var dx = x[r] - meanX;
-            var dy = y[r] - meanY;
-            xy += dx * dy;
-            xx += dx * dx;
-            yy += dy * dy;
-        }
-        return xx > 0 && yy > 0 ? Math.Clamp(xy / Math.Sqrt(xx * yy), -1.0, 1.0) : double.NaN;
     }
 }

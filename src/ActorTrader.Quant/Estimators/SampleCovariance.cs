@@ -13,7 +13,7 @@ public static class SampleCovariance
     public static Matrix<double> Estimate(Matrix<double> returns, double periodsPerYear = PeriodsPerYear.TradingDays)
     {
         ReturnChecks.RequireFiniteOrMissing(returns, nameof(returns));
-        ReturnChecks.RequirePositive(periodsPerYear, nameof(periodsPerYear));
+        PeriodsPerYear.Require(periodsPerYear);
         return ReturnChecks.HasMissing(returns)
             ? Pairwise(returns) * periodsPerYear
             : Complete(returns) * periodsPerYear;
@@ -38,7 +38,6 @@ public static class SampleCovariance
     private static Matrix<double> Pairwise(Matrix<double> returns)
     {
         var n = returns.ColumnCount;
-        var t = returns.RowCount;
         var columns = new double[n][];
         for (var c = 0; c < n; c++) columns[c] = returns.Column(c).ToArray();
         var covariance = Matrix<double>.Build.Dense(n, n);
@@ -46,7 +45,7 @@ public static class SampleCovariance
         {
             for (var j = i; j < n; j++)
             {
-                var value = PairCovariance(columns[i], columns[j], t);
+                var value = PairwiseMoments.Of(columns[i], columns[j]).Covariance;
                 if (double.IsNaN(value))
                 {
                     throw new ArgumentException($"Columns {i} and {j} share fewer than 2 observed periods; their covariance is undefined.", nameof(returns));
@@ -56,27 +55,6 @@ public static class SampleCovariance
             }
         }
         return covariance;
-    }
-
-    private static double PairCovariance(double[] x, double[] y, int t)
-    {
-        double sumX = 0, sumY = 0;
-        var count = 0;
-        for (var r = 0; r < t; r++)
-        {
-            if (double.IsNaN(x[r]) || double.IsNaN(y[r])) continue;
-            sumX += x[r];
-            sumY += y[r];
-            count++;
-        }
-        if (count < 2) return double.NaN;
-        double meanX = sumX / count, meanY = sumY / count, sum = 0;
-        for (var r = 0; r < t; r++)
-        {
-            if (double.IsNaN(x[r]) || double.IsNaN(y[r])) continue;
-            sum += (x[r] - meanX) * (y[r] - meanY);
-        }
-        return sum / (count - 1);
     }
 
     internal static void Symmetrise(Matrix<double> matrix)

@@ -1,3 +1,5 @@
+using ActorTrader.Quant.Estimators;
+
 namespace ActorTrader.Quant.Metrics;
 
 /// <summary>
@@ -65,16 +67,8 @@ public static class BenchmarkExposure
 
     private static (double Cov, double VarX, double VarY) Moments(double[] x, double[] y)
     {
-        var mx = SeriesGuard.Mean(x);
-        var my = SeriesGuard.Mean(y);
-        double c = 0, vx = 0, vy = 0;
-        for (var i = 0; i < x.Length; i++)
-        {
-            c += (x[i] - mx) * (y[i] - my);
-            vx += (x[i] - mx) * (x[i] - mx);
-            vy += (y[i] - my) * (y[i] - my);
-        }
-        var n1 = x.Length - 1;
-        return (c / n1, vx / n1, vy / n1);
+        var m = PairwiseMoments.Of(x, y);
+        var n1 = m.Count - 1;
+        return (m.CrossSum / n1, m.XSquares / n1, m.YSquares / n1);
     }
 }

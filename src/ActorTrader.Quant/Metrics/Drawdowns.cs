@@ -1,7 +1,9 @@
 namespace ActorTrader.Quant.Metrics;
 
 /// <summary>
-/// Drawdown measures of the equity curve E_t = Π_{s≤t}(1 + r_s) starting at 1. A NaN return counts as a flat period
+/// Drawdown measures of the COMPOUNDED equity curve E_t = Π_{s≤t}(1 + r_s) starting at 1 (the reporting convention of
+/// empyrical/pyfolio). The optimisers' CDaR/MDD (<see cref="Portfolio.RiskMeasures.ScenarioRisk"/>) use Riskfolio's
+/// uncompounded cumulative sum instead, because that is what their LP can minimise exactly. A NaN return counts as a flat period
 /// (equity unchanged) so that indices stay aligned with the input. Drawdowns are positive fractions below the running peak.
 /// </summary>
 public static class Drawdowns
@@ -12,14 +14,13 @@ public static class Drawdowns
     /// <summary>Drawdown at every period: 1 − E_t / max_{s≤t} E_s (the starting capital counts as a peak).</summary>
     public static double[] Series(ReadOnlySpan<double> returns)
     {
-        SeriesGuard.Present(returns, nameof(returns));
-        var dd = new double[returns.Length];
-        double equity = 1, peak = 1;
-        for (var t = 0; t < returns.Length; t++)
+        var equity = EquityCurve(returns, nameof(returns));
+        var dd = new double[equity.Length];
+        var peak = 1.0;
+        for (var t = 0; t < equity.Length; t++)
         {
-            if (!double.IsNaN(returns[t])) equity *= 1 + returns[t];
-            if (equity >= peak) peak = equity;
-            dd[t] = peak > 0 ? 1 - equity / peak : 1;
+            if (equity[t] >= peak) peak = equity[t];
+            dd[t] = 1 - equity[t] / peak;
         }
         return dd;
     }

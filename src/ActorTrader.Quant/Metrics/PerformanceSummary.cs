@@ -39,7 +39,7 @@ public sealed record PerformanceSummary(
     public static PerformanceSummary Compute(ReadOnlySpan<double> returns, double periodsPerYear = Returns.PeriodsPerYear.TradingDays,
         double riskFreePerYear = 0, double confidence = 0.95)
     {
-        SeriesGuard.PeriodsPerYear(periodsPerYear);
+        Returns.PeriodsPerYear.Require(periodsPerYear);
         SeriesGuard.Confidence(confidence);
         var observed = SeriesGuard.PresentAtLeast(returns, 4, nameof(returns));
         var growth = 1.0;

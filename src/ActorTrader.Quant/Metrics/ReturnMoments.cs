@@ -14,14 +14,14 @@ public static class ReturnMoments
     /// <summary>Arithmetic mean per period times <paramref name="periodsPerYear"/>.</summary>
     public static double AnnualisedMean(ReadOnlySpan<double> returns, double periodsPerYear = PeriodsPerYear.TradingDays)
     {
-        SeriesGuard.PeriodsPerYear(periodsPerYear);
+        PeriodsPerYear.Require(periodsPerYear);
         return Mean(returns) * periodsPerYear;
     }
 
     /// <summary>Compound annual growth rate: (Π(1 + r))^(periodsPerYear / n) − 1 over the observed periods.</summary>
     public static double AnnualisedReturn(ReadOnlySpan<double> returns, double periodsPerYear = PeriodsPerYear.TradingDays)
     {
-        SeriesGuard.PeriodsPerYear(periodsPerYear);
+        PeriodsPerYear.Require(periodsPerYear);
         var r = SeriesGuard.Present(returns, nameof(returns));
         var logGrowth = 0.0;
         foreach (var v in r)
@@ -39,7 +39,7 @@ public static class ReturnMoments
     /// <summary>Annualised volatility: sample standard deviation × √periodsPerYear.</summary>
     public static double Volatility(ReadOnlySpan<double> returns, double periodsPerYear = PeriodsPerYear.TradingDays)
     {
-        SeriesGuard.PeriodsPerYear(periodsPerYear);
+        PeriodsPerYear.Require(periodsPerYear);
         return StandardDeviation(returns) * Math.Sqrt(periodsPerYear);
     }
 

@@ -15,7 +15,7 @@ public static class RiskAdjustedRatios
     /// </summary>
     public static double Sharpe(ReadOnlySpan<double> returns, double riskFreePerYear = 0, double periodsPerYear = PeriodsPerYear.TradingDays)
     {
-        SeriesGuard.PeriodsPerYear(periodsPerYear);
+        PeriodsPerYear.Require(periodsPerYear);
         var r = SeriesGuard.PresentAtLeast(returns, 2, nameof(returns));
         var sd = Math.Sqrt(SeriesGuard.SampleVariance(r));
         if (sd == 0) return double.NaN;
@@ -29,7 +29,7 @@ public static class RiskAdjustedRatios
     /// </summary>
     public static double Sortino(ReadOnlySpan<double> returns, double minimumAcceptablePerYear = 0, double periodsPerYear = PeriodsPerYear.TradingDays)
     {
-        SeriesGuard.PeriodsPerYear(periodsPerYear);
+        PeriodsPerYear.Require(periodsPerYear);
         var r = SeriesGuard.Present(returns, nameof(returns));
         var target = minimumAcceptablePerYear / periodsPerYear;
         double excess = 0, downside = 0;

@@ -58,13 +58,6 @@ internal static class SeriesGuard
         return ([.. xs], [.. ys]);
     }
 
-    /// <summary>Throws unless <paramref name="periodsPerYear"/> is positive.</summary>
-    public static void PeriodsPerYear(double periodsPerYear, string paramName = "periodsPerYear")
-    {
-        if (!(periodsPerYear > 0) || double.IsInfinity(periodsPerYear))
-            throw new ArgumentOutOfRangeException(paramName, periodsPerYear, "Periods per year must be positive (252 for trading days, 365 for crypto).");
-    }
-
     /// <summary>Throws unless 0 &lt; <paramref name="confidence"/> &lt; 1.</summary>
     public static void Confidence(double confidence, string paramName = "confidence")
     {

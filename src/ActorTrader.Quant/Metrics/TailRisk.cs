@@ -6,6 +6,8 @@ namespace ActorTrader.Quant.Metrics;
 /// Value at Risk and Conditional VaR (expected shortfall) of periodic returns, reported as positive losses
 /// (VaR 0.02 = lose 2% or more with probability 1 − confidence). NaN = missing, dropped.
 /// Historical quantiles use linear interpolation between order statistics (Hyndman–Fan type 7, numpy's default).
+/// This is the reporting convention for one return series; the CVaR that min-cvar minimises over a scenario matrix is
+/// <see cref="Portfolio.RiskMeasures.ScenarioRisk"/> (Rockafellar–Uryasev, exact for fractional αT).
 /// </summary>
 public static class TailRisk
 {

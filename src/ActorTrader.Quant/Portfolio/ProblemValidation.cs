@@ -13,9 +13,7 @@ internal static class ProblemValidation
     {
         ArgumentNullException.ThrowIfNull(problem);
         var n = problem.Count;
-        if (n == 0) throw new OptimizationException($"{method}: the problem has no assets.");
-        var duplicate = problem.Assets.GroupBy(a => a, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
-        if (duplicate is not null) throw new OptimizationException($"{method}: asset \"{duplicate.Key}\" appears more than once; remove the duplicate column.");
+        RequireAssets(method, problem);
         if (problem.ExpectedReturns.Count != n) throw new OptimizationException($"{method}: {problem.ExpectedReturns.Count} expected returns for {n} assets.");
         if (problem.Covariance.RowCount != n || problem.Covariance.ColumnCount != n)
         {
@@ -24,6 +22,17 @@ internal static class ProblemValidation
         if (problem.Returns.RowCount > 0 && problem.Returns.ColumnCount != n)
         {
             throw new OptimizationException($"{method}: returns have {problem.Returns.ColumnCount} columns for {n} assets.");
+        }
+        // NaN is a missing return (HRP clusters pairwise); an infinite one is corrupt data (a zero or bad price).
+        for (var c = 0; c < problem.Returns.ColumnCount; c++)
+        {
+            for (var t = 0; t < problem.Returns.RowCount; t++)
+            {
+                if (double.IsInfinity(problem.Returns[t, c]))
+                {
+                    throw new OptimizationException($"{method}: return of {problem.Assets[c]} in period {t} is {problem.Returns[t, c]}; check its prices for zeros or bad values.");
+                }
+            }
         }
         for (var i = 0; i < n; i++)
         {
@@ -96,7 +105,17 @@ internal static class ProblemValidation
             $"{method}: the covariance is singular (some combination of assets has zero variance); drop collinear assets or use a shrinkage estimator (--cov ledoit-wolf).");
     }
 
-    private static void ValidateConstraints(string method, PortfolioProblem problem)
+    /// <summary>At least one asset and no duplicate names.</summary>
+    public static void RequireAssets(string method, PortfolioProblem problem)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        if (problem.Count == 0) throw new OptimizationException($"{method}: the problem has no assets.");
+        var duplicate = problem.Assets.GroupBy(a => a, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null) throw new OptimizationException($"{method}: asset \"{duplicate.Key}\" appears more than once; remove the duplicate column.");
+    }
+
+    /// <summary>Budget, bounds (finite, ordered, able to sum to the budget), group caps and risk budgets.</summary>
+    public static void ValidateConstraints(string method, PortfolioProblem problem)
     {
         var c = problem.Constraints;
         var n = problem.Count;

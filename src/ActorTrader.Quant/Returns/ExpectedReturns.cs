@@ -19,7 +19,7 @@ public static class ExpectedReturns
     {
         if (!compounding) return Arithmetic(returns, periodsPerYear);
         ReturnChecks.RequireFiniteOrMissing(returns, nameof(returns));
-        ReturnChecks.RequirePositive(periodsPerYear, nameof(periodsPerYear));
+        PeriodsPerYear.Require(periodsPerYear);
         var result = Vector<double>.Build.Dense(returns.ColumnCount);
         for (var c = 0; c < returns.ColumnCount; c++)
         {
@@ -44,7 +44,7 @@ public static class ExpectedReturns
     public static Vector<double> Arithmetic(Matrix<double> returns, double periodsPerYear = PeriodsPerYear.TradingDays)
     {
         ReturnChecks.RequireFiniteOrMissing(returns, nameof(returns));
-        ReturnChecks.RequirePositive(periodsPerYear, nameof(periodsPerYear));
+        PeriodsPerYear.Require(periodsPerYear);
         var result = Vector<double>.Build.Dense(returns.ColumnCount);
         for (var c = 0; c < returns.ColumnCount; c++)
         {
@@ -70,7 +70,7 @@ public static class ExpectedReturns
     public static Vector<double> Ema(Matrix<double> returns, double periodsPerYear = PeriodsPerYear.TradingDays, double span = DefaultEmaSpan, bool compounding = true)
     {
         ReturnChecks.RequireFiniteOrMissing(returns, nameof(returns));
-        ReturnChecks.RequirePositive(periodsPerYear, nameof(periodsPerYear));
+        PeriodsPerYear.Require(periodsPerYear);
         var alpha = ExponentialWeighting.Alpha(span);
         var result = Vector<double>.Build.Dense(returns.ColumnCount);
         for (var c = 0; c < returns.ColumnCount; c++)

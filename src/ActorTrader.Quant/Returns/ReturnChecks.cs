@@ -32,12 +32,4 @@ internal static class ReturnChecks
         }
         return false;
     }
-
-    public static void RequirePositive(double periodsPerYear, string parameter)
-    {
-        if (!(periodsPerYear > 0) || !double.IsFinite(periodsPerYear))
-        {
-            throw new ArgumentOutOfRangeException(parameter, periodsPerYear, "Periods per year must be a positive number (252 trading days, 365 for crypto).");
-        }
-    }
 }

@@ -64,4 +64,24 @@ public sealed class FrontierConsistencyTests
 
         Near.Equal(minVol, utility, 6);
     }
+
+    [Fact]
+    public void Max_sharpe_lies_on_the_frontier_at_its_own_expected_return()
+    {
+        var tangency = new MaximumSharpeOptimizer().Optimize(Problem).Weights;
+        var target = TestProblems.Performance(Problem, tangency).ExpectedReturn;
+
+        Near.Equal(tangency, EfficientReturn(target - 1e-12), 6);
+    }
+
+    [Fact]
+    public void Efficient_risk_with_a_target_above_every_volatility_returns_the_best_return_within_the_budget()
+    {
+        var target = 10 * Enumerable.Range(0, Problem.Count).Max(i => Math.Sqrt(Problem.Covariance[i, i]));
+
+        var weights = new EfficientRiskOptimizer().Optimize(Problem with { Constraints = new PortfolioConstraints { Target = target } }).Weights;
+
+        Assert.Equal(1.0, weights.Sum(), 12);
+        Assert.Equal(Problem.ExpectedReturns.Maximum(), TestProblems.Performance(Problem, weights).ExpectedReturn, 6);
+    }
 }

@@ -1,6 +1,7 @@
 using ActorTrader.Quant.Estimators;
 using ActorTrader.Quant.Portfolio;
 using ActorTrader.Quant.Returns;
+using ActorTrader.Quant.Tests.Statistics;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace ActorTrader.Quant.Tests.Portfolio;
@@ -10,11 +11,12 @@ public static class TestProblems
 {
     public static PortfolioProblem Random(int seed, int assets, int days = 500, PortfolioConstraints? constraints = null)
     {
-        var random = new Random(seed);
-        double Normal() => Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+        // The tests' one seeded generator (same draw order as an inline Box–Muller over System.Random).
+        var random = new SeededNormal(seed);
+        double Normal() => random.Next();
         var loadings = Matrix<double>.Build.Dense(assets, 3, (_, _) => 0.5 + Normal() * 0.5);
-        var drift = Enumerable.Range(0, assets).Select(_ => 0.0002 + 0.0006 * random.NextDouble()).ToArray();
-        var idio = Enumerable.Range(0, assets).Select(_ => 0.005 + 0.015 * random.NextDouble()).ToArray();
+        var drift = Enumerable.Range(0, assets).Select(_ => 0.0002 + 0.0006 * random.Uniform()).ToArray();
+        var idio = Enumerable.Range(0, assets).Select(_ => 0.005 + 0.015 * random.Uniform()).ToArray();
         var returns = Matrix<double>.Build.Dense(days, assets);
         for (var t = 0; t < days; t++)
         {
@@ -37,7 +39,10 @@ public static class TestProblems
     public static PortfolioPerformance Performance(PortfolioProblem problem, IReadOnlyList<double> weights) =>
         PortfolioPerformance.Of(weights, problem.ExpectedReturns, problem.Covariance, problem.Constraints.RiskFreeRate);
 
-    /// <summary>A random long-only, fully invested portfolio within [0, cap] (simplex point with excess redistributed).</summary>
+    /// <summary>
+    /// A random long-only, fully invested portfolio within [0, cap] (simplex point with excess redistributed): the one
+    /// feasible-point generator of the optimiser and QP property tests.
+    /// </summary>
     public static double[] RandomFeasible(Random random, int n, double cap = 1.0)
     {
         var x = Enumerable.Range(0, n).Select(_ => -Math.Log(1 - random.NextDouble())).ToArray();

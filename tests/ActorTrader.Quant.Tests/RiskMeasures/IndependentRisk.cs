@@ -41,10 +41,5 @@ internal static class IndependentRisk
     }
 
     /// <summary>A random long-only portfolio summing to 1 (normalised exponentials: uniform on the simplex).</summary>
-    public static double[] RandomPortfolio(Random random, int n)
-    {
-        var raw = Enumerable.Range(0, n).Select(_ => -Math.Log(1 - random.NextDouble())).ToArray();
-        var sum = raw.Sum();
-        return raw.Select(x => x / sum).ToArray();
-    }
+    public static double[] RandomPortfolio(Random random, int n) => Portfolio.TestProblems.RandomFeasible(random, n);
 }

@@ -63,12 +63,13 @@ public class RiskOptimizerConstraintTests
     }
 
     [Fact]
-    public void Bounds_that_cannot_reach_the_budget_are_reported_as_infeasible()
+    public void Bounds_that_cannot_reach_the_budget_are_reported_before_solving()
     {
         var error = Assert.Throws<OptimizationException>(() =>
             new MinimumRiskOptimizer(RiskMeasure.ConditionalValueAtRisk).Optimize(With(PortfolioConstraints.LongOnly with { UpperBound = 0.05 })));
 
-        Assert.Contains("infeasible", error.Message, StringComparison.Ordinal);
+        // The same check and message as the mean-variance optimisers (ProblemValidation), not an LP infeasibility.
+        Assert.Contains("min-cvar: the bounds cannot sum to the budget 1", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

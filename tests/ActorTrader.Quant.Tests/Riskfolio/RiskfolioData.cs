@@ -1,4 +1,5 @@
 using System.Globalization;
+using ActorTrader.Quant.Tests.Fixtures;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace ActorTrader.Quant.Tests.Riskfolio;
@@ -24,16 +25,11 @@ public static class RiskfolioData
     /// <summary>The 200×10 matrix of daily simple returns (rows oldest first, columns in <see cref="Assets"/> order).</summary>
     public static Matrix<double> Returns()
     {
-        var lines = File.ReadAllLines(Path.Combine(Folder, "riskfolio_stock_prices.csv"));
-        var header = lines[0].Split(',');
-        var columns = Assets.Select(a => Array.IndexOf(header, a)).ToArray();
-        var prices = lines.Skip(1).Where(l => l.Length > 0)
-            .Select(l => l.Split(','))
-            .Select(cells => columns.Select(c => double.Parse(cells[c], CultureInfo.InvariantCulture)).ToArray())
-            .ToArray();
-        var first = prices.Length - Observations;
+        var (tickers, all) = WidePriceFile.Read(Path.Combine(Folder, "riskfolio_stock_prices.csv"));
+        var columns = Assets.Select(a => tickers.ToList().IndexOf(a)).ToArray();
+        var first = all.RowCount - Observations;
         return Matrix<double>.Build.Dense(Observations, Assets.Count,
-            (r, c) => prices[first + r][c] / prices[first + r - 1][c] - 1.0);
+            (r, c) => all[first + r, columns[c]] / all[first + r - 1, columns[c]] - 1.0);
     }
 
     /// <summary>Historical (arithmetic) daily mean of <see cref="Returns"/>, as Riskfolio's <c>method_mu="hist"</c>.</summary>

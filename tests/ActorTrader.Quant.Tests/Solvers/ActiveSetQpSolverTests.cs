@@ -1,5 +1,6 @@
 using ActorTrader.Quant.Portfolio;
 using ActorTrader.Quant.Solvers.Qp;
+using ActorTrader.Quant.Tests.Portfolio;
 
 namespace ActorTrader.Quant.Tests.Solvers;
 
@@ -109,7 +110,7 @@ public sealed class ActiveSetQpSolverTests
             Assert.All(solution.X, x => Assert.InRange(x, -1e-12, 0.5 + 1e-12));
             for (var k = 0; k < 200; k++)
             {
-                var point = RandomFeasible(random, n, 0.5);
+                var point = TestProblems.RandomFeasible(random, n, n == 2 ? 1.0 : 0.5);
                 Assert.True(solution.Objective <= Objective(program, point) + 1e-12, $"trial {trial}: random point beats the optimum");
             }
         }
@@ -131,31 +132,6 @@ public sealed class ActiveSetQpSolverTests
         var c = Enumerable.Range(0, n).Select(_ => random.NextDouble() - 0.5).ToArray();
         var upper = n == 2 ? 1.0 : 0.5;
         return Program(q, c, lower: 0, upper: upper) with { Equalities = [Budget(n)] };
-    }
-
-    // Feasible points for Σx = 1, 0 ≤ x ≤ cap: random simplex point, excess over the cap poured into others.
-    private static double[] RandomFeasible(Random random, int n, double cap)
-    {
-        cap = n == 2 ? 1.0 : cap;
-        var x = Enumerable.Range(0, n).Select(_ => -Math.Log(1 - random.NextDouble())).ToArray();
-        var sum = x.Sum();
-        for (var i = 0; i < n; i++) x[i] /= sum;
-        for (var pass = 0; pass < 50; pass++)
-        {
-            var excess = 0.0;
-            for (var i = 0; i < n; i++)
-            {
-                if (x[i] > cap)
-                {
-                    excess += x[i] - cap;
-                    x[i] = cap;
-                }
-            }
-            if (excess == 0) break;
-            var room = Enumerable.Range(0, n).Where(i => x[i] < cap).ToArray();
-            foreach (var i in room) x[i] += excess / room.Length;
-        }
-        return x;
     }
 
     private static double Objective(QuadraticProgram program, double[] x)

@@ -26,10 +26,11 @@ public sealed class MinimumRiskOptimizer(RiskMeasure measure, LpTolerances? tole
         RiskObjective.Add(lp, Measure, problem.Returns, weights, problem.Constraints.Alpha, grossPerScale: GrossBound(problem));
         var solution = _solver.Solve(lp);
         var values = weights.Select(v => solution.Values[v]).ToArray();
-        // The solver meets the budget to ~1e-10 relative; rescale so the stable-sum gate's 1e-9 check is exact.
+        // The solver meets the budget to ~1e-10 relative; rescaling makes Σw exact, and the finisher snaps round-off
+        // at the bounds, checks bounds and group caps and applies the stable-sum gate like every other optimiser.
         var sum = values.Sum();
         if (Math.Abs(sum) > StableSumGate.MinAbsoluteSum) values = values.Select(v => v * problem.Constraints.Budget / sum).ToArray();
-        return StableSumGate.Check(new PortfolioWeights(Name, problem.Assets, values), problem.Constraints.Budget);
+        return WeightFinisher.Finish(Name, problem, values);
     }
 
     /// <summary>A bound on Σ|wᵢ|: the budget when long-only, else the sum of the largest |bound| per asset.</summary>

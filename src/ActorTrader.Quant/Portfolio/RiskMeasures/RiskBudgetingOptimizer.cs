@@ -61,9 +61,11 @@ public sealed class RiskBudgetingOptimizer : IPortfolioOptimizer
             throw new OptimizationException($"{Name}: risk budgeting failed ({e.Message}); an unbounded problem means some portfolio has zero or negative {Measure} on this sample, use a longer history.", e);
         }
         var values = weights.Select(v => solution.Values[v]).ToArray();
+        // The solver meets the budget to ~1e-10 relative; rescaling makes Σw exact, and the finisher snaps round-off
+        // at the bounds, checks bounds and group caps and applies the stable-sum gate like every other optimiser.
         var sum = values.Sum();
-        values = values.Select(v => v * c.Budget / sum).ToArray();
-        return StableSumGate.Check(new PortfolioWeights(Name, problem.Assets, values), c.Budget);
+        if (Math.Abs(sum) > StableSumGate.MinAbsoluteSum) values = values.Select(v => v * problem.Constraints.Budget / sum).ToArray();
+        return WeightFinisher.Finish(Name, problem, values);
     }
 
     private double[] RiskBudgets(PortfolioProblem problem)

@@ -52,8 +52,10 @@ public sealed class RiskReturnRatioOptimizer(RiskMeasure measure, LpTolerances? 
             throw new OptimizationException($"{Name}: no feasible portfolio earns more than the risk-free rate {c.RiskFreeRate} (or the LP failed: {e.Message}); lower RiskFreeRate or relax the bounds.", e);
         }
         var values = weights.Select(v => solution.Values[v]).ToArray();
+        // The solver meets the budget to ~1e-10 relative; rescaling makes Σw exact, and the finisher snaps round-off
+        // at the bounds, checks bounds and group caps and applies the stable-sum gate like every other optimiser.
         var sum = values.Sum();
-        if (Math.Abs(sum) > StableSumGate.MinAbsoluteSum) values = values.Select(v => v * c.Budget / sum).ToArray();
-        return StableSumGate.Check(new PortfolioWeights(Name, problem.Assets, values), c.Budget);
+        if (Math.Abs(sum) > StableSumGate.MinAbsoluteSum) values = values.Select(v => v * problem.Constraints.Budget / sum).ToArray();
+        return WeightFinisher.Finish(Name, problem, values);
     }
 }

@@ -1,11 +1,14 @@
 namespace ActorTrader.Quant.Portfolio.RiskMeasures;
 
-/// <summary>Input checks shared by the scenario optimisers; each failure names the method, the input and the fix.</summary>
+/// <summary>
+/// Input checks shared by the scenario optimisers: the scenario matrix, then the same asset and constraint checks as every
+/// other optimiser (<see cref="ProblemValidation"/>); each failure names the method, the input and the fix.
+/// </summary>
 internal static class ScenarioProblemCheck
 {
     public static void Validate(string method, PortfolioProblem problem, bool needsAlpha)
     {
-        ArgumentNullException.ThrowIfNull(problem);
+        ProblemValidation.RequireAssets(method, problem);
         var returns = problem.Returns;
         if (returns.ColumnCount != problem.Count)
         {
@@ -25,6 +28,7 @@ internal static class ScenarioProblemCheck
                 }
             }
         }
+        ProblemValidation.ValidateConstraints(method, problem);
         var alpha = problem.Constraints.Alpha;
         if (needsAlpha && !(alpha > 0 && alpha < 1))
         {

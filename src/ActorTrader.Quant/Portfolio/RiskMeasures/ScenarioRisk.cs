@@ -5,7 +5,9 @@ namespace ActorTrader.Quant.Portfolio.RiskMeasures;
 /// <summary>
 /// Historical value of each <see cref="RiskMeasure"/> for fixed weights on a T×N scenario matrix of periodic returns,
 /// computed directly from the portfolio's return path (no optimisation). Losses are negated returns; CVaR and CDaR
-/// use the Rockafellar–Uryasev definition min_v v + Σ(loss − v)⁺/(αT), which is exact for fractional αT.
+/// use the Rockafellar–Uryasev definition min_v v + Σ(loss − v)⁺/(αT), which is exact for fractional αT; drawdowns
+/// are uncompounded (Riskfolio). For reporting on one compounded return series use <see cref="Metrics.TailRisk"/> and
+/// <see cref="Metrics.Drawdowns"/>.
 /// </summary>
 public static class ScenarioRisk
 {

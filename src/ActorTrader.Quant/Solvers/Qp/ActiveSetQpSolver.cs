@@ -5,7 +5,7 @@ namespace ActorTrader.Quant.Solvers.Qp;
 /// <summary>
 /// Dense dual active-set QP solver (Goldfarb-Idnani 1983, the method of R's quadprog): it starts at the
 /// unconstrained minimum, adds the most violated constraint each step and drops active constraints whose
-/// multiplier would turn negative, keeping the factorisation JᵀN = [R; 0] up to date with Givens rotations
+/// multiplier would turn negative, keeping the factorisation JᵀN = [R; 0] up to date with orthogonal reflections
 /// (O(n²) per step, no refactorisation). No feasible start is needed and infeasibility is detected exactly when the
 /// dual becomes unbounded. Deterministic: ties pick the lowest constraint index. Bounds are stored as ±eᵢ so each
 /// costs O(n), not O(n²), per step.

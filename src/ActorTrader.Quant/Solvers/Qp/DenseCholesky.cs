@@ -1,6 +1,9 @@
 namespace ActorTrader.Quant.Solvers.Qp;
 
-/// <summary>In-place Cholesky A = LLᵀ of a row-major symmetric matrix; the lower triangle receives L.</summary>
+/// <summary>
+/// In-place Cholesky A = LLᵀ of a row-major symmetric matrix; the lower triangle receives L. Left-looking by rows so
+/// every inner product runs over two contiguous row prefixes (SIMD <see cref="DenseMath.Dot"/>).
+/// </summary>
 internal static class DenseCholesky
 {
     /// <summary>False when a pivot is not positive (the matrix is not positive definite).</summary>
@@ -9,17 +12,15 @@ internal static class DenseCholesky
         for (var j = 0; j < n; j++)
         {
             var rowJ = j * n;
-            var pivot = a[rowJ + j];
-            for (var k = 0; k < j; k++) pivot -= a[rowJ + k] * a[rowJ + k];
+            var rowJSpan = a.AsSpan(rowJ, j);
+            var pivot = a[rowJ + j] - DenseMath.Dot(rowJSpan, rowJSpan);
             if (!(pivot > 0)) return false;
             var diagonal = Math.Sqrt(pivot);
             a[rowJ + j] = diagonal;
             for (var i = j + 1; i < n; i++)
             {
                 var rowI = i * n;
-                var sum = a[rowI + j];
-                for (var k = 0; k < j; k++) sum -= a[rowI + k] * a[rowJ + k];
-                a[rowI + j] = sum / diagonal;
+                a[rowI + j] = (a[rowI + j] - DenseMath.Dot(a.AsSpan(rowI, j), rowJSpan)) / diagonal;
             }
         }
         for (var i = 0; i < n; i++)

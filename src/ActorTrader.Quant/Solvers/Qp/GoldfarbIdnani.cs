@@ -5,8 +5,9 @@ namespace ActorTrader.Quant.Solvers.Qp;
 /// <summary>
 /// The working state of one Goldfarb-Idnani solve. J (stored transposed, Jt) starts as L⁻ᵀ for G = LLᵀ; with q
 /// active constraints N, JᵀN = [R; 0] with R upper triangular q×q, the first q columns of J span the active normals
-/// and the rest span their null space (the free directions). Every change of the active set is a sequence of
-/// plane reflections on Jt and R.
+/// and the rest span their null space (the free directions). Adding a constraint is one Householder reflection
+/// of the free rows of Jt; dropping one is a sequence of Givens reflections on Jt and R. At the end the active
+/// constraints are polished to hold exactly.
 /// </summary>
 internal sealed class GoldfarbIdnani
 {
@@ -22,6 +23,7 @@ internal sealed class GoldfarbIdnani
     private readonly double[] _z;
     private readonly double[] _step;
     private readonly double[] _u;
+    private readonly double[] _w;
     private readonly int[] _active;
     private readonly bool[] _isActive;
     private readonly QpConstraintSet _constraints;
@@ -43,6 +45,7 @@ internal sealed class GoldfarbIdnani
         _z = new double[n];
         _step = new double[n];
         _u = new double[n + 1];
+        _w = new double[n];
         _active = new int[n + 1];
         _isActive = new bool[constraints.Count];
     }
@@ -66,8 +69,35 @@ internal sealed class GoldfarbIdnani
         while (true)
         {
             var p = MostViolated();
-            if (p < 0) return _x;
+            if (p < 0)
+            {
+                Polish();
+                return _x;
+            }
             Enforce(p);
+        }
+    }
+
+    /// <summary>
+    /// Removes the round-off the primal steps leave on the active constraints (large when Q is tiny against the linear
+    /// term, as in the return-seeking end of the efficient frontier): the smallest correction in the Q-metric that
+    /// makes every active constraint hold exactly is Δ = J₁R⁻ᵀr for the residuals r, since N_AᵀJ₁ = Rᵀ. Two passes.
+    /// </summary>
+    private void Polish()
+    {
+        for (var pass = 0; pass < 2 && _q > 0; pass++)
+        {
+            for (var k = 0; k < _q; k++)
+            {
+                var c = _active[k];
+                var sum = _constraints.Rhs[c] - _constraints.Dot(c, _x);
+                for (var i = 0; i < k; i++) sum -= _r[i * _n + k] * _step[i];
+                _step[k] = sum / _r[k * _n + k];
+            }
+            for (var k = 0; k < _q; k++)
+            {
+                if (_step[k] != 0) DenseMath.Axpy(_step[k], _jt.AsSpan(k * _n, _n), _x);
+            }
         }
     }
 
@@ -212,30 +242,46 @@ internal sealed class GoldfarbIdnani
         return freeNormSquared <= DependenceRatioSquared * total || freeNormSquared == 0;
     }
 
-    /// <summary>Rotates d so only its first q+1 entries are non-zero and appends it as R's new column.</summary>
+    /// <summary>
+    /// Maps d's free part (entries q..n−1) onto entry q with one Householder reflection H = I − 2vvᵀ/vᵀv applied to the
+    /// free rows of Jt, and appends d as R's new column. vᵀJt_free = z − α·Jt_q reuses z from <see cref="PrepareStep"/>,
+    /// so the update is one rank-1 pass over the free rows (half the work of n − q Givens rotations, all of it SIMD axpy).
+    /// </summary>
     private bool AddToFactorisation()
     {
-        for (var j = _n - 1; j > _q; j--)
+        var n = _n;
+        var q = _q;
+        var tailSquared = 0.0;
+        for (var j = q + 1; j < n; j++) tailSquared += _d[j] * _d[j];
+        if (tailSquared > 0)
         {
-            var a = _d[j - 1];
-            var b = _d[j];
-            if (b == 0) continue;
-            var h = Math.Sqrt(a * a + b * b);
-            var c = a / h;
-            var s = b / h;
-            _d[j - 1] = h;
-            _d[j] = 0;
-            DenseMath.Reflect(_jt.AsSpan((j - 1) * _n, _n), _jt.AsSpan(j * _n, _n), c, s);
+            // Requires _z = Σ_{j≥q} d_j·Jt_j from PrepareStep on this same d (every caller adds right after it).
+            var freeNormSquared = tailSquared + _d[q] * _d[q];
+            var sigma = Math.Sqrt(freeNormSquared);
+            // α takes the sign opposite to d_q so v_q = d_q − α never cancels.
+            var alpha = _d[q] >= 0 ? -sigma : sigma;
+            var vq = _d[q] - alpha;
+            var vtv = tailSquared + vq * vq;
+            var rowQ = _jt.AsSpan(q * n, n);
+            for (var k = 0; k < n; k++) _w[k] = _z[k] - alpha * rowQ[k];
+            DenseMath.Axpy(-2.0 * vq / vtv, _w, rowQ);
+            for (var j = q + 1; j < n; j++)
+            {
+                var vj = _d[j];
+                if (vj == 0) continue;
+                DenseMath.Axpy(-2.0 * vj / vtv, _w, _jt.AsSpan(j * n, n));
+                _d[j] = 0;
+            }
+            _d[q] = alpha;
         }
-        for (var i = 0; i <= _q; i++) _r[i * _n + _q] = _d[i];
-        var pivot = Math.Abs(_d[_q]);
-        _q++;
+        for (var i = 0; i <= q; i++) _r[i * n + q] = _d[i];
+        var pivot = Math.Abs(_d[q]);
         if (pivot <= AddPivotEpsilon * _rNorm)
         {
-            _q--;
-            for (var i = 0; i <= _q; i++) _r[i * _n + _q] = 0;
+            for (var i = 0; i <= q; i++) _r[i * n + q] = 0;
             return false;
         }
+        _q++;
         _rNorm = Math.Max(_rNorm, pivot);
         return true;
     }
