@@ -17,6 +17,8 @@ public sealed class CliHarness : IDisposable
 
     public Func<HttpMessageHandler>? HttpHandler { get; set; }
 
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     public string WriteConfig(string text, string name = "node.conf")
     {
         var path = Path.Combine(Root, name);
@@ -36,7 +38,7 @@ public sealed class CliHarness : IDisposable
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var context = new CliContext(output, error, Environment, Root) { RequestTimeout = TimeSpan.FromSeconds(10) };
+        var context = new CliContext(output, error, Environment, Root) { RequestTimeout = RequestTimeout };
         if (HttpHandler is not null) context = context with { HttpHandlerFactory = HttpHandler };
         var exit = await CliApp.RunAsync(args, context);
         return (exit, output.ToString(), error.ToString());

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Text.Json;
+using ActorTrader.Hosting.Management;
 using ActorTrader.Hosting.Security;
 
 namespace ActorTrader.Cli.Tests;
@@ -19,6 +21,26 @@ public sealed class NodeConnectionTests : IDisposable
     {
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
             throw new HttpRequestException("Connection refused");
+    }
+
+    private sealed class HungHandler : HttpMessageHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+            throw new InvalidOperationException("unreachable: the delay only ends by cancellation");
+        }
+    }
+
+    private sealed class CountingHandler : HttpMessageHandler
+    {
+        public int Requests { get; private set; }
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Requests++;
+            return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK));
+        }
     }
 
     [Fact]
@@ -83,5 +105,84 @@ public sealed class NodeConnectionTests : IDisposable
         Assert.Equal(ExitCodes.Problems, exit);
         Assert.Contains("actortrader.management.port", error, StringComparison.Ordinal);
         Assert.Equal(0, requests);
+    }
+
+    [Fact]
+    public async Task A_stale_endpoint_file_of_an_exited_node_says_no_node_is_running_without_calling_its_port()
+    {
+        var file = _cli.WriteCleanConfig("management.port = 0");
+        Directory.CreateDirectory(_cli.DataDir);
+        var endpointFile = Path.Combine(_cli.DataDir, "node.endpoint.json");
+        // No process has this id: Linux caps pids far below it.
+        const int exitedPid = int.MaxValue;
+        await File.WriteAllTextAsync(endpointFile, JsonSerializer.Serialize(new NodeEndpoint("http://127.0.0.1:1/", exitedPid, "gone", DateTimeOffset.UnixEpoch), ManagementJson.Options));
+        var handler = new CountingHandler();
+        _cli.HttpHandler = () => handler;
+
+        var (exit, _, error) = await _cli.RunAsync("--config", file, "status");
+
+        Assert.Equal(ExitCodes.NodeNotRunning, exit);
+        Assert.Contains(endpointFile, error, StringComparison.Ordinal);
+        Assert.Contains($"process {exitedPid}", error, StringComparison.Ordinal);
+        Assert.Equal(0, handler.Requests);
+    }
+
+    [Fact]
+    public async Task An_endpoint_file_of_a_running_process_is_used()
+    {
+        var file = _cli.WriteCleanConfig("management.port = 0");
+        Directory.CreateDirectory(_cli.DataDir);
+        await File.WriteAllTextAsync(Path.Combine(_cli.DataDir, "node.endpoint.json"),
+            JsonSerializer.Serialize(new NodeEndpoint("http://127.0.0.1:1/", Environment.ProcessId, "here", DateTimeOffset.UnixEpoch), ManagementJson.Options));
+        TokenFile.EnsureExists(Path.Combine(_cli.DataDir, "management.token"));
+        _cli.HttpHandler = () => new RefusingHandler();
+
+        var (exit, _, error) = await _cli.RunAsync("--config", file, "status");
+
+        Assert.Equal(ExitCodes.NodeNotRunning, exit);
+        Assert.StartsWith("No node is answering at http://127.0.0.1:1/ (from endpoint file", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_hung_node_times_out_with_exit_5_naming_the_address()
+    {
+        var file = _cli.WriteCleanConfig("management.port = 18765");
+        TokenFile.EnsureExists(Path.Combine(_cli.DataDir, "management.token"));
+        _cli.HttpHandler = () => new HungHandler();
+        _cli.RequestTimeout = TimeSpan.FromMilliseconds(200);
+
+        var (exit, _, error) = await _cli.RunAsync("--config", file, "resume");
+
+        Assert.Equal(ExitCodes.NodeError, exit);
+        Assert.StartsWith("The node at http://127.0.0.1:18765/ did not answer within 0.2 s.", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_hung_node_without_a_token_file_says_the_token_file_is_missing()
+    {
+        var file = _cli.WriteCleanConfig("management.port = 18765");
+        _cli.HttpHandler = () => new HungHandler();
+        _cli.RequestTimeout = TimeSpan.FromMilliseconds(200);
+
+        var (exit, _, error) = await _cli.RunAsync("--config", file, "status");
+
+        Assert.Equal(ExitCodes.Unauthorized, exit);
+        Assert.Contains("management.token does not exist", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_node_error_prints_the_nodes_sentence_not_its_json_and_exits_5()
+    {
+        var file = _cli.WriteCleanConfig("management.port = 18765");
+        TokenFile.EnsureExists(Path.Combine(_cli.DataDir, "management.token"));
+        _cli.HttpHandler = () => new FixedHandler(_ => new HttpResponseMessage(HttpStatusCode.ServiceUnavailable)
+        {
+            Content = new StringContent("""{"error":"The node's control actor did not answer."}""", System.Text.Encoding.UTF8, "application/json"),
+        });
+
+        var (exit, _, error) = await _cli.RunAsync("--config", file, "status");
+
+        Assert.Equal(ExitCodes.NodeError, exit);
+        Assert.Equal("503 Service Unavailable from http://127.0.0.1:18765/api/status: The node's control actor did not answer.", error.Trim());
     }
 }

@@ -37,8 +37,9 @@ public sealed class ManagementClient : IDisposable
         using var message = request();
         message.Headers.TryAddWithoutValidation("Authorization", BearerToken.HeaderValue(token));
         message.Headers.TryAddWithoutValidation(ManagementRoutes.CorrelationIdHeader, Guid.NewGuid().ToString("N"));
+        // Taken before sending: HttpClient makes RequestUri absolute, which would print the base address twice.
+        var route = message.RequestUri?.OriginalString ?? string.Empty;
         using var response = await SendRawAsync(message, cancellationToken).ConfigureAwait(false);
-        var route = message.RequestUri?.ToString() ?? string.Empty;
         // 409 carries a refusal in the normal body (e.g. rebalance while halted).
         if (response.IsSuccessStatusCode || response.StatusCode == HttpStatusCode.Conflict)
             return await ReadBodyAsync<T>(response, route, cancellationToken).ConfigureAwait(false);
@@ -47,7 +48,20 @@ public sealed class ManagementClient : IDisposable
                 $"401: the node rejected the token in {_target.TokenFile}; the node at {_target.Url} was started with a different token file. " +
                 $"Fix: point --config at the configuration that node was started with (it uses {_target.ConfigFile} now), or restart the node.");
         var error = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        throw new CliException(ExitCodes.NodeError, $"{(int)response.StatusCode} {response.ReasonPhrase} from {_target.Url}{route}: {error}");
+        throw new CliException(ExitCodes.NodeError, $"{(int)response.StatusCode} {response.ReasonPhrase} from {_target.Url}{route}: {ApiErrorText(error)}");
+    }
+
+    // The node's errors are {"error": "..."}; print the sentence, not the JSON around it.
+    private static string ApiErrorText(string body)
+    {
+        try
+        {
+            return System.Text.Json.JsonSerializer.Deserialize<ApiError>(body, ManagementJson.Options)?.Error ?? body;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return body;
+        }
     }
 
     private async Task<string> ReadTokenAsync(CancellationToken cancellationToken)
@@ -79,6 +93,11 @@ public sealed class ManagementClient : IDisposable
         {
             return false;
         }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Something accepted the connection but did not answer in time: it is there, just hung.
+            return true;
+        }
     }
 
     private async Task<HttpResponseMessage> SendRawAsync(HttpRequestMessage message, CancellationToken cancellationToken)
@@ -93,7 +112,7 @@ public sealed class ManagementClient : IDisposable
         }
         catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new CliException(ExitCodes.NodeError, $"The node at {_target.Url} did not answer within {_http.Timeout.TotalSeconds:0} s. Fix: check its log (data/logs) or restart it.", e);
+            throw new CliException(ExitCodes.NodeError, $"The node at {_target.Url} did not answer within {_http.Timeout.TotalSeconds:0.#} s. Fix: check its log (data/logs) or restart it.", e);
         }
     }
 

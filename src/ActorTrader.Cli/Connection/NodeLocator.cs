@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using ActorTrader.Hosting.Configuration;
 using ActorTrader.Hosting.Management;
 using ActorTrader.Hosting.Settings;
@@ -23,11 +24,32 @@ public static class NodeLocator
             throw new CliException(ExitCodes.Problems, e.Message, e);
         }
         if (endpoint is not null)
+        {
+            // A node that was killed (SIGKILL, power loss) leaves its file behind; its port may belong to someone else by now.
+            if (!IsRunning(endpoint.Pid))
+                throw new CliException(ExitCodes.NodeNotRunning,
+                    $"No node is running: {management.EndpointFile} names process {endpoint.Pid}, which has exited without removing it. Start one with ./run.sh (it replaces the file).");
             return (new NodeTarget(new Uri(endpoint.Url), $"endpoint file {management.EndpointFile}", management.TokenFile, loaded.NodeFile), settings);
+        }
         if (management.Port == 0)
             throw new CliException(ExitCodes.NodeNotRunning,
                 $"No node is answering: {loaded.NodeFile} sets port 0 and no node has written {management.EndpointFile}. Start one with ./run.sh");
         return (new NodeTarget(management.ConfiguredUrl, loaded.NodeFile, management.TokenFile, loaded.NodeFile), settings);
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        if (pid <= 0) return false;
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            // GetProcessById's way of saying "no such process".
+            return false;
+        }
     }
 
     /// <summary>Loads and reads the configuration; problems become a <see cref="CliException"/> with exit code 1.</summary>

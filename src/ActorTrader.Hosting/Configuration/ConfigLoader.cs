@@ -61,7 +61,10 @@ public static class ConfigLoader
             }
             catch (ArgumentException e)
             {
-                problems.Add(new ConfigProblem(null, null, e.Message.Split(". Fix:")[0] + ".", "Write it as --set actortrader.management.port=8765."));
+                // The message reads "what is wrong. Fix: what to do (Parameter 'argument')".
+                var text = e.ParamName is null ? e.Message : e.Message.Replace($" (Parameter '{e.ParamName}')", string.Empty, StringComparison.Ordinal);
+                var parts = text.Split(" Fix: ", 2);
+                problems.Add(new ConfigProblem(null, null, parts[0], parts.Length == 2 ? parts[1] : "Write it as --set actortrader.management.port=8765."));
             }
         }
         foreach (var item in all)

@@ -33,7 +33,11 @@ public sealed partial record ConfigOverride(string Path, string Value, string Or
         var equals = argument.IndexOf('=', StringComparison.Ordinal);
         if (equals <= 0 || string.IsNullOrWhiteSpace(argument[..equals]))
             throw new ArgumentException($"--set \"{argument}\" is not key=value. Fix: write it as --set actortrader.management.port=8765.", nameof(argument));
-        return new ConfigOverride(argument[..equals].Trim(), argument[(equals + 1)..].Trim(), $"--set {argument[..equals].Trim()}");
+        var key = argument[..equals].Trim();
+        // Nothing outside actortrader.* is read, so such a key would be ignored without a word.
+        if (!key.StartsWith("actortrader.", StringComparison.Ordinal))
+            throw new ArgumentException($"--set \"{argument}\" sets {key}, which is not under actortrader. and would be ignored. Fix: write the full path, e.g. --set actortrader.{key}={argument[(equals + 1)..].Trim()}.", nameof(argument));
+        return new ConfigOverride(key, argument[(equals + 1)..].Trim(), $"--set {key}");
     }
 
     internal static string PathFromVariable(string variable)

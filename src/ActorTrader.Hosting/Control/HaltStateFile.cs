@@ -5,7 +5,7 @@ namespace ActorTrader.Hosting.Control;
 
 /// <summary>
 /// The durable halt state: a small JSON file replaced atomically (temp + fsync + rename). Reading is
-/// fail-closed: a file that exists but cannot be read or understood means halted, with an error naming it.
+/// fail-closed: a file that exists (or may exist) but cannot be read or understood means halted, with an error naming it.
 /// </summary>
 public static class HaltStateFile
 {
@@ -22,10 +22,10 @@ public static class HaltStateFile
     /// <summary>Reads the state; absent means never halted, anything unreadable means halted (fail-closed).</summary>
     public static HaltStateLoad Load(string path, DateTimeOffset now)
     {
-        if (!File.Exists(path)) return new HaltStateLoad(HaltState.Active, null);
         string? why;
         try
         {
+            // No File.Exists first: it answers false when the directory cannot be searched, which would read as "never halted".
             var stored = JsonSerializer.Deserialize<StoredHaltState>(File.ReadAllBytes(path), StoredHaltState.JsonOptions);
             why = stored switch
             {
@@ -35,6 +35,10 @@ public static class HaltStateFile
                 _ => null,
             };
             if (why is null) return new HaltStateLoad(new HaltState(stored!.Halted!.Value, stored.Reason, stored.Since, stored.HaltedBy), null);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return new HaltStateLoad(HaltState.Active, null);
         }
         catch (JsonException e)
         {

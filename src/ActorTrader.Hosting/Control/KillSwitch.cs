@@ -6,23 +6,27 @@ public sealed record KillSwitch(string FilePath)
 {
     private const int MaxReasonLength = 200;
 
-    public bool IsEngaged => File.Exists(FilePath);
-
-    /// <summary>The halt reason: the file's first line if it has one, else a note that the file exists.</summary>
-    public string Reason()
+    /// <summary>
+    /// Null while no HALT file exists, else the halt reason: the file's first line if it has one, else a note
+    /// that the file exists. Fail-closed: when the file's absence cannot be established (the directory cannot be
+    /// searched, the file cannot be opened), the switch counts as engaged.
+    /// </summary>
+    public string? EngagedReason()
     {
         string firstLine;
         try
         {
-            firstLine = File.ReadLines(FilePath).FirstOrDefault()?.Trim() ?? string.Empty;
+            // Opening, not File.Exists: File.Exists answers false for a directory it cannot search.
+            using var reader = new StreamReader(FilePath);
+            firstLine = reader.ReadLine()?.Trim() ?? string.Empty;
         }
-        catch (IOException e)
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
-            return $"HALT file {FilePath} present (its text cannot be read: {e.Message})";
+            return null;
         }
-        catch (UnauthorizedAccessException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return $"HALT file {FilePath} present (its text cannot be read: {e.Message})";
+            return $"HALT file {FilePath} cannot be ruled out ({e.Message}); halted to be safe. Fix: make {Path.GetDirectoryName(FilePath)} readable by the node's user";
         }
         if (firstLine.Length > MaxReasonLength) firstLine = firstLine[..MaxReasonLength];
         return firstLine.Length == 0 ? $"HALT file {FilePath} present" : $"HALT file {FilePath}: {firstLine}";

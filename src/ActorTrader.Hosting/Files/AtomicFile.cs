@@ -2,7 +2,8 @@ namespace ActorTrader.Hosting.Files;
 
 /// <summary>
 /// Replaces a file so that readers see either the old or the new content, never a mix: the bytes go to a
-/// temp file in the same directory, are flushed to disk, and the temp file is renamed over the target.
+/// temp file in the same directory, are flushed to disk, the temp file is renamed over the target, and the
+/// directory is flushed so the rename itself survives a power loss before the caller reports success.
 /// </summary>
 public static class AtomicFile
 {
@@ -22,6 +23,7 @@ public static class AtomicFile
                 stream.Flush(flushToDisk: true);
             }
             File.Move(temp, fullPath, overwrite: true);
+            DirectorySync.Flush(directory);
         }
         finally
         {

@@ -23,5 +23,8 @@ public sealed record CheckKillSwitch
     public static CheckKillSwitch Instance { get; } = new();
 }
 
-/// <summary>The outcome of a halt, resume or rebalance: whether it was done, what happened, and the state after it.</summary>
+/// <summary>
+/// The outcome of a halt, resume or rebalance: whether it was done, what happened, and the state after it. A halt
+/// that could not be written to the halt file is in effect but not accepted, since it would not survive a restart.
+/// </summary>
 public sealed record ControlResult(bool Accepted, string Message, HaltState State);

@@ -18,6 +18,8 @@ public sealed class ControlActor : ReceiveActor, IWithTimers
     private readonly KillSwitch _killSwitch;
     private readonly ILoggingAdapter _log;
     private HaltState _state = HaltState.Active;
+    // False while the state in memory is not what the halt file says (its last write failed).
+    private bool _saved = true;
 
     public ControlActor(ControlSettings settings)
     {
@@ -50,24 +52,30 @@ public sealed class ControlActor : ReceiveActor, IWithTimers
     private ControlResult HandleHalt(Halt halt)
     {
         if (_state.Halted)
-            return new ControlResult(true, $"Already halted since {_state.Since:u} ({_state.Reason}); the first reason is kept.", _state);
+        {
+            var already = $"Already halted since {_state.Since:u} ({_state.Reason}); the first reason is kept.";
+            // A halt that could not be written would not survive a restart: every later halt request retries the write.
+            if (_saved) return new ControlResult(true, already, _state);
+            var retry = Apply(_state);
+            return new ControlResult(retry is null, retry is null ? $"{already} It is now saved." : $"{already} But {retry}", _state);
+        }
         var saved = Apply(HaltState.HaltedNow(halt.Reason, Now, halt.HaltedBy));
         _log.Warning("Trading halted by {HaltedBy}: {Reason}", halt.HaltedBy, halt.Reason);
-        // Halted in memory either way (fail-closed); the operator must know if it will not survive a restart.
-        return new ControlResult(true, saved is null ? $"Halted: {halt.Reason}" : $"Halted: {halt.Reason}. But {saved}", _state);
+        // Halted in memory either way (fail-closed), but not accepted as done: it would not survive a restart.
+        return new ControlResult(saved is null, saved is null ? $"Halted: {halt.Reason}" : $"Halted in memory only: {halt.Reason}. But {saved}", _state);
     }
 
     private ControlResult HandleResume()
     {
-        if (_killSwitch.IsEngaged)
-            return new ControlResult(false, $"Refused: the kill-switch file {_killSwitch.FilePath} exists. Fix: delete it, then resume.", _state);
+        if (_killSwitch.EngagedReason() is { } engaged)
+            return new ControlResult(false, $"Refused: the kill switch is engaged ({engaged}). Fix: delete {_killSwitch.FilePath}, then resume.", _state);
         if (!_state.Halted) return new ControlResult(true, "Not halted; nothing to resume.", _state);
-        var previous = _state;
+        var (previous, previousSaved) = (_state, _saved);
         var error = Apply(HaltState.Active);
         if (error is not null)
         {
-            // Could not record the resume durably: stay halted rather than diverge from the file.
-            _state = previous;
+            // Could not record the resume durably: stay halted; the atomic write left the file as it was.
+            (_state, _saved) = (previous, previousSaved);
             return new ControlResult(false, $"Refused: {error}", _state);
         }
         _log.Warning("Trading resumed (was halted since {Since:o}: {Reason})", previous.Since, previous.Reason);
@@ -86,20 +94,42 @@ public sealed class ControlActor : ReceiveActor, IWithTimers
 
     private void CheckKillSwitchFile()
     {
-        if (_state.Halted || !_killSwitch.IsEngaged) return;
-        var reason = _killSwitch.Reason();
+        if (_state.Halted)
+        {
+            if (!_saved) RetrySave();
+            return;
+        }
+        if (_killSwitch.EngagedReason() is not { } reason) return;
         var error = Apply(HaltState.HaltedNow(reason, Now, HaltState.ByKillSwitch));
         _log.Warning("Trading halted by the kill switch: {Reason}", reason);
         if (error is not null) _log.Error("{Error}", error);
+    }
+
+    /// <summary>Writes a halt that could not be written before, so it survives a restart once the disk allows.</summary>
+    private void RetrySave()
+    {
+        try
+        {
+            HaltStateFile.Save(_settings.HaltFile, _state);
+            _saved = true;
+            _log.Warning("Halt state saved to {HaltFile} after an earlier failure", _settings.HaltFile);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The first failure was logged as an error; repeating it every watch interval would bury it.
+            _log.Debug("Halt state still not saved to {HaltFile}: {Error}", _settings.HaltFile, e.Message);
+        }
     }
 
     /// <summary>Sets the state and writes it; returns the write error, logged, or null when saved.</summary>
     private string? Apply(HaltState state)
     {
         _state = state;
+        _saved = false;
         try
         {
             HaltStateFile.Save(_settings.HaltFile, state);
+            _saved = true;
             return null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

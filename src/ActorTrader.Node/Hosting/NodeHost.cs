@@ -107,7 +107,7 @@ internal static class NodeHost
 
         shutdown.AddTask(CoordinatedShutdown.PhaseBeforeServiceUnbind, "stop-management-api", async () =>
         {
-            EndpointFile.DeleteIfOwned(settings.Management.EndpointFile, Environment.ProcessId);
+            RemoveEndpointFile(settings, log);
             await web.StopAsync().ConfigureAwait(false);
             return Done.Instance;
         });
@@ -119,6 +119,19 @@ internal static class NodeHost
         var elapsed = signals.ShutdownStartedTimestamp is { } started ? time.GetElapsedTime(started) : time.GetUtcNow() - startedAt;
         log.Information("Node {NodeName} stopped cleanly in {Seconds} s", settings.Node.Name, elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture));
         return ExitOk;
+    }
+
+    /// <summary>Removes the endpoint file; a failure is logged, and must not keep the web host from stopping.</summary>
+    private static void RemoveEndpointFile(NodeSettings settings, Serilog.ILogger log)
+    {
+        try
+        {
+            EndpointFile.DeleteIfOwned(settings.Management.EndpointFile, Environment.ProcessId);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            log.Error(e, "Could not remove the endpoint file {EndpointFile}; the CLI will find it names a stopped process", settings.Management.EndpointFile);
+        }
     }
 
     // Actor-system names allow letters, digits, '-' and '_'.

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -14,6 +15,9 @@ namespace ActorTrader.Node.Management;
 /// <summary>Kestrel on the configured loopback address, serving <see cref="ManagementApi"/>.</summary>
 internal static class ManagementServer
 {
+    /// <summary>The largest request body accepted; the API's requests are a few short fields.</summary>
+    public const long MaxRequestBodyBytes = 16 * 1024;
+
     public static WebApplication Build(NodeContext node, Serilog.ILogger logger, TimeSpan stopTimeout)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
@@ -28,10 +32,18 @@ internal static class ManagementServer
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = stopTimeout);
         builder.Services.AddSingleton(node.Time);
         var management = node.Settings.Management;
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Parse(management.Host), management.Port));
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Listen(IPAddress.Parse(management.Host), management.Port);
+            kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
+        });
+        // Unreadable bodies throw, so ApiErrorMiddleware can answer with a message instead of an empty 400.
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 
         var app = builder.Build();
         app.Use(CorrelationIdMiddleware.InvokeAsync);
+        app.Use(ApiErrorMiddleware.InvokeAsync);
+        app.Use(new BearerTokenMiddleware(node.Token, management.TokenFile).InvokeAsync);
         ManagementApi.Map(app, node);
         return app;
     }

@@ -67,4 +67,26 @@ public sealed class EnvironmentOverrideTests : IDisposable
 
         Assert.Contains("key=value", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_set_argument_outside_actortrader_is_rejected_with_the_full_path_as_fix()
+    {
+        var error = Assert.Throws<ConfigLoadException>(() => Load(string.Empty, new(), "management.port=0"));
+
+        var problem = Assert.Single(error.Problems);
+        Assert.Contains("management.port", problem.Message, StringComparison.Ordinal);
+        Assert.Equal("write the full path, e.g. --set actortrader.management.port=0.", problem.Fix);
+    }
+
+    [Fact]
+    public void A_bad_environment_value_is_reported_at_the_variable_name()
+    {
+        var loaded = Load(string.Empty, new() { ["ACTORTRADER__MANAGEMENT__PORT"] = "99999" });
+
+        var (_, problems) = NodeSettings.Read(loaded.Config, _dir.Path);
+
+        var problem = Assert.Single(problems);
+        Assert.Equal("actortrader.management.port", problem.Key);
+        Assert.StartsWith("env ACTORTRADER__MANAGEMENT__PORT:", problem.Location, StringComparison.Ordinal);
+    }
 }

@@ -27,6 +27,28 @@ public sealed class HaltStateFileTests : IDisposable
         Assert.Equal(new HaltStateLoad(HaltState.Active, null), HaltStateFile.Load(HaltFile, Now));
     }
 
+    [Fact]
+    public void A_halt_file_whose_directory_cannot_be_searched_means_halted_not_never_halted()
+    {
+        // A symbolic-link loop fails every lookup (ELOOP), as an unsearchable directory does, even for root.
+        var loop = _dir.File("loop");
+        File.CreateSymbolicLink(loop, loop);
+        var path = Path.Combine(loop, "halt-state.json");
+
+        var load = HaltStateFile.Load(path, Now);
+
+        Assert.False(File.Exists(path));
+        Assert.True(load.State.Halted);
+        Assert.Equal(HaltState.ByFailClosed, load.State.HaltedBy);
+        Assert.Contains(path, load.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_directory_means_never_halted()
+    {
+        Assert.Equal(new HaltStateLoad(HaltState.Active, null), HaltStateFile.Load(Path.Combine(_dir.File("never-created"), "halt-state.json"), Now));
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("{ \"version\": 1, \"halted\": tru")]

@@ -12,11 +12,17 @@ public sealed class KillSwitchTests : IDisposable
     public void The_switch_is_engaged_only_while_the_HALT_file_exists()
     {
         var killSwitch = new KillSwitch(_dir.File("HALT"));
-        Assert.False(killSwitch.IsEngaged);
+        Assert.Null(killSwitch.EngagedReason());
 
         File.WriteAllText(killSwitch.FilePath, string.Empty);
 
-        Assert.True(killSwitch.IsEngaged);
+        Assert.NotNull(killSwitch.EngagedReason());
+    }
+
+    [Fact]
+    public void A_missing_kill_switch_directory_means_not_engaged()
+    {
+        Assert.Null(new KillSwitch(Path.Combine(_dir.File("never-created"), "HALT")).EngagedReason());
     }
 
     [Fact]
@@ -25,7 +31,7 @@ public sealed class KillSwitchTests : IDisposable
         var killSwitch = new KillSwitch(_dir.File("HALT"));
         File.WriteAllText(killSwitch.FilePath, "exchange outage\nmore detail");
 
-        Assert.Equal($"HALT file {killSwitch.FilePath}: exchange outage", killSwitch.Reason());
+        Assert.Equal($"HALT file {killSwitch.FilePath}: exchange outage", killSwitch.EngagedReason());
     }
 
     [Fact]
@@ -34,6 +40,27 @@ public sealed class KillSwitchTests : IDisposable
         var killSwitch = new KillSwitch(_dir.File("HALT"));
         File.WriteAllText(killSwitch.FilePath, string.Empty);
 
-        Assert.Equal($"HALT file {killSwitch.FilePath} present", killSwitch.Reason());
+        Assert.Equal($"HALT file {killSwitch.FilePath} present", killSwitch.EngagedReason());
+    }
+
+    [Fact]
+    public void A_kill_switch_directory_that_cannot_be_searched_counts_as_engaged()
+    {
+        // A symbolic-link loop fails every lookup (ELOOP), as an unsearchable directory does, even for root.
+        var loop = _dir.File("loop");
+        File.CreateSymbolicLink(loop, loop);
+        var killSwitch = new KillSwitch(Path.Combine(loop, "HALT"));
+
+        Assert.False(File.Exists(killSwitch.FilePath));
+        Assert.Contains("cannot be ruled out", killSwitch.EngagedReason(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_HALT_directory_instead_of_a_file_counts_as_engaged()
+    {
+        var killSwitch = new KillSwitch(_dir.File("HALT"));
+        Directory.CreateDirectory(killSwitch.FilePath);
+
+        Assert.NotNull(killSwitch.EngagedReason());
     }
 }

@@ -173,6 +173,88 @@ public sealed class ControlActorTests : TestKit.TestKit, IDisposable
         var result = await Command(control, new Halt("x", HaltState.ByOperator));
 
         Assert.True(result.State.Halted);
+        Assert.False(result.Accepted);
         Assert.Contains("could not be written", result.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_halt_that_could_not_be_saved_is_saved_by_the_next_halt_request()
+    {
+        var blocker = _dir.File("blocker");
+        File.WriteAllText(blocker, "a file, not a directory");
+        var settings = Settings with { HaltFile = Path.Combine(blocker, "halt-state.json") };
+        var control = Sys.ActorOf(ControlActor.CreateProps(settings), "retried");
+        await Command(control, new Halt("disk full", HaltState.ByOperator));
+        File.Delete(blocker);
+
+        var again = await Command(control, new Halt("disk full", HaltState.ByOperator));
+
+        Assert.True(again.Accepted);
+        Assert.Contains("now saved", again.Message, StringComparison.Ordinal);
+        Assert.Equal("disk full", HaltStateFile.Load(settings.HaltFile, Scheduler.Now).State.Reason);
+    }
+
+    [Fact]
+    public async Task A_halt_that_could_not_be_saved_is_saved_at_the_next_watch_tick()
+    {
+        var blocker = _dir.File("blocker");
+        File.WriteAllText(blocker, "a file, not a directory");
+        var settings = Settings with { HaltFile = Path.Combine(blocker, "halt-state.json") };
+        var control = Sys.ActorOf(ControlActor.CreateProps(settings), "ticked");
+        await Command(control, new Halt("disk full", HaltState.ByOperator));
+        File.Delete(blocker);
+
+        Scheduler.Advance(WatchInterval);
+        await StateOf(control);
+
+        Assert.True(HaltStateFile.Load(settings.HaltFile, Scheduler.Now).State.Halted);
+    }
+
+    [Fact]
+    public async Task Removing_the_HALT_file_does_not_resume_the_node()
+    {
+        EngageKillSwitch("maintenance");
+        var control = StartControl();
+        Assert.True((await StateOf(control)).Halted);
+        File.Delete(Settings.KillSwitchFile);
+
+        Scheduler.Advance(WatchInterval);
+
+        Assert.True((await StateOf(control)).Halted);
+        Assert.True(HaltStateFile.Load(Settings.HaltFile, Scheduler.Now).State.Halted);
+    }
+
+    [Fact]
+    public async Task Removing_the_HALT_file_keeps_an_operator_halt_until_resume()
+    {
+        var control = StartControl();
+        await Command(control, new Halt("operator says stop", HaltState.ByOperator));
+        EngageKillSwitch();
+        Scheduler.Advance(WatchInterval);
+        File.Delete(Settings.KillSwitchFile);
+        Scheduler.Advance(WatchInterval);
+
+        var state = await StateOf(control);
+
+        Assert.True(state.Halted);
+        Assert.Equal("operator says stop", state.Reason);
+    }
+
+    [Fact]
+    public async Task A_kill_switch_directory_that_cannot_be_searched_halts_and_refuses_resume()
+    {
+        // A symbolic-link loop fails every lookup (ELOOP), as an unsearchable directory does, even for root.
+        var loop = _dir.File("loop");
+        File.CreateSymbolicLink(loop, loop);
+        var settings = Settings with { KillSwitchDir = loop };
+        var control = Sys.ActorOf(ControlActor.CreateProps(settings), "unsearchable");
+
+        var state = await StateOf(control);
+        var resume = await Command(control, new Resume());
+
+        Assert.True(state.Halted);
+        Assert.Equal(HaltState.ByKillSwitch, state.HaltedBy);
+        Assert.False(resume.Accepted);
+        Assert.Contains(settings.KillSwitchFile, resume.Message, StringComparison.Ordinal);
     }
 }

@@ -109,7 +109,9 @@ public sealed class NodeEndToEndTests : IDisposable
         await using var node = await NodeProcess.StartAsync(_paths);
         Directory.CreateDirectory(Path.GetDirectoryName(_paths.KillSwitchFile)!);
 
-        await File.WriteAllTextAsync(_paths.KillSwitchFile, "operator pulled the switch");
+        // Written aside and renamed in, so the node never sees the file before its text (the watch may fire in between).
+        await File.WriteAllTextAsync(_paths.KillSwitchFile + ".new", "operator pulled the switch");
+        File.Move(_paths.KillSwitchFile + ".new", _paths.KillSwitchFile);
         await node.WaitForOutputAsync(o => o.Contains("halted by the kill switch", StringComparison.Ordinal), "the kill-switch halt");
         var status = await StatusAsync();
 
@@ -198,6 +200,65 @@ public sealed class NodeEndToEndTests : IDisposable
         var entry = Assert.Single(listed.Errors);
         Assert.Contains(_paths.HaltFile, entry.Message, StringComparison.Ordinal);
         Assert.EndsWith("/user/control", entry.ActorPath, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SIGTERM_lets_a_request_in_flight_finish_before_the_node_stops()
+    {
+        var node = await NodeProcess.StartAsync(_paths);
+        await using (node)
+        {
+            using var request = await InFlightRequest.StartAsync(new Uri(node.Endpoint.Url), ManagementRoutes.Halt, await File.ReadAllTextAsync(_paths.TokenFile), """{"reason": "during shutdown"}""");
+            node.Signal();
+            // The endpoint file goes just before the web host is told to stop.
+            await node.WaitForOutputAsync(_ => !File.Exists(_paths.EndpointFile), "the endpoint file removal");
+
+            var status = await request.FinishAsync();
+            await node.WaitForExitAsync(TestKitBase.Dilated(NodeFixturePaths.ShutdownTimeout));
+
+            Assert.Equal("HTTP/1.1 200 OK", status);
+            Assert.True(node.ExitCode == 0, node.Output);
+        }
+        Assert.Equal("during shutdown", ActorTrader.Hosting.Control.HaltStateFile.Load(_paths.HaltFile, DateTimeOffset.UtcNow).State.Reason);
+    }
+
+    [Fact]
+    public async Task A_second_SIGTERM_forces_the_exit_of_a_shutdown_that_is_stuck()
+    {
+        // The web host waits (up to this phase's timeout) for the request held open below: shutdown is stuck there.
+        await File.AppendAllTextAsync(_paths.ConfigFile, "\nactortrader.shutdown { timeout = 20m, phase-timeouts.before-service-unbind = 10m }");
+        await using var node = await NodeProcess.StartAsync(_paths);
+        using var request = await InFlightRequest.StartAsync(new Uri(node.Endpoint.Url), ManagementRoutes.Halt, await File.ReadAllTextAsync(_paths.TokenFile), """{"reason": "never sent"}""");
+        node.Signal();
+        await node.WaitForOutputAsync(o => o.Contains("shutting down", StringComparison.Ordinal) && !File.Exists(_paths.EndpointFile), "the start of the shutdown");
+
+        node.Signal();
+        await node.WaitForExitAsync(TestKitBase.Dilated(NodeFixturePaths.ShutdownTimeout));
+
+        Assert.True(node.ExitCode == 130, node.Output);
+        Assert.Contains("forcing exit", node.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_halt_is_logged_as_json_with_node_roles_actor_path_and_correlation_id()
+    {
+        var node = await NodeProcess.StartAsync(_paths);
+        await using (node)
+        {
+            Assert.Equal(0, (await Cli("halt", "--reason", "json log check")).ExitCode);
+            await StopAsync(node);
+        }
+
+        var events = Directory.GetFiles(Path.Combine(_paths.DataDir, "logs"), "node-*.json")
+            .SelectMany(File.ReadAllLines)
+            .Select(line => JsonDocument.Parse(line).RootElement)
+            .ToList();
+        var halted = Assert.Single(events, e => e.GetProperty("RenderedMessage").GetString()!.StartsWith("Trading halted by", StringComparison.Ordinal));
+        var properties = halted.GetProperty("Properties");
+        Assert.Equal(NodeFixturePaths.NodeName, properties.GetProperty("Node").GetString());
+        Assert.Equal(JsonValueKind.Array, properties.GetProperty("Roles").ValueKind);
+        Assert.EndsWith("/user/control", properties.GetProperty("ActorPath").GetString(), StringComparison.Ordinal);
+        Assert.Matches("^[0-9a-f]{32}$", properties.GetProperty("CorrelationId").GetString());
     }
 
     private static int FreePort()

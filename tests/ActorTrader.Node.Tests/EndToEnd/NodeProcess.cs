@@ -88,6 +88,16 @@ internal sealed class NodeProcess : IAsyncDisposable
         return clock.Elapsed;
     }
 
+    /// <summary>Sends SIGTERM without waiting.</summary>
+    public void Signal() => PosixSignals.Send(_process.Id, PosixSignals.SigTerm);
+
+    /// <summary>Waits for the exit, at most <paramref name="within"/>.</summary>
+    public async Task WaitForExitAsync(TimeSpan within)
+    {
+        using var deadline = new CancellationTokenSource(within);
+        await _process.WaitForExitAsync(deadline.Token);
+    }
+
     /// <summary>Waits until a condition on the node's output holds, or fails with the output.</summary>
     public async Task WaitForOutputAsync(Func<string, bool> condition, string what)
     {
