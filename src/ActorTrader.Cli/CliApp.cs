@@ -40,5 +40,11 @@ public static class CliApp
             await context.Error.WriteLineAsync(e.Message).ConfigureAwait(false);
             return e.ExitCode;
         }
+        // A file the command needed could not be read or written: the message names the path, which is the fix's starting point.
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            await context.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
+            return ExitCodes.Problems;
+        }
     }
 }

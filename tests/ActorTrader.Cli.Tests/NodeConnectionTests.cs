@@ -56,6 +56,38 @@ public sealed class NodeConnectionTests : IDisposable
     }
 
     [Fact]
+    public async Task Errors_are_listed_from_the_file_when_a_port_0_node_is_not_running()
+    {
+        var file = _cli.WriteCleanConfig("management.port = 0");
+        Directory.CreateDirectory(_cli.DataDir);
+        await File.WriteAllTextAsync(Path.Combine(_cli.DataDir, "errors.jsonl"),
+            """{"Timestamp":"2026-11-21T10:00:00+00:00","Level":"Error","MessageTemplate":"Broker rejected order 42","RenderedMessage":"Broker rejected order 42","Properties":{}}""" + "\n");
+
+        var (exit, output, error) = await _cli.RunAsync("--config", file, "errors", "--json");
+
+        Assert.Equal(ExitCodes.Ok, exit);
+        Assert.Contains("Broker rejected order 42", output, StringComparison.Ordinal);
+        Assert.Contains("Listing", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unreadable_errors_file_without_a_node_is_a_one_line_error_with_exit_1()
+    {
+        var file = _cli.WriteCleanConfig("management.port = 18765");
+        TokenFile.EnsureExists(Path.Combine(_cli.DataDir, "management.token"));
+        _cli.HttpHandler = () => new RefusingHandler();
+        Directory.CreateDirectory(Path.Combine(_cli.DataDir, "errors.jsonl"));   // a directory where the file should be
+
+        var (exit, _, error) = await _cli.RunAsync("--config", file, "errors");
+
+        Assert.Equal(ExitCodes.Problems, exit);
+        var last = error.Trim().Split('\n')[^1];
+        Assert.StartsWith("error: ", last, StringComparison.Ordinal);
+        Assert.Contains("errors.jsonl", last, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_refused_connection_names_the_address_and_the_config()
     {
         var file = _cli.WriteCleanConfig("management.port = 18765");

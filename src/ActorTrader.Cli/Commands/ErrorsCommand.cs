@@ -24,10 +24,12 @@ public sealed class ErrorsCommand : ICliCommand
         {
             var count = parse.GetValue(limit);
             if (count < 1) throw new CliException(ExitCodes.Usage, $"--limit {count} must be at least 1.");
-            var (target, settings) = NodeLocator.Locate(context, parse.GetValue(context.ConfigOption));
+            var configFile = parse.GetValue(context.ConfigOption);
+            var settings = NodeLocator.LoadSettings(context, configFile, out _);
             ErrorsResponse errors;
             try
             {
+                var (target, _) = NodeLocator.Locate(context, configFile);
                 using var client = new ManagementClient(target, context);
                 errors = await client.GetAsync<ErrorsResponse>($"{ManagementRoutes.Errors}?limit={count}", cancellationToken).ConfigureAwait(false);
             }

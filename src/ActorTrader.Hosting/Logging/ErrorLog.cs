@@ -9,7 +9,8 @@ public static class ErrorLog
     /// <summary>The newest <paramref name="limit"/> entries, oldest first; an empty list when the file does not exist yet.</summary>
     public static IReadOnlyList<ErrorEntry> Read(string path, int limit = 100)
     {
-        if (!File.Exists(path)) return [];
+        // Nothing recorded yet; anything else at the path (a directory, say) fails loudly when opened below.
+        if (!File.Exists(path) && !Directory.Exists(path)) return [];
         var entries = new List<ErrorEntry>();
         // The node may be appending right now; share the file rather than fail.
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);

@@ -33,6 +33,8 @@ public sealed record NodeSettings(
         const string n = "actortrader.node.";
         var dataDir = Path.GetFullPath(r.String(n + "data-dir") is { Length: > 0 } d ? d : "data", workingDirectory);
         var roles = r.StringList(n + "roles");
+        if (roles.Count == 0)
+            r.Report(n + "roles", "actortrader.node.roles is empty, so the node would start no role.", $"List at least one of {string.Join(", ", NodeIdentity.KnownRoles)}.");
         foreach (var role in roles.Where(role => !NodeIdentity.KnownRoles.Contains(role)))
             r.Report(n + "roles", $"actortrader.node.roles contains unknown role \"{role}\".", $"Use only {string.Join(", ", NodeIdentity.KnownRoles)}.");
         var node = new NodeIdentity(r.String(n + "name"), roles, dataDir);
@@ -59,6 +61,11 @@ public sealed record NodeSettings(
         const string s = "actortrader.shutdown.";
         var phases = CoordinatedShutdown.OrderedPhases.ToDictionary(phase => phase, phase => r.PositiveDuration($"{s}phase-timeouts.{phase}"), StringComparer.Ordinal);
         var shutdown = new ShutdownSettings(r.PositiveDuration(s + "timeout"), phases);
+        // Phases run one after another, so their timeouts must fit in the overall timeout or the last ones never get their turn.
+        var phaseTotal = phases.Values.Aggregate(TimeSpan.Zero, (sum, t) => sum + t);
+        if (phaseTotal > shutdown.Timeout)
+            r.Report(s + "timeout", $"actortrader.shutdown.timeout = {shutdown.Timeout.TotalSeconds:0.###} s is shorter than the phase timeouts together ({phaseTotal.TotalSeconds:0.###} s), so a slow shutdown would be forced before its last phases ran.",
+                $"Raise actortrader.shutdown.timeout to at least {phaseTotal.TotalSeconds:0.###} s or lower the phase timeouts.");
 
         const string a = "actortrader.actors.";
         var actors = new ActorSettings(r.Int(a + "dispatcher-throughput", 1, 1_000_000), r.PositiveDuration(a + "ask-timeout"));

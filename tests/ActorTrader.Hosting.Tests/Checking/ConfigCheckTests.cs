@@ -98,6 +98,26 @@ public sealed class ConfigCheckTests : IDisposable
     }
 
     [Fact]
+    public void A_shutdown_timeout_shorter_than_its_phases_together_is_reported()
+    {
+        var report = Check(CleanConfig("shutdown { timeout = 10s, phase-timeouts.drain = 8s }"));
+
+        var problem = Assert.Single(report.Problems);
+        Assert.Equal("actortrader.shutdown.timeout", problem.Key);
+        Assert.Contains("Raise actortrader.shutdown.timeout to at least 33 s", problem.Fix, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_empty_role_list_is_reported()
+    {
+        var report = Check(CleanConfig("node.roles = []"));
+
+        var problem = Assert.Single(report.Problems);
+        Assert.Equal("actortrader.node.roles", problem.Key);
+        Assert.Contains("trader", problem.Fix, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_unwritable_data_dir_is_reported_naming_what_blocks_it()
     {
         // A regular file where a directory should be blocks even root, unlike permission bits.

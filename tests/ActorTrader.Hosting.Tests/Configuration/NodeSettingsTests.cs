@@ -21,7 +21,7 @@ public sealed class NodeSettingsTests : IDisposable
         Assert.Equal(["trader"], settings.Node.Roles);
         Assert.Equal("127.0.0.1", settings.Management.Host);
         Assert.Equal(8765, settings.Management.Port);
-        Assert.Equal(TimeSpan.FromSeconds(30), settings.Shutdown.Timeout);
+        Assert.Equal(TimeSpan.FromSeconds(40), settings.Shutdown.Timeout);
         Assert.Equal(100, settings.Actors.DispatcherThroughput);
         Assert.Equal("paper", settings.Broker.Kind);
         Assert.Equal(0.10m, settings.Risk.MaxPositionWeight);

@@ -31,6 +31,8 @@ internal sealed record NodeFixturePaths(string Root)
               management.port = 0
               control.watch-interval = 100ms
               shutdown.timeout = {{(int)ShutdownTimeout.TotalSeconds}}s
+              # The phases must fit in the overall timeout (config-check enforces it).
+              shutdown.phase-timeouts { before-service-unbind = 2s, stop-intake = 2s, drain = 2s, persist-checkpoints = 2s, before-actor-system-terminate = 2s, actor-system-terminate = 2s }
             }
             """);
         return paths;
