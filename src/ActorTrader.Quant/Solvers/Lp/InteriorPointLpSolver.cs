@@ -16,16 +16,27 @@ public sealed class InteriorPointLpSolver
     private const int StallIterations = 30;
     private const double MinimumStep = 0.1;
     private readonly LpTolerances _tolerances;
+    private readonly NormalEquationsStrategy _strategy;
 
     /// <summary>A solver with <paramref name="tolerances"/> (default <see cref="LpTolerances.Default"/>).</summary>
-    public InteriorPointLpSolver(LpTolerances? tolerances = null) => _tolerances = tolerances ?? LpTolerances.Default;
+    public InteriorPointLpSolver(LpTolerances? tolerances = null)
+        : this(tolerances, NormalEquationsStrategy.Automatic)
+    {
+    }
+
+    /// <summary>A solver that always uses <paramref name="strategy"/> for its Newton systems (tests compare them).</summary>
+    internal InteriorPointLpSolver(LpTolerances? tolerances, NormalEquationsStrategy strategy)
+    {
+        _tolerances = tolerances ?? LpTolerances.Default;
+        _strategy = strategy;
+    }
 
     /// <summary>Solves <paramref name="program"/> to the configured tolerances.</summary>
     public LpSolution Solve(LinearProgram program)
     {
         ArgumentNullException.ThrowIfNull(program);
         var form = StandardForm.From(program);
-        var run = new Iterations(form, _tolerances, program.Name);
+        var run = new Iterations(form, NormalEquationsChoice.Create(form, _strategy), _tolerances, program.Name);
         run.Execute();
         var values = form.RecoverValues(run.X);
         var objective = 0.0;
@@ -43,7 +54,7 @@ public sealed class InteriorPointLpSolver
         private readonly StandardForm _f;
         private readonly LpTolerances _tol;
         private readonly string _name;
-        private readonly NormalEquations _normal;
+        private readonly INormalEquations _normal;
         private readonly int _n;
         private readonly int _m;
         private readonly bool[] _hasUpper;
@@ -60,11 +71,10 @@ public sealed class InteriorPointLpSolver
         private readonly double[] _rxz;
         private readonly double[] _rtw;
 
-        public Iterations(StandardForm form, LpTolerances tolerances, string name)
+        public Iterations(StandardForm form, INormalEquations normal, LpTolerances tolerances, string name)
         {
-            (_f, _tol, _name) = (form, tolerances, name);
+            (_f, _normal, _tol, _name) = (form, normal, tolerances, name);
             (_n, _m) = (form.Columns, form.Rows);
-            _normal = new NormalEquations(form);
             X = new double[_n];
             Y = new double[_m];
             (_z, _t, _w, _theta) = (new double[_n], new double[_n], new double[_n], new double[_n]);

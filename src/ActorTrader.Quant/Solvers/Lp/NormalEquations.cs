@@ -3,9 +3,10 @@ namespace ActorTrader.Quant.Solvers.Lp;
 /// <summary>
 /// The interior-point Newton system in normal-equations form, M = A_N Θ A_Nᵀ over the bounded columns, with the free
 /// columns A_F eliminated through the small Schur complement A_Fᵀ M⁻¹ A_F instead of a huge artificial Θ (which would
-/// swamp the Cholesky factor). Solves [M A_F; A_Fᵀ 0][dy; dx_F] = [g; h_F].
+/// swamp the Cholesky factor). Solves [M A_F; A_Fᵀ 0][dy; dx_F] = [g; h_F]. Costs O(m³) per factorisation when a column
+/// touches most rows (scenario LPs); <see cref="DenseColumnNormalEquations"/> handles those.
 /// </summary>
-internal sealed class NormalEquations
+internal sealed class NormalEquations : INormalEquations
 {
     private readonly StandardForm _form;
     private readonly int _m;
