@@ -9,7 +9,10 @@ public sealed record ParquetWriterOptions
     /// <summary>Target uncompressed size of one data page; a column chunk is cut into pages of about this size.</summary>
     public int DataPageBytes { get; init; } = 1 << 20;
 
-    /// <summary>Dictionary-encode low-cardinality columns; falls back to plain when the dictionary grows too large.</summary>
+    /// <summary>
+    /// Dictionary-encode columns whose dictionary page plus bit-packed indices is smaller than PLAIN over the whole
+    /// chunk; falls back to plain when it is not, or when the dictionary grows past <see cref="DictionaryMaxBytes"/>.
+    /// </summary>
     public bool UseDictionary { get; init; } = true;
 
     /// <summary>Largest dictionary page (plain-encoded bytes) before the column chunk falls back to plain.</summary>
@@ -26,6 +29,14 @@ public sealed record ParquetWriterOptions
 
     /// <summary>Application name written into the footer's created_by.</summary>
     public string CreatedBy { get; init; } = "ActorTrader.Parquet version 1.0.0";
+
+    /// <summary>
+    /// How many column chunks of one row group are encoded at the same time; 1 encodes them one after another
+    /// straight into the file. Above 1 each chunk is encoded into memory and then appended in schema order, so
+    /// the file is byte-for-byte the same and the extra memory is about one row group's compressed size.
+    /// Defaults to <see cref="Environment.ProcessorCount"/>.
+    /// </summary>
+    public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
 
     /// <summary>Key-value pairs stored in the file footer.</summary>
     public IReadOnlyDictionary<string, string> KeyValueMetadata { get; init; } = new Dictionary<string, string>();

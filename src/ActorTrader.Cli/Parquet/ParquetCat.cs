@@ -21,9 +21,11 @@ internal static class ParquetCat
         if (format == CatFormat.Csv) output.WriteLine(string.Join(',', fields.Select(f => CsvField.Quote(f.Name))));
 
         long written = 0;
+        IReadOnlyList<ParquetColumn> columns = [];
         for (var group = 0; group < reader.RowGroupCount && written != limit; group++)
         {
-            var columns = reader.ReadRowGroup(group);
+            // Each group's rows are printed before the next is read, so its arrays can be decoded over: memory stays at one row group.
+            columns = reader.ReadRowGroupInto(group, columns);
             var rows = columns.Count == 0 ? 0 : columns[0].Count;
             for (var row = 0; row < rows && written != limit; row++, written++)
             {

@@ -5,8 +5,9 @@ namespace ActorTrader.Cli.Parquet;
 
 /// <summary>
 /// How the parquet tools print one value: timestamps ISO-8601 with the column's precision and "Z" when the
-/// column is UTC-adjusted, dates yyyy-MM-dd, decimals with exactly the column's scale, floats as shortest
-/// round-trip text, bytes as base64 (what System.Text.Json uses for byte arrays), culture-invariant throughout.
+/// column is UTC-adjusted, legacy INT96 timestamps ISO-8601 UTC with nanoseconds (years beyond 9999 as
+/// "+290000-..."), dates yyyy-MM-dd, decimals with exactly the column's scale, floats as shortest round-trip text,
+/// bytes as base64 (what System.Text.Json uses for byte arrays), culture-invariant throughout.
 /// </summary>
 internal static class ParquetValueText
 {
@@ -19,6 +20,7 @@ internal static class ParquetValueText
         byte[] bytes => Convert.ToBase64String(bytes),
         DateOnly day => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         DateTime time => Timestamp(time, type),
+        Int96Timestamp legacy => legacy.ToString(), // ISO-8601 UTC with nanoseconds, any year (Spark writes some beyond 9999)
         decimal m => m.ToString("F" + type.Scale.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
         IFormattable number => number.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",
@@ -26,13 +28,12 @@ internal static class ParquetValueText
 
     private static string Timestamp(DateTime time, ParquetColumnType type)
     {
-        var fraction = type.Kind == ParquetTypeKind.Int96 ? ".fffffff" : type.Unit switch
+        var fraction = type.Unit switch
         {
             TimestampUnit.Millis => ".fff",
             TimestampUnit.Micros => ".ffffff",
             _ => ".fffffff", // nanos are read as 100 ns ticks
         };
-        var utc = type.AdjustedToUtc || type.Kind == ParquetTypeKind.Int96;
-        return time.ToString("yyyy-MM-dd'T'HH:mm:ss" + fraction, CultureInfo.InvariantCulture) + (utc ? "Z" : "");
+        return time.ToString("yyyy-MM-dd'T'HH:mm:ss" + fraction, CultureInfo.InvariantCulture) + (type.AdjustedToUtc ? "Z" : "");
     }
 }

@@ -24,72 +24,97 @@ internal static class ColumnChunkReader<T>
         var maxDefinition = column.MaxDefinitionLevel;
         var shape = codec.Shape(maxDefinition > 0);
         var rows = context.RowCount;
-        var result = shape.Create(rows);
+        var result = context.Target ?? shape.Create(rows);
+        if (context.Target is not null && shape.IsNullable)
+        {
+            // Pages only write defined rows; a reused array must start all-null.
+            Array.Clear(result);
+        }
+
         var buffer = context.Buffer;
         var codecKind = context.MetaData.Codec;
-        T[]? dictionary = null;
+        ArraySegment<T>? dictionary = null;
         var row = 0;
         var position = 0;
         var pageIndex = 0;
-        while (row < rows)
+        try
         {
-            if (position >= context.Length)
+            while (row < rows)
             {
-                throw new ParquetDataException($"the column chunk ends after {row} of {rows} values; the file is truncated or its metadata is wrong");
-            }
-
-            var headerReader = new CompactReader(buffer.AsSpan(position, context.Length - position));
-            PageHeader header;
-            try
-            {
-                header = PageHeader.Read(ref headerReader);
-            }
-            catch (ThriftFormatException e)
-            {
-                throw new ParquetDataException($"page {pageIndex} header at chunk byte {position} is corrupt ({e.Message})");
-            }
-
-            position += headerReader.Position;
-            var compressed = header.CompressedPageSize;
-            var uncompressed = header.UncompressedPageSize;
-            if (compressed < 0 || compressed > context.Length - position || uncompressed < 0 || uncompressed > MaxPageBytes)
-            {
-                throw new ParquetDataException($"page {pageIndex} header claims {compressed} compressed / {uncompressed} uncompressed bytes but {context.Length - position} bytes remain in the chunk; the page header is corrupt");
-            }
-
-            if (header.Crc is int expected)
-            {
-                var actual = Crc32.Compute(buffer.AsSpan(position, compressed));
-                if (actual != (uint)expected)
+                if (position >= context.Length)
                 {
-                    throw new ParquetDataException($"page {pageIndex} fails its CRC check (stored 0x{(uint)expected:X8}, computed 0x{actual:X8}); the file is corrupt, restore it from a good copy");
+                    throw new ParquetDataException($"the column chunk ends after {row} of {rows} values; the file is truncated or its metadata is wrong");
                 }
-            }
 
-            switch (header.Type)
-            {
-                case PageType.DictionaryPage:
-                    dictionary = ReadDictionary(codec, header, buffer, position, codecKind, pageIndex);
-                    break;
-                case PageType.DataPage:
-                    row += ReadDataPageV1(codec, shape, header, buffer, position, codecKind, result, row, rows, maxDefinition, dictionary, pageIndex);
-                    break;
-                case PageType.DataPageV2:
-                    row += ReadDataPageV2(codec, shape, header, buffer, position, codecKind, result, row, rows, maxDefinition, dictionary, pageIndex);
-                    break;
-                default:
-                    // Index pages and unknown page types carry nothing this reader needs.
-                    break;
-            }
+                var headerReader = new CompactReader(buffer.AsSpan(position, context.Length - position));
+                PageHeader header;
+                try
+                {
+                    header = PageHeader.Read(ref headerReader);
+                }
+                catch (ThriftFormatException e)
+                {
+                    throw new ParquetDataException($"page {pageIndex} header at chunk byte {position} is corrupt ({e.Message})");
+                }
 
-            position += compressed;
-            pageIndex++;
+                position += headerReader.Position;
+                var compressed = header.CompressedPageSize;
+                var uncompressed = header.UncompressedPageSize;
+                if (compressed < 0 || compressed > context.Length - position || uncompressed < 0 || uncompressed > MaxPageBytes)
+                {
+                    throw new ParquetDataException($"page {pageIndex} header claims {compressed} compressed / {uncompressed} uncompressed bytes but {context.Length - position} bytes remain in the chunk; the page header is corrupt");
+                }
+
+                if (header.Crc is int expected)
+                {
+                    var actual = Crc32.Compute(buffer.AsSpan(position, compressed));
+                    if (actual != (uint)expected)
+                    {
+                        throw new ParquetDataException($"page {pageIndex} fails its CRC check (stored 0x{(uint)expected:X8}, computed 0x{actual:X8}); the file is corrupt, restore it from a good copy");
+                    }
+                }
+
+                switch (header.Type)
+                {
+                    case PageType.DictionaryPage:
+                        ReturnDictionary(dictionary);
+                        dictionary = null;
+                        dictionary = ReadDictionary(codec, header, buffer, position, codecKind, pageIndex);
+                        break;
+                    case PageType.DataPage:
+                        row += ReadDataPageV1(codec, shape, header, buffer, position, codecKind, result, row, rows, maxDefinition, dictionary, pageIndex);
+                        break;
+                    case PageType.DataPageV2:
+                        row += ReadDataPageV2(codec, shape, header, buffer, position, codecKind, result, row, rows, maxDefinition, dictionary, pageIndex);
+                        break;
+                    default:
+                        // Index pages and unknown page types carry nothing this reader needs.
+                        break;
+                }
+
+                position += compressed;
+                pageIndex++;
+            }
+        }
+        finally
+        {
+            ReturnDictionary(dictionary);
         }
 
         return result;
     }
 
-    private static T[] ReadDictionary(ColumnCodec<T> codec, PageHeader header, byte[] buffer, int position, CompressionCodec codecKind, int pageIndex)
+    // Dictionaries live only while their chunk decodes, so they come from the pool: a new one per chunk would be
+    // large-object garbage (a 60k-price dictionary is 480 KB) piling up between full collections.
+    private static void ReturnDictionary(ArraySegment<T>? dictionary)
+    {
+        if (dictionary is { Array: { } array })
+        {
+            ArrayPool<T>.Shared.Return(array, clearArray: System.Runtime.CompilerServices.RuntimeHelpers.IsReferenceOrContainsReferences<T>());
+        }
+    }
+
+    private static ArraySegment<T> ReadDictionary(ColumnCodec<T> codec, PageHeader header, byte[] buffer, int position, CompressionCodec codecKind, int pageIndex)
     {
         var count = header.DictionaryPageHeader?.NumValues ?? throw new ParquetDataException($"dictionary page {pageIndex} has no dictionary header");
         var encoding = header.DictionaryPageHeader.Encoding;
@@ -107,9 +132,18 @@ internal static class ColumnChunkReader<T>
         try
         {
             Decompress(codecKind, buffer, position, header.CompressedPageSize, page.AsSpan(0, header.UncompressedPageSize), pageIndex);
-            var dictionary = new T[count];
-            codec.DecodePlain(page.AsSpan(0, header.UncompressedPageSize), dictionary);
-            return dictionary;
+            var dictionary = ArrayPool<T>.Shared.Rent(Math.Max(1, count));
+            try
+            {
+                codec.DecodePlain(page.AsSpan(0, header.UncompressedPageSize), dictionary.AsSpan(0, count));
+            }
+            catch
+            {
+                ArrayPool<T>.Shared.Return(dictionary, clearArray: System.Runtime.CompilerServices.RuntimeHelpers.IsReferenceOrContainsReferences<T>());
+                throw;
+            }
+
+            return new ArraySegment<T>(dictionary, 0, count);
         }
         finally
         {
@@ -117,7 +151,7 @@ internal static class ColumnChunkReader<T>
         }
     }
 
-    private static int ReadDataPageV1(ColumnCodec<T> codec, ColumnShape<T> shape, PageHeader header, byte[] buffer, int position, CompressionCodec codecKind, Array result, int row, int rows, int maxDefinition, T[]? dictionary, int pageIndex)
+    private static int ReadDataPageV1(ColumnCodec<T> codec, ColumnShape<T> shape, PageHeader header, byte[] buffer, int position, CompressionCodec codecKind, Array result, int row, int rows, int maxDefinition, ArraySegment<T>? dictionary, int pageIndex)
     {
         var h = header.DataPageHeader ?? throw new ParquetDataException($"data page {pageIndex} has no data page header");
         var count = h.NumValues;
@@ -165,7 +199,7 @@ internal static class ColumnChunkReader<T>
         }
     }
 
-    private static int ReadDataPageV2(ColumnCodec<T> codec, ColumnShape<T> shape, PageHeader header, byte[] buffer, int position, CompressionCodec codecKind, Array result, int row, int rows, int maxDefinition, T[]? dictionary, int pageIndex)
+    private static int ReadDataPageV2(ColumnCodec<T> codec, ColumnShape<T> shape, PageHeader header, byte[] buffer, int position, CompressionCodec codecKind, Array result, int row, int rows, int maxDefinition, ArraySegment<T>? dictionary, int pageIndex)
     {
         var h = header.DataPageHeaderV2 ?? throw new ParquetDataException($"data page v2 {pageIndex} has no v2 header");
         var count = h.NumValues;
@@ -199,7 +233,7 @@ internal static class ColumnChunkReader<T>
         }
     }
 
-    private static void DecodeValues(ColumnCodec<T> codec, ColumnShape<T> shape, Encoding encoding, ReadOnlySpan<byte> levels, ReadOnlySpan<byte> data, Array result, int row, int count, int maxDefinition, T[]? dictionary)
+    private static void DecodeValues(ColumnCodec<T> codec, ColumnShape<T> shape, Encoding encoding, ReadOnlySpan<byte> levels, ReadOnlySpan<byte> data, Array result, int row, int count, int maxDefinition, ArraySegment<T>? dictionary)
     {
         if (maxDefinition == 0)
         {
@@ -236,7 +270,7 @@ internal static class ColumnChunkReader<T>
         }
     }
 
-    private static void DecodeDense(ColumnCodec<T> codec, Encoding encoding, ReadOnlySpan<byte> data, Span<T> output, T[]? dictionary)
+    private static void DecodeDense(ColumnCodec<T> codec, Encoding encoding, ReadOnlySpan<byte> data, Span<T> output, ArraySegment<T>? dictionary)
     {
         switch (encoding)
         {
@@ -267,9 +301,9 @@ internal static class ColumnChunkReader<T>
         }
     }
 
-    private static void DecodeDictionaryIndices(ReadOnlySpan<byte> data, Span<T> output, T[]? dictionary)
+    private static void DecodeDictionaryIndices(ReadOnlySpan<byte> data, Span<T> output, ArraySegment<T>? dictionary)
     {
-        if (dictionary is null)
+        if (dictionary is not { } entries)
         {
             throw new ParquetDataException("a dictionary-encoded page appears before any dictionary page");
         }
@@ -290,7 +324,8 @@ internal static class ColumnChunkReader<T>
         {
             var span = indices.AsSpan(0, output.Length);
             new RleHybridDecoder(data[1..], bitWidth).ReadExactly(span);
-            var size = (uint)dictionary.Length;
+            ReadOnlySpan<T> values = entries;
+            var size = (uint)values.Length;
             for (var i = 0; i < span.Length; i++)
             {
                 var index = span[i];
@@ -299,7 +334,7 @@ internal static class ColumnChunkReader<T>
                     throw new ParquetDataException($"dictionary index {index} is outside the {size}-entry dictionary");
                 }
 
-                output[i] = dictionary[index];
+                output[i] = values[index];
             }
         }
         finally

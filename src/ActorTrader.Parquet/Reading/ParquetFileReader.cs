@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
+using System.Runtime.ExceptionServices;
 using ActorTrader.Parquet.Compression;
 using ActorTrader.Parquet.Encodings;
 using ActorTrader.Parquet.Format;
@@ -17,6 +18,7 @@ namespace ActorTrader.Parquet;
 public sealed class ParquetFileReader : IDisposable
 {
     private static readonly byte[] Magic = "PAR1"u8.ToArray();
+    private static readonly ParquetReadOptions DefaultReadOptions = new();
     private readonly string _path;
     private readonly SafeFileHandle _handle;
     private readonly FileMetaData _footer;
@@ -95,11 +97,41 @@ public sealed class ParquetFileReader : IDisposable
         return ReadLeaf(rowGroup, leaf);
     }
 
-    /// <summary>Reads every readable column of a row group, in schema order.</summary>
-    public IReadOnlyList<ParquetColumn> ReadRowGroup(int rowGroup)
+    /// <summary>Reads every readable column of a row group, in schema order, decoding columns in parallel (see <see cref="ParquetReadOptions"/>).</summary>
+    public IReadOnlyList<ParquetColumn> ReadRowGroup(int rowGroup) => ReadRowGroup(rowGroup, null);
+
+    /// <summary>Reads every readable column of a row group, in schema order, with <paramref name="options"/> (defaults when null).</summary>
+    public IReadOnlyList<ParquetColumn> ReadRowGroup(int rowGroup, ParquetReadOptions? options)
     {
         CheckRowGroup(rowGroup, null);
-        return _fields.Select(leaf => ReadLeaf(rowGroup, leaf)).ToArray();
+        return ReadLeaves(rowGroup, new Array?[_fields.Count], options ?? DefaultReadOptions);
+    }
+
+    /// <summary>
+    /// Reads every readable column of a row group like <see cref="ReadRowGroup(int, ParquetReadOptions?)"/>, but
+    /// decodes into the arrays of <paramref name="reuse"/> (columns from an earlier read whose values the caller
+    /// no longer needs) wherever one has the same field and exactly this row group's row count; other columns get
+    /// new arrays. Scanning a file this way allocates one row group's arrays instead of one set per row group.
+    /// The returned columns may share arrays with <paramref name="reuse"/>; if the read fails, their contents are undefined.
+    /// </summary>
+    public IReadOnlyList<ParquetColumn> ReadRowGroupInto(int rowGroup, IReadOnlyList<ParquetColumn> reuse, ParquetReadOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(reuse);
+        CheckRowGroup(rowGroup, null);
+        var rows = (int)_footer.RowGroups[rowGroup].NumRows;
+        var targets = new Array?[_fields.Count];
+        var taken = new HashSet<Array>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < _fields.Count; i++)
+        {
+            var leaf = _fields[i];
+            var arrayType = leaf.Codec!.ShapeInfo(leaf.MaxDefinitionLevel > 0).ArrayType;
+            var match = reuse.FirstOrDefault(c => c is not null && c.Field == leaf.Field && c.Values.Length == rows && c.Values.GetType() == arrayType)?.Values;
+
+            // One array backs at most one column, even if the caller listed it under two fields: columns decode concurrently.
+            targets[i] = match is not null && taken.Add(match) ? match : null;
+        }
+
+        return ReadLeaves(rowGroup, targets, options ?? DefaultReadOptions);
     }
 
     /// <summary>
@@ -170,7 +202,39 @@ public sealed class ParquetFileReader : IDisposable
         }
     }
 
-    private ParquetColumn ReadLeaf(int rowGroup, ColumnDescriptor leaf)
+    private ParquetColumn[] ReadLeaves(int rowGroup, Array?[] targets, ParquetReadOptions options)
+    {
+        var columns = new ParquetColumn[_fields.Count];
+        var parallelism = Math.Min(options.MaxDegreeOfParallelism, _fields.Count);
+        if (parallelism <= 1)
+        {
+            for (var i = 0; i < columns.Length; i++)
+            {
+                columns[i] = ReadLeaf(rowGroup, _fields[i], targets[i]);
+            }
+
+            return columns;
+        }
+
+        // Each column chunk is an independent byte range (positional reads on a shared handle), so
+        // chunks decode concurrently; errors are rethrown in schema order so the reported column is stable.
+        var failures = new ExceptionDispatchInfo?[columns.Length];
+        Parallel.For(0, columns.Length, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, i =>
+        {
+            try
+            {
+                columns[i] = ReadLeaf(rowGroup, _fields[i], targets[i]);
+            }
+            catch (Exception e)
+            {
+                failures[i] = ExceptionDispatchInfo.Capture(e);
+            }
+        });
+        Array.Find(failures, f => f is not null)?.Throw();
+        return columns;
+    }
+
+    private ParquetColumn ReadLeaf(int rowGroup, ColumnDescriptor leaf, Array? target = null)
     {
         if (leaf.Field is null || leaf.Codec is null)
         {
@@ -189,7 +253,7 @@ public sealed class ParquetFileReader : IDisposable
         try
         {
             ReadExactly(start, buffer.AsSpan(0, length), rowGroup, leaf.Name);
-            var values = leaf.Codec.ReadChunk(new ChunkReadContext(leaf, meta, buffer, length, (int)group.NumRows));
+            var values = leaf.Codec.ReadChunk(new ChunkReadContext(leaf, meta, buffer, length, (int)group.NumRows, target));
             return new ParquetColumn(leaf.Field, values);
         }
         catch (Exception e) when (e is ParquetDataException or ThriftFormatException or InvalidDataException or ArgumentException or IndexOutOfRangeException or OverflowException)

@@ -39,8 +39,8 @@ public sealed record ParquetColumnType
     /// <summary>INT32 annotated DATE as <see cref="DateOnly"/>.</summary>
     public static ParquetColumnType Date { get; } = new(ParquetTypeKind.Date, typeof(DateOnly));
 
-    /// <summary>Legacy INT96 timestamp as UTC <see cref="DateTime"/>; readable, never written.</summary>
-    public static ParquetColumnType Int96 { get; } = new(ParquetTypeKind.Int96, typeof(DateTime)) { AdjustedToUtc = true };
+    /// <summary>Legacy INT96 timestamp as <see cref="Int96Timestamp"/> (lossless: Spark writes years beyond DateTime's 9999); readable, never written.</summary>
+    public static ParquetColumnType Int96 { get; } = new(ParquetTypeKind.Int96, typeof(Int96Timestamp)) { AdjustedToUtc = true };
 
     /// <summary>The family of this type.</summary>
     public ParquetTypeKind Kind { get; }

@@ -24,27 +24,36 @@ internal sealed class TimestampCodec : Int64BackedCodec<DateTime>
 
     protected override void FromPhysical(ReadOnlySpan<long> source, Span<DateTime> destination)
     {
+        if (_nanos)
+        {
+            FromNanos(source, destination);
+            return;
+        }
+
+        // The representable range in this unit, found once, so the loop needs no per-value division.
+        var minValue = -(EpochTicks / _ticksPerUnit);
+        var maxValue = (DateTime.MaxValue.Ticks - EpochTicks) / _ticksPerUnit;
+        for (var i = 0; i < destination.Length; i++)
+        {
+            var value = source[i];
+            if (value < minValue || value > maxValue)
+            {
+                throw OutOfRange(value);
+            }
+
+            destination[i] = new DateTime(EpochTicks + (value * _ticksPerUnit), _kind);
+        }
+    }
+
+    private void FromNanos(ReadOnlySpan<long> source, Span<DateTime> destination)
+    {
         var maxTicks = DateTime.MaxValue.Ticks;
         for (var i = 0; i < destination.Length; i++)
         {
             var value = source[i];
-            long ticks;
-            if (_nanos)
-            {
-                // Floor division keeps times before 1970 on the earlier tick.
-                ticks = EpochTicks + Math.DivRem(value, 100, out var rest) - (rest < 0 ? 1 : 0);
-            }
-            else
-            {
-                var scaled = value * _ticksPerUnit;
-                if (value != 0 && scaled / _ticksPerUnit != value)
-                {
-                    throw OutOfRange(value);
-                }
 
-                ticks = EpochTicks + scaled;
-            }
-
+            // Floor division keeps times before 1970 on the earlier tick.
+            var ticks = EpochTicks + Math.DivRem(value, 100, out var rest) - (rest < 0 ? 1 : 0);
             if (ticks < 0 || ticks > maxTicks)
             {
                 throw OutOfRange(value);

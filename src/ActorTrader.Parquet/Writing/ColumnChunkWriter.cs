@@ -233,13 +233,20 @@ internal static class ColumnChunkWriter<T>
         return (int)Math.Clamp(perPage, 1, MaxRowsPerPage);
     }
 
-    /// <summary>Assigns dictionary indices; returns null (use PLAIN) when the dictionary would be too large or not worth it.</summary>
+    /// <summary>
+    /// Assigns dictionary indices; returns null (use PLAIN) when the dictionary page would pass
+    /// <paramref name="maxBytes"/> or when dictionary page + bit-packed indices would not be smaller than
+    /// PLAIN. Sizes decide, not an early distinct-ratio sample: time-sorted bars look all-distinct in their
+    /// first minutes yet repeat prices heavily over a row group (as DuckDB's dictionaries show).
+    /// </summary>
     private static T[]? TryBuildDictionary(ColumnCodec<T> codec, ReadOnlySpan<T> dense, Span<int> indices, int maxBytes)
     {
         var map = new Dictionary<T, int>(codec.DictionaryEquality);
         var order = new List<T>();
-        long bytes = 0;
         var fixedWidth = codec.FixedWidth;
+        var entryBytes = fixedWidth > 0 ? null : new List<int>();
+        long dictionaryBytes = 0;
+        long plainBytes = (long)dense.Length * fixedWidth;
         Span<T> one = new T[1];
         object? previous = null;
         var previousIndex = 0;
@@ -251,6 +258,7 @@ internal static class ColumnChunkWriter<T>
             if (!typeof(T).IsValueType && previous is not null && ReferenceEquals(value, previous))
             {
                 indices[i] = previousIndex;
+                plainBytes += entryBytes is null ? 0 : entryBytes[previousIndex];
                 continue;
             }
 
@@ -259,24 +267,30 @@ internal static class ColumnChunkWriter<T>
             {
                 slot = order.Count;
                 order.Add(value);
-                if (fixedWidth > 0)
+                if (entryBytes is null)
                 {
-                    bytes += fixedWidth;
+                    dictionaryBytes += fixedWidth;
                 }
                 else
                 {
                     one[0] = value;
-                    bytes += codec.PlainSize(one);
+                    var size = (int)codec.PlainSize(one);
+                    entryBytes.Add(size);
+                    dictionaryBytes += size;
                 }
 
-                // Too big, or mostly distinct after a fair sample: PLAIN is smaller and faster.
-                if (bytes > maxBytes || (i >= 8192 && order.Count > i / 2))
+                if (dictionaryBytes > maxBytes)
                 {
                     return null;
                 }
             }
 
             indices[i] = slot;
+            if (entryBytes is not null)
+            {
+                plainBytes += entryBytes[slot];
+            }
+
             if (!typeof(T).IsValueType)
             {
                 previous = value;
@@ -284,6 +298,7 @@ internal static class ColumnChunkWriter<T>
             }
         }
 
-        return order.ToArray();
+        var indexBytes = ((long)dense.Length * BitPacking.BitWidth((ulong)Math.Max(0, order.Count - 1)) + 7) / 8;
+        return dictionaryBytes + indexBytes < plainBytes ? order.ToArray() : null;
     }
 }

@@ -6,12 +6,14 @@ using ActorTrader.Parquet.Thrift;
 namespace ActorTrader.Parquet.Writing;
 
 /// <summary>
-/// Appends pages (Thrift header + compressed body) to the output stream, tracking the file offset
-/// and the sizes a column chunk's metadata needs. Its buffers are reused for every page of the file.
+/// Appends pages (Thrift header + compressed body) to the output stream, or to memory for a column chunk
+/// encoded in parallel with others, tracking the offset and the sizes a column chunk's metadata needs.
+/// Its buffers are reused for every page of the file.
 /// </summary>
 internal sealed class PageSink : IDisposable
 {
-    private readonly Stream _stream;
+    private readonly Stream? _stream;
+    private readonly ByteBuffer? _memory;
     private readonly CompactWriter _header = new();
     private readonly ByteBuffer _compressed = new(1 << 16);
 
@@ -22,6 +24,19 @@ internal sealed class PageSink : IDisposable
         Codec = codec;
         WriteChecksums = writeChecksums;
     }
+
+    private PageSink(CompressionCodec codec, bool writeChecksums)
+    {
+        _memory = new ByteBuffer(1 << 16);
+        Codec = codec;
+        WriteChecksums = writeChecksums;
+    }
+
+    /// <summary>A sink that keeps its pages in memory (offsets from 0) until they are copied to the file with <see cref="WrittenBytes"/>.</summary>
+    public static PageSink InMemory(CompressionCodec codec, bool writeChecksums) => new(codec, writeChecksums);
+
+    /// <summary>The bytes an in-memory sink holds.</summary>
+    public ReadOnlySpan<byte> WrittenBytes => _memory is not null ? _memory.WrittenSpan : throw new InvalidOperationException("Only in-memory page sinks hold their bytes.");
 
     public long Position { get; private set; }
 
@@ -36,8 +51,28 @@ internal sealed class PageSink : IDisposable
 
     public void WriteRaw(ReadOnlySpan<byte> bytes)
     {
-        _stream.Write(bytes);
+        if (_stream is not null)
+        {
+            _stream.Write(bytes);
+        }
+        else
+        {
+            _memory!.Write(bytes);
+        }
+
         Position += bytes.Length;
+    }
+
+    /// <summary>Empties an in-memory sink for the next column chunk, keeping its buffers.</summary>
+    public void Restart()
+    {
+        if (_memory is null)
+        {
+            throw new InvalidOperationException("Only in-memory page sinks restart.");
+        }
+
+        _memory.Clear();
+        Position = 0;
     }
 
     /// <summary>Compresses <paramref name="body"/> and writes it with <paramref name="header"/>; returns (uncompressed, compressed) sizes including the header.</summary>
@@ -75,6 +110,7 @@ internal sealed class PageSink : IDisposable
     public void Dispose()
     {
         _compressed.Dispose();
+        _memory?.Dispose();
         Body.Dispose();
         Levels.Dispose();
     }

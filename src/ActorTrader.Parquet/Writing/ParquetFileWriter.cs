@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using ActorTrader.Parquet.Compression;
 using ActorTrader.Parquet.Format;
 using ActorTrader.Parquet.Schema;
@@ -23,6 +24,7 @@ public sealed class ParquetFileWriter : IDisposable
     private readonly FileStream _stream;
     private readonly PageSink _sink;
     private readonly List<RowGroup> _rowGroups = [];
+    private PageSink[]? _columnSinks;
     private long _rows;
     private bool _completed;
     private bool _faulted;
@@ -76,29 +78,87 @@ public sealed class ParquetFileWriter : IDisposable
         ValidateColumns(columns, rowGroup);
         var rows = columns.Count == 0 ? 0 : columns[0].Count;
         var group = new RowGroup { NumRows = rows, FileOffset = _sink.Position, Ordinal = (short)Math.Min(rowGroup, short.MaxValue) };
-        for (var c = 0; c < columns.Count; c++)
+        var parallelism = Math.Min(_options.MaxDegreeOfParallelism, columns.Count);
+        if (parallelism <= 1)
         {
-            var field = _schema.Fields[c];
-            try
+            for (var c = 0; c < columns.Count; c++)
             {
-                group.Columns.Add(_codecs[c].WriteChunk(new ChunkWriteContext(field, _options, _sink), columns[c].Values));
+                group.Columns.Add(WriteChunk(rowGroup, c, columns[c].Values, _sink));
             }
-            catch (Exception e) when (e is ArgumentException or OverflowException or InvalidOperationException)
-            {
-                _faulted = true;
-                throw new ParquetException($"a value cannot be written: {e.Message}", _path, rowGroup, field.Name, e);
-            }
-            catch (IOException e)
-            {
-                _faulted = true;
-                throw new ParquetException($"writing failed ({e.Message})", _path, rowGroup, field.Name, e);
-            }
+        }
+        else
+        {
+            group.Columns.AddRange(WriteChunksInParallel(rowGroup, columns, parallelism));
         }
 
         group.TotalByteSize = group.Columns.Sum(c => c.MetaData!.TotalUncompressedSize);
         group.TotalCompressedSize = group.Columns.Sum(c => c.MetaData!.TotalCompressedSize);
         _rowGroups.Add(group);
         _rows += rows;
+    }
+
+    private ColumnChunk WriteChunk(int rowGroup, int column, Array values, PageSink sink)
+    {
+        var field = _schema.Fields[column];
+        try
+        {
+            return _codecs[column].WriteChunk(new ChunkWriteContext(field, _options, sink), values);
+        }
+        catch (Exception e) when (e is ArgumentException or OverflowException or InvalidOperationException)
+        {
+            _faulted = true;
+            throw new ParquetException($"a value cannot be written: {e.Message}", _path, rowGroup, field.Name, e);
+        }
+        catch (IOException e)
+        {
+            _faulted = true;
+            throw new ParquetException($"writing failed ({e.Message})", _path, rowGroup, field.Name, e);
+        }
+    }
+
+    /// <summary>
+    /// Encodes the column chunks concurrently, each into its own in-memory sink, then appends them in schema
+    /// order and moves their offsets to where they landed, so the file equals a sequential write.
+    /// </summary>
+    private ColumnChunk[] WriteChunksInParallel(int rowGroup, IReadOnlyList<ParquetColumn> columns, int parallelism)
+    {
+        _columnSinks ??= _schema.Fields.Select(_ => PageSink.InMemory(_sink.Codec, _sink.WriteChecksums)).ToArray();
+        var chunks = new ColumnChunk[columns.Count];
+        var failures = new ExceptionDispatchInfo?[columns.Count];
+        Parallel.For(0, columns.Count, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, c =>
+        {
+            try
+            {
+                _columnSinks[c].Restart();
+                chunks[c] = WriteChunk(rowGroup, c, columns[c].Values, _columnSinks[c]);
+            }
+            catch (Exception e)
+            {
+                failures[c] = ExceptionDispatchInfo.Capture(e);
+            }
+        });
+        Array.Find(failures, f => f is not null)?.Throw();
+
+        for (var c = 0; c < chunks.Length; c++)
+        {
+            var start = _sink.Position;
+            try
+            {
+                _sink.WriteRaw(_columnSinks[c].WrittenBytes);
+            }
+            catch (IOException e)
+            {
+                _faulted = true;
+                throw new ParquetException($"writing failed ({e.Message})", _path, rowGroup, _schema.Fields[c].Name, e);
+            }
+
+            var meta = chunks[c].MetaData!;
+            chunks[c].FileOffset += start;
+            meta.DataPageOffset += start;
+            meta.DictionaryPageOffset += start;
+        }
+
+        return chunks;
     }
 
     /// <summary>Writes the footer, flushes to disk and renames the temporary file to the target path.</summary>
@@ -147,6 +207,11 @@ public sealed class ParquetFileWriter : IDisposable
 
         _disposed = true;
         _sink.Dispose();
+        foreach (var sink in _columnSinks ?? [])
+        {
+            sink.Dispose();
+        }
+
         _stream.Dispose();
         if (!_completed)
         {
@@ -159,6 +224,11 @@ public sealed class ParquetFileWriter : IDisposable
         if (options.DataPageVersion is not (1 or 2))
         {
             throw new ParquetException($"DataPageVersion {options.DataPageVersion} is invalid; use 1 or 2", path, null, null);
+        }
+
+        if (options.MaxDegreeOfParallelism < 1)
+        {
+            throw new ParquetException($"MaxDegreeOfParallelism {options.MaxDegreeOfParallelism} is invalid; use 1 (sequential) or more", path, null, null);
         }
 
         if (options.DataPageBytes <= 0 || options.DictionaryMaxBytes < 0)

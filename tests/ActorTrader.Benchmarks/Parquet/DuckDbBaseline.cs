@@ -6,14 +6,13 @@ using System.Text.Json;
 namespace ActorTrader.Benchmarks.Parquet;
 
 /// <summary>
-/// DuckDB (npm @duckdb/node-api, one thread) doing the same work as ActorTrader.Parquet, timed inside its
-/// node process by Parquet/duckdb/bench.mjs so that process and DuckDB start-up are not counted. The script
-/// folder is copied beside the benchmark assembly; its node_modules are installed with npm ci on first use.
+/// DuckDB (npm @duckdb/node-api) doing the same work as ActorTrader.Parquet, with one thread or with its default
+/// (one per core), timed inside its node process by Parquet/duckdb/bench.mjs so that process and DuckDB start-up
+/// are not counted. The script folder is copied beside the benchmark assembly; its node_modules are installed with
+/// npm ci on first use.
 /// </summary>
 internal sealed class DuckDbBaseline
 {
-    public const int Threads = 1;
-
     private readonly string _directory;
 
     private DuckDbBaseline(string directory) => _directory = directory;
@@ -32,26 +31,35 @@ internal sealed class DuckDbBaseline
         return new DuckDbBaseline(directory);
     }
 
-    /// <summary>Seconds DuckDB takes to write the bars table from memory to a snappy Parquet file, and the file's size.</summary>
-    public async Task<(double Seconds, long Bytes)> WriteAsync(string path, int rows, int rowGroupRows)
+    /// <summary>
+    /// Seconds DuckDB takes to write the bars table from memory to a snappy Parquet file with <paramref name="threads"/>
+    /// threads (null: DuckDB's default), the file's size and the thread count DuckDB ran with.
+    /// </summary>
+    public async Task<(double Seconds, long Bytes, int Threads)> WriteAsync(string path, int rows, int rowGroupRows, int? threads)
     {
         using var result = JsonDocument.Parse(await RunAsync(_directory, "node", "bench.mjs", "write", path,
-            "--rows", Text(rows), "--row-group-size", Text(rowGroupRows), "--threads", Text(Threads)));
-        return (result.RootElement.GetProperty("seconds").GetDouble(), result.RootElement.GetProperty("bytes").GetInt64());
+            "--rows", Text(rows), "--row-group-size", Text(rowGroupRows), "--threads", ThreadsText(threads)));
+        var root = result.RootElement;
+        return (root.GetProperty("seconds").GetDouble(), root.GetProperty("bytes").GetInt64(), root.GetProperty("threads").GetInt32());
     }
 
-    /// <summary>Seconds DuckDB takes to read every column of every row of <paramref name="path"/>, and its row count and volume sum.</summary>
-    public async Task<(double Seconds, long Rows, long Volume)> ReadAsync(string path)
+    /// <summary>
+    /// Seconds DuckDB takes to read every column of every row of <paramref name="path"/> with <paramref name="threads"/>
+    /// threads (null: DuckDB's default), its row count and volume sum, and the thread count it ran with.
+    /// </summary>
+    public async Task<(double Seconds, long Rows, long Volume, int Threads)> ReadAsync(string path, int? threads)
     {
-        using var result = JsonDocument.Parse(await RunAsync(_directory, "node", "bench.mjs", "read", path, "--threads", Text(Threads)));
+        using var result = JsonDocument.Parse(await RunAsync(_directory, "node", "bench.mjs", "read", path, "--threads", ThreadsText(threads)));
         var root = result.RootElement;
         return (root.GetProperty("seconds").GetDouble(),
             long.Parse(root.GetProperty("rows").GetString()!, CultureInfo.InvariantCulture),
-            long.Parse(root.GetProperty("volume").GetString()!, CultureInfo.InvariantCulture));
+            long.Parse(root.GetProperty("volume").GetString()!, CultureInfo.InvariantCulture),
+            root.GetProperty("threads").GetInt32());
     }
 
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
 
+    private static string ThreadsText(int? threads) => threads is { } count ? Text(count) : "default";
     private static async Task<string> RunAsync(string directory, string fileName, params string[] arguments)
     {
         var start = new ProcessStartInfo(fileName) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };

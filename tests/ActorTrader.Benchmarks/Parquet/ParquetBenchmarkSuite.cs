@@ -5,7 +5,7 @@ internal sealed class ParquetBenchmarkSuite : IBenchmarkSuite
 {
     public string Name => "parquet";
 
-    public string Description => "write/read throughput of a 10M-row bars table, file size, peak read memory (vs DuckDB, one row group)";
+    public string Description => "write/read throughput of a 10M-row bars table, file size, peak read memory (vs DuckDB at default and 1 thread, one row group)";
 
     public async Task<IReadOnlyList<BenchmarkFigure>> RunAsync(BenchmarkOptions options)
     {

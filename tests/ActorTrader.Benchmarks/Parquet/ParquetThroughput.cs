@@ -6,9 +6,12 @@ namespace ActorTrader.Benchmarks.Parquet;
 /// <summary>
 /// write_*: the bars table, already in memory as row-group columns, written to a snappy Parquet file
 /// (ParquetFileWriter, Complete included, which fsyncs) vs DuckDB's COPY of the same table from memory.
-/// read_*: the file we wrote, every column of every row decoded and summed (ReadRowGroup per group) vs
-/// DuckDB reading the same file with one sum per column. MB/s counts plain value bytes (8 per number,
-/// 4 per symbol), the same for both sides, so its ratio equals the rows/s ratio.
+/// read_*: the file we wrote, every column of every row decoded and summed (ReadRowGroupInto per group, reusing
+/// the previous group's arrays: the scan loop the library offers for whole files) vs DuckDB reading the same file
+/// with one sum per column. Each is measured twice, alternating with DuckDB each time: both sides at their default
+/// parallelism (ours: MaxDegreeOfParallelism = ProcessorCount, DuckDB: one thread per core) and both on one thread
+/// (the *_1_thread figures). MB/s counts plain value bytes (8 per number, 4 per symbol), the same for both sides,
+/// so its ratio equals the rows/s ratio.
 /// file_size: bytes of our file vs DuckDB's file of the same table.
 /// </summary>
 internal static class ParquetThroughput
@@ -17,48 +20,68 @@ internal static class ParquetThroughput
     {
         var duckDbFile = Path.Combine(directory, "duckdb.parquet");
         var workload = $"{sizes.Rows:N0} bars x 7 columns (timestamp, symbol, 4 doubles, volume), row groups of {sizes.RowGroupRows:N0}, snappy";
+        var ourThreads = Environment.ProcessorCount;
         var figures = new List<BenchmarkFigure>();
 
         IReadOnlyList<IReadOnlyList<ParquetColumn>>? table = BarsTable.RowGroups(sizes.Rows, sizes.RowGroupRows);
         long duckDbBytes = 0;
-        var write = new Samples(sizes.Iterations);
+        var duckDbThreads = 0;
+        var writeDefault = new Samples(sizes.Iterations);
         await Sampling.Alternating(
             sizes.Warmups, TimeSpan.Zero, sizes.Iterations,
-            () => Task.FromResult(write.AddMeasured(sizes.Rows / Write(ourFile, table).TotalSeconds)),
+            () => Task.FromResult(writeDefault.AddMeasured(sizes.Rows / Write(ourFile, table, ourThreads).TotalSeconds)),
             async () =>
             {
-                var (seconds, bytes) = await duckDb.WriteAsync(duckDbFile, sizes.Rows, sizes.RowGroupRows);
-                duckDbBytes = bytes;
-                return write.AddBaseline(sizes.Rows / seconds);
+                var (seconds, bytes, threads) = await duckDb.WriteAsync(duckDbFile, sizes.Rows, sizes.RowGroupRows, threads: null);
+                (duckDbBytes, duckDbThreads) = (bytes, threads);
+                return writeDefault.AddBaseline(sizes.Rows / seconds);
             });
+        var writeOne = new Samples(sizes.Iterations);
+        await Sampling.Alternating(
+            sizes.Warmups, TimeSpan.Zero, sizes.Iterations,
+            () => Task.FromResult(writeOne.AddMeasured(sizes.Rows / Write(ourFile, table, 1).TotalSeconds)),
+            async () => writeOne.AddBaseline(sizes.Rows / (await duckDb.WriteAsync(duckDbFile, sizes.Rows, sizes.RowGroupRows, threads: 1)).Seconds));
         table = null; // about 0.5 GB in full mode; the read figures should not run beside it
-        var writeBaselineKind = $"DuckDB {DuckDbBaseline.Threads} thread: COPY of the same in-memory table (NOT NULL columns) to a snappy file, timed inside node, no fsync";
-        figures.Add(Throughput("write_rows_per_s", "rows/s", write, 1, 2_000_000, workload, writeBaselineKind));
-        figures.Add(Throughput("write_mb_per_s", "MB/s", write, BarsTable.LogicalBytesPerRow / 1e6, 100, workload, writeBaselineKind));
+
+        const string writeKind = "COPY of the same in-memory table (NOT NULL columns) to a snappy file, timed inside node, no fsync";
+        var writeDefaultKind = $"DuckDB at its default {duckDbThreads} threads: {writeKind}; ours with MaxDegreeOfParallelism {ourThreads}";
+        figures.Add(Throughput("write_rows_per_s", "rows/s", writeDefault, 1, 2_000_000, workload, writeDefaultKind));
+        figures.Add(Throughput("write_mb_per_s", "MB/s", writeDefault, BarsTable.LogicalBytesPerRow / 1e6, 100, workload, writeDefaultKind));
+        figures.Add(Throughput("write_rows_per_s_1_thread", "rows/s", writeOne, 1, 2_000_000, workload, $"DuckDB 1 thread: {writeKind}; ours with MaxDegreeOfParallelism 1"));
 
         var ourBytes = new FileInfo(ourFile).Length;
         figures.Add(new BenchmarkFigure(
             "file_size_mb", "MB", new SampleSet([ourBytes / 1e6]), new SampleSet([duckDbBytes / 1e6]), Better.Lower, Statistic.Median,
             Target: BarsTable.LogicalBytesPerRow * (double)sizes.Rows / 1e6, TargetRatio: 1.25,
-            Workload: workload + "; target: smaller than the plain values", BaselineKind: "DuckDB's file of the same table"));
+            Workload: workload + "; target: smaller than the plain values", BaselineKind: "DuckDB's file of the same table (default threads)"));
 
         var expectedVolume = ExpectedVolume(sizes.Rows);
         Sampling.FullCollect();
+        var readDefault = await MeasureReadAsync(sizes, duckDb, ourFile, expectedVolume, ourThreads, duckDbThreads: null);
+        var readOne = await MeasureReadAsync(sizes, duckDb, ourFile, expectedVolume, 1, duckDbThreads: 1);
+        const string readKind = "SELECT a sum of every column FROM read_parquet(our file), timed inside node";
+        var readWorkload = workload + "; every value decoded and summed";
+        var readDefaultKind = $"DuckDB at its default {duckDbThreads} threads: {readKind}; ours with MaxDegreeOfParallelism {ourThreads}";
+        figures.Add(Throughput("read_rows_per_s", "rows/s", readDefault, 1, 5_000_000, readWorkload, readDefaultKind));
+        figures.Add(Throughput("read_mb_per_s", "MB/s", readDefault, BarsTable.LogicalBytesPerRow / 1e6, 250, readWorkload, readDefaultKind));
+        figures.Add(Throughput("read_rows_per_s_1_thread", "rows/s", readOne, 1, 5_000_000, readWorkload, $"DuckDB 1 thread: {readKind}; ours with MaxDegreeOfParallelism 1"));
+        return figures;
+    }
+
+    private static async Task<Samples> MeasureReadAsync(ParquetSuiteSizes sizes, DuckDbBaseline duckDb, string ourFile, long expectedVolume, int ourThreads, int? duckDbThreads)
+    {
         var read = new Samples(sizes.Iterations);
         await Sampling.Alternating(
             sizes.Warmups, TimeSpan.Zero, sizes.Iterations,
-            () => Task.FromResult(read.AddMeasured(sizes.Rows / Read(ourFile, sizes.Rows, expectedVolume).TotalSeconds)),
+            () => Task.FromResult(read.AddMeasured(sizes.Rows / Read(ourFile, sizes.Rows, expectedVolume, ourThreads, reuseArrays: true).TotalSeconds)),
             async () =>
             {
-                var (seconds, rows, volume) = await duckDb.ReadAsync(ourFile);
+                var (seconds, rows, volume, _) = await duckDb.ReadAsync(ourFile, duckDbThreads);
                 if (rows != sizes.Rows || volume != expectedVolume)
                     throw new InvalidOperationException($"DuckDB read {rows:N0} rows with volume sum {volume:N0} from {ourFile}; expected {sizes.Rows:N0} and {expectedVolume:N0}.");
                 return read.AddBaseline(sizes.Rows / seconds);
             });
-        var readBaselineKind = $"DuckDB {DuckDbBaseline.Threads} thread: SELECT a sum of every column FROM read_parquet(our file), timed inside node";
-        figures.Add(Throughput("read_rows_per_s", "rows/s", read, 1, 5_000_000, workload + "; every value decoded and summed", readBaselineKind));
-        figures.Add(Throughput("read_mb_per_s", "MB/s", read, BarsTable.LogicalBytesPerRow / 1e6, 250, workload + "; every value decoded and summed", readBaselineKind));
-        return figures;
+        return read;
     }
 
     private static BenchmarkFigure Throughput(string name, string unit, Samples rowsPerSecond, double scale, double target, string workload, string baselineKind) =>
@@ -88,11 +111,12 @@ internal static class ParquetThroughput
         public SampleSet Baseline(double scale) => new(_baseline.TakeLast(iterations).Select(v => v * scale));
     }
 
-    private static TimeSpan Write(string path, IReadOnlyList<IReadOnlyList<ParquetColumn>>? table)
+    private static TimeSpan Write(string path, IReadOnlyList<IReadOnlyList<ParquetColumn>>? table, int parallelism)
     {
         ArgumentNullException.ThrowIfNull(table);
         var started = Stopwatch.GetTimestamp();
-        using (var writer = ParquetFileWriter.Create(path, BarsTable.Schema, new ParquetWriterOptions { Compression = ParquetCompression.Snappy }))
+        var options = new ParquetWriterOptions { Compression = ParquetCompression.Snappy, MaxDegreeOfParallelism = parallelism };
+        using (var writer = ParquetFileWriter.Create(path, BarsTable.Schema, options))
         {
             foreach (var group in table) writer.WriteRowGroup(group);
             writer.Complete();
@@ -100,17 +124,23 @@ internal static class ParquetThroughput
         return Stopwatch.GetElapsedTime(started);
     }
 
-    /// <summary>Reads every column of every row group and sums it, as DuckDB's query does; checks the row count and volume sum.</summary>
-    public static TimeSpan Read(string path, long expectedRows, long expectedVolume, Action? afterRowGroup = null)
+    /// <summary>
+    /// Reads every column of every row group and sums it, as DuckDB's query does; checks the row count and volume sum.
+    /// With <paramref name="reuseArrays"/> each group is decoded into the previous group's arrays (ReadRowGroupInto),
+    /// otherwise into new arrays (ReadRowGroup).
+    /// </summary>
+    public static TimeSpan Read(string path, long expectedRows, long expectedVolume, int parallelism, bool reuseArrays, Action? afterRowGroup = null)
     {
         var started = Stopwatch.GetTimestamp();
         long rows = 0, ticks = 0, symbolChars = 0, volume = 0;
         double prices = 0;
+        var options = new ParquetReadOptions { MaxDegreeOfParallelism = parallelism };
         using (var reader = ParquetFileReader.Open(path))
         {
+            IReadOnlyList<ParquetColumn> columns = [];
             for (var g = 0; g < reader.RowGroupCount; g++)
             {
-                var columns = reader.ReadRowGroup(g);
+                columns = reuseArrays ? reader.ReadRowGroupInto(g, columns, options) : reader.ReadRowGroup(g, options);
                 foreach (var t in (DateTime[])columns[0].Values) ticks += t.Ticks;
                 foreach (var s in (string[])columns[1].Values) symbolChars += s.Length;
                 for (var c = 2; c <= 5; c++)

@@ -1,8 +1,5 @@
 using System.Text.Json;
-using ActorTrader.Parquet.Format;
 using ActorTrader.Parquet.Tests.Support;
-using ActorTrader.Parquet.Thrift;
-using ActorTrader.Parquet.Values;
 
 namespace ActorTrader.Parquet.Tests.Files;
 
@@ -30,7 +27,7 @@ public sealed class SharedFileTests
         Expect(["03/01/09", "03/01/09", "04/01/09", "04/01/09", "02/01/09", "02/01/09", "01/01/09", "01/01/09"], Texts(reader, "date_string_col"));
         Expect(["0", "1", "0", "1", "0", "1", "0", "1"], Texts(reader, "string_col"));
         Expect([Utc(2009, 3, 1, 0, 0), Utc(2009, 3, 1, 0, 1), Utc(2009, 4, 1, 0, 0), Utc(2009, 4, 1, 0, 1), Utc(2009, 2, 1, 0, 0), Utc(2009, 2, 1, 0, 1), Utc(2009, 1, 1, 0, 0), Utc(2009, 1, 1, 0, 1)],
-            Values<DateTime?>(reader, "timestamp_col"));
+            Times(reader, "timestamp_col"));
     }
 
     [Fact]
@@ -52,7 +49,7 @@ public sealed class SharedFileTests
         Expect([true, false], Values<bool?>(reader, "bool_col"));
         Expect([0d, 10.1], Values<double?>(reader, "double_col"));
         Expect(["04/01/09", "04/01/09"], Texts(reader, "date_string_col"));
-        Expect([Utc(2009, 4, 1, 0, 0), Utc(2009, 4, 1, 0, 1)], Values<DateTime?>(reader, "timestamp_col"));
+        Expect([Utc(2009, 4, 1, 0, 0), Utc(2009, 4, 1, 0, 1)], Times(reader, "timestamp_col"));
         Assert.Equal("SNAPPY", reader.Metadata.RowGroups[0].Columns[0].Codec);
     }
 
@@ -66,7 +63,7 @@ public sealed class SharedFileTests
         Expect([0f, 1.1f], Values<float?>(reader, "float_col"));
         Expect(["01/01/09", "01/01/09"], Texts(reader, "date_string_col"));
         Expect(["0", "1"], Texts(reader, "string_col"));
-        Expect([Utc(2009, 1, 1, 0, 0), Utc(2009, 1, 1, 0, 1)], Values<DateTime?>(reader, "timestamp_col"));
+        Expect([Utc(2009, 1, 1, 0, 0), Utc(2009, 1, 1, 0, 1)], Times(reader, "timestamp_col"));
     }
 
     [Fact]
@@ -145,50 +142,54 @@ public sealed class SharedFileTests
     }
 
     [Fact]
-    public void Int96_from_spark_reports_the_year_290000_value_as_outside_datetime_range()
+    public void Int96_from_spark_reads_all_six_documented_values_through_the_api()
     {
         using var reader = ParquetFileReader.Open(TestFiles.Path("int96_from_spark.parquet"));
         Assert.Equal(new ParquetField("a", ParquetColumnType.Int96, true), reader.Schema.Fields[0]);
-        Assert.Equal(6, reader.Metadata.NumRows);
         Assert.Equal(1, reader.Metadata.RowGroups[0].Columns[0].NullCount);
-        var error = Assert.Throws<ParquetException>(() => reader.ReadColumn(0, "a"));
-        Assert.Equal(0, error.RowGroup);
-        Assert.Equal("a", error.Column);
-        Assert.EndsWith("int96_from_spark.parquet", error.File, StringComparison.Ordinal);
-        Assert.Contains("outside DateTime's range", error.Message, StringComparison.Ordinal);
+        var values = Values<Int96Timestamp?>(reader, "a");
+        Assert.Equal(SparkMicros, values.Select(v => v?.UnixMicroseconds).ToArray());
     }
 
     [Fact]
-    public void Int96_from_spark_dictionary_decodes_the_documented_instants()
+    public void Int96_from_spark_reads_through_the_row_api()
     {
-        // The column chunk starts at byte 4 (int96_from_spark.md) with its dictionary page.
-        var path = TestFiles.Path("int96_from_spark.parquet");
-        var codec = FooterSurgery.Read(path).RowGroups[0].Columns[0].MetaData!.Codec;
-        var bytes = File.ReadAllBytes(path);
-        var reader = new CompactReader(bytes.AsSpan(4));
-        var header = PageHeader.Read(ref reader);
-        Assert.Equal(PageType.DictionaryPage, header.Type);
-        var body = new byte[header.UncompressedPageSize];
-        Compression.PageCompression.Decompress(codec, bytes, 4 + reader.Position, header.CompressedPageSize, body);
-        var count = header.DictionaryPageHeader!.NumValues;
-        var micros = new List<long>();
-        var outOfRange = 0;
-        for (var i = 0; i < count; i++)
-        {
-            try
-            {
-                var time = Int96Codec.ToDateTime(body.AsSpan(i * 12, 12));
-                micros.Add((time.Ticks - DateTime.UnixEpoch.Ticks) / 10);
-            }
-            catch (global::ActorTrader.Parquet.Encodings.ParquetDataException)
-            {
-                outOfRange++;
-            }
-        }
-
-        Assert.Equal(1, outOfRange);
-        Assert.Equal(new long[] { 1704141296123456, 1704070800000000, 253402225200000000, 1735599600000000 }.Order(), micros.Order());
+        var (schema, rows) = ParquetTable.ReadRows(TestFiles.Path("int96_from_spark.parquet"));
+        Assert.Equal(typeof(Int96Timestamp), schema.Fields[0].Type.ClrType);
+        Assert.Equal(SparkMicros, rows.Select(r => ((Int96Timestamp?)r[0])?.UnixMicroseconds).ToArray());
     }
+
+    [Fact]
+    public void Int96_from_spark_year_290000_value_prints_in_iso_8601_and_refuses_datetime()
+    {
+        using var reader = ParquetFileReader.Open(TestFiles.Path("int96_from_spark.parquet"));
+        var far = Values<Int96Timestamp?>(reader, "a")[5]!.Value;
+        Assert.Equal("+290000-12-30T23:00:00.000000000Z", far.ToString());
+        Assert.False(far.TryGetDateTime(out _));
+        var error = Assert.Throws<OverflowException>(() => far.ToDateTime());
+        Assert.Contains("+290000-12-30T23:00:00.000000000Z", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Int96_from_spark_in_range_values_convert_to_utc_datetimes()
+    {
+        using var reader = ParquetFileReader.Open(TestFiles.Path("int96_from_spark.parquet"));
+        var values = Values<Int96Timestamp?>(reader, "a");
+        // The documented microseconds as UTC (the zone-less first input was parsed in a UTC-8 Spark session).
+        DateTime?[] expected =
+        [
+            new DateTime(2024, 1, 1, 20, 34, 56, DateTimeKind.Utc).AddTicks(1_234_560),
+            new DateTime(2024, 1, 1, 1, 0, 0, DateTimeKind.Utc),
+            new DateTime(9999, 12, 31, 3, 0, 0, DateTimeKind.Utc),
+            new DateTime(2024, 12, 30, 23, 0, 0, DateTimeKind.Utc),
+            null,
+        ];
+        Assert.Equal(expected, values.Take(5).Select(v => v?.ToDateTime()).ToArray());
+        Assert.All(values.Take(5).OfType<Int96Timestamp>(), v => Assert.Equal(DateTimeKind.Utc, v.ToDateTime().Kind));
+    }
+
+    // Documented in int96_from_spark.md: Spark's microseconds since the epoch, row by row.
+    private static readonly long?[] SparkMicros = [1704141296123456, 1704070800000000, 253402225200000000, 1735599600000000, null, 9089380393200000000];
 
     private static void Expect<T>(T[] expected, IEnumerable<T> actual) => Assert.Equal(expected, actual);
 
@@ -202,4 +203,7 @@ public sealed class SharedFileTests
         Values<byte[]>(reader, column).Select(b => b is null ? null : System.Text.Encoding.UTF8.GetString(b)).ToArray();
 
     private static DateTime? Utc(int year, int month, int day, int hour, int minute) => new DateTime(year, month, day, hour, minute, 0, DateTimeKind.Utc);
+
+    private static DateTime?[] Times(ParquetFileReader reader, string column) =>
+        Values<Int96Timestamp?>(reader, column).Select(t => t?.ToDateTime()).ToArray();
 }

@@ -20,6 +20,7 @@ internal static class CanonicalValue
         byte[] bytes => Convert.ToHexStringLower(bytes),
         DateOnly day => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         DateTime time => OfTimestamp(time),
+        Int96Timestamp legacy => legacy.ToString(),
         decimal m => m.ToString("F" + type.Scale.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
         sbyte or byte or short or ushort or int or uint or long or ulong => Convert.ToString(value, CultureInfo.InvariantCulture),
         _ => throw new ArgumentException($"No canonical form for a {value.GetType()} in a {type} column.", nameof(value)),

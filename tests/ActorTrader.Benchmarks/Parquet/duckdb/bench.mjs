@@ -4,7 +4,8 @@
 //     builds the bars table in memory (same formulas as BarsTable.cs), then times COPY ... (FORMAT parquet, COMPRESSION snappy)
 //   node bench.mjs read FILE.parquet --threads T
 //     times one query that reads every column of every row (a sum per column)
-// Prints one JSON object: { seconds, bytes } for write; { seconds, rows, volume, symbolChars } for read.
+// --threads default (or no --threads) leaves DuckDB's own default: one thread per core.
+// Prints one JSON object: { seconds, bytes, threads } for write; { seconds, rows, volume, symbolChars, threads } for read.
 import { statSync } from 'node:fs';
 import { DuckDBInstance } from '@duckdb/node-api';
 
@@ -18,9 +19,11 @@ if (!['write', 'read'].includes(mode) || !path) {
   process.exit(2);
 }
 const literal = text => `'${text.replaceAll("'", "''")}'`;
-const instance = await DuckDBInstance.create(':memory:', { threads: option('--threads', '1') });
+const threadsOption = option('--threads', 'default');
+const instance = await DuckDBInstance.create(':memory:', threadsOption === 'default' ? {} : { threads: threadsOption });
 const connection = await instance.connect();
 await connection.run(`SET TimeZone = 'UTC'`);
+const threads = Number((await connection.runAndReadAll(`SELECT current_setting('threads')`)).getRows()[0][0]);
 
 if (mode === 'write') {
   const rows = Number.parseInt(option('--rows', '1000000'), 10);
@@ -39,7 +42,7 @@ if (mode === 'write') {
   const started = performance.now();
   await connection.run(`COPY bars TO ${literal(path)} (FORMAT parquet, COMPRESSION snappy, ROW_GROUP_SIZE ${rowGroupSize})`);
   const seconds = (performance.now() - started) / 1000;
-  process.stdout.write(JSON.stringify({ seconds, bytes: statSync(path).size }));
+  process.stdout.write(JSON.stringify({ seconds, bytes: statSync(path).size, threads }));
 } else {
   const started = performance.now();
   const reader = await connection.runAndReadAll(`
@@ -47,5 +50,5 @@ if (mode === 'write') {
     FROM read_parquet(${literal(path)})`);
   const seconds = (performance.now() - started) / 1000;
   const [count, , symbolChars, , , , , volume] = reader.getRows()[0];
-  process.stdout.write(JSON.stringify({ seconds, rows: String(count), volume: String(volume), symbolChars: String(symbolChars) }));
+  process.stdout.write(JSON.stringify({ seconds, rows: String(count), volume: String(volume), symbolChars: String(symbolChars), threads }));
 }
