@@ -3,48 +3,14 @@ using System.Buffers.Binary;
 namespace ActorTrader.Parquet.Encodings;
 
 /// <summary>
-/// Splits BYTE_ARRAY page data into values: PLAIN (4-byte length prefixes), DELTA_LENGTH_BYTE_ARRAY
-/// (delta-packed lengths, then the bytes) and DELTA_BYTE_ARRAY (shared prefix + suffix per value).
+/// Splits BYTE_ARRAY page data into values for the DELTA encodings: DELTA_LENGTH_BYTE_ARRAY (delta-packed
+/// lengths, then the bytes) and DELTA_BYTE_ARRAY (shared prefix + suffix per value). PLAIN is decoded
+/// inline by <see cref="Values.BinaryBackedCodec{T}"/>.
 /// Each value is handed to <paramref name="sink"/> as a span that is only valid during the call.
 /// </summary>
 internal static class ByteArrayDecoding
 {
     public delegate void ValueSink(int index, ReadOnlySpan<byte> value);
-
-    public static void Plain(ReadOnlySpan<byte> data, int count, ValueSink sink)
-    {
-        var position = 0;
-        for (var i = 0; i < count; i++)
-        {
-            if (position + 4 > data.Length)
-            {
-                throw new ParquetDataException($"PLAIN BYTE_ARRAY value {i} of {count}: length prefix runs past the end of the page.");
-            }
-
-            var length = BinaryPrimitives.ReadInt32LittleEndian(data[position..]);
-            position += 4;
-            if (length < 0 || length > data.Length - position)
-            {
-                throw new ParquetDataException($"PLAIN BYTE_ARRAY value {i} of {count} claims {length} bytes but {data.Length - position} remain.");
-            }
-
-            sink(i, data.Slice(position, length));
-            position += length;
-        }
-    }
-
-    public static void FixedLength(ReadOnlySpan<byte> data, int count, int length, ValueSink sink)
-    {
-        if ((long)count * length > data.Length)
-        {
-            throw new ParquetDataException($"PLAIN FIXED_LEN_BYTE_ARRAY needs {(long)count * length} bytes for {count} values but the page has {data.Length}.");
-        }
-
-        for (var i = 0; i < count; i++)
-        {
-            sink(i, data.Slice(i * length, length));
-        }
-    }
 
     public static int DeltaLength(ReadOnlySpan<byte> data, int count, ValueSink sink)
     {

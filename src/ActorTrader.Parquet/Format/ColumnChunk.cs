@@ -11,33 +11,7 @@ internal sealed class ColumnChunk
 
     public ColumnMetaData? MetaData { get; set; }
 
-    public static ColumnChunk Read(ref CompactReader reader)
-    {
-        var c = new ColumnChunk();
-        reader.EnterStruct();
-        short last = 0;
-        while (reader.ReadFieldHeader(ref last, out var id, out var type))
-        {
-            switch (id)
-            {
-                case 1 when type == CompactType.Binary:
-                    c.FilePath = reader.ReadString();
-                    break;
-                case 2 when type == CompactType.I64:
-                    c.FileOffset = reader.ReadI64();
-                    break;
-                case 3 when type == CompactType.Struct:
-                    c.MetaData = ColumnMetaData.Read(ref reader);
-                    break;
-                default:
-                    reader.Skip(type);
-                    break;
-            }
-        }
-
-        reader.ExitStruct();
-        return c;
-    }
+    public static ColumnChunk Read(ref CompactReader reader) => reader.ReadStruct(new ColumnChunk(), ReadField);
 
     public void Write(CompactWriter writer)
     {
@@ -50,5 +24,23 @@ internal sealed class ColumnChunk
         }
 
         writer.EndStruct();
+    }
+
+    private static bool ReadField(ref CompactReader reader, ColumnChunk chunk, short id, CompactType type)
+    {
+        switch (id)
+        {
+            case 1 when type == CompactType.Binary:
+                chunk.FilePath = reader.ReadString();
+                return true;
+            case 2 when type == CompactType.I64:
+                chunk.FileOffset = reader.ReadI64();
+                return true;
+            case 3 when type == CompactType.Struct:
+                chunk.MetaData = ColumnMetaData.Read(ref reader);
+                return true;
+            default:
+                return false;
+        }
     }
 }

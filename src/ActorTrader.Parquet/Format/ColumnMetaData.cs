@@ -27,73 +27,7 @@ internal sealed class ColumnMetaData
 
     public Statistics? Statistics { get; set; }
 
-    public static ColumnMetaData Read(ref CompactReader reader)
-    {
-        var m = new ColumnMetaData();
-        reader.EnterStruct();
-        short last = 0;
-        while (reader.ReadFieldHeader(ref last, out var id, out var type))
-        {
-            switch (id)
-            {
-                case 1 when type == CompactType.I32:
-                    m.Type = (PhysicalType)reader.ReadI32();
-                    break;
-                case 2 when type == CompactType.List:
-                    {
-                        var count = reader.ReadListHeader(out _);
-                        for (var i = 0; i < count; i++)
-                        {
-                            m.Encodings.Add((Encoding)reader.ReadI32());
-                        }
-
-                        break;
-                    }
-
-                case 3 when type == CompactType.List:
-                    {
-                        var count = reader.ReadListHeader(out _);
-                        for (var i = 0; i < count; i++)
-                        {
-                            m.PathInSchema.Add(reader.ReadString());
-                        }
-
-                        break;
-                    }
-
-                case 4 when type == CompactType.I32:
-                    m.Codec = (CompressionCodec)reader.ReadI32();
-                    break;
-                case 5 when type == CompactType.I64:
-                    m.NumValues = reader.ReadI64();
-                    break;
-                case 6 when type == CompactType.I64:
-                    m.TotalUncompressedSize = reader.ReadI64();
-                    break;
-                case 7 when type == CompactType.I64:
-                    m.TotalCompressedSize = reader.ReadI64();
-                    break;
-                case 9 when type == CompactType.I64:
-                    m.DataPageOffset = reader.ReadI64();
-                    break;
-                case 10 when type == CompactType.I64:
-                    m.IndexPageOffset = reader.ReadI64();
-                    break;
-                case 11 when type == CompactType.I64:
-                    m.DictionaryPageOffset = reader.ReadI64();
-                    break;
-                case 12 when type == CompactType.Struct:
-                    m.Statistics = Statistics.Read(ref reader);
-                    break;
-                default:
-                    reader.Skip(type);
-                    break;
-            }
-        }
-
-        reader.ExitStruct();
-        return m;
-    }
+    public static ColumnMetaData Read(ref CompactReader reader) => reader.ReadStruct(new ColumnMetaData(), ReadField);
 
     public void Write(CompactWriter writer)
     {
@@ -116,10 +50,7 @@ internal sealed class ColumnMetaData
         writer.I64Field(6, TotalUncompressedSize);
         writer.I64Field(7, TotalCompressedSize);
         writer.I64Field(9, DataPageOffset);
-        if (DictionaryPageOffset is not null)
-        {
-            writer.I64Field(11, DictionaryPageOffset.Value);
-        }
+        writer.OptionalI64Field(11, DictionaryPageOffset);
 
         if (Statistics is not null)
         {
@@ -128,5 +59,47 @@ internal sealed class ColumnMetaData
         }
 
         writer.EndStruct();
+    }
+
+    private static bool ReadField(ref CompactReader reader, ColumnMetaData meta, short id, CompactType type)
+    {
+        switch (id)
+        {
+            case 1 when type == CompactType.I32:
+                meta.Type = (PhysicalType)reader.ReadI32();
+                return true;
+            case 2 when type == CompactType.List:
+                reader.ReadList(meta.Encodings, CompactType.I32, static (ref CompactReader r) => (Encoding)r.ReadI32());
+                return true;
+            case 3 when type == CompactType.List:
+                reader.ReadList(meta.PathInSchema, CompactType.Binary, static (ref CompactReader r) => r.ReadString());
+                return true;
+            case 4 when type == CompactType.I32:
+                meta.Codec = (CompressionCodec)reader.ReadI32();
+                return true;
+            case 5 when type == CompactType.I64:
+                meta.NumValues = reader.ReadI64();
+                return true;
+            case 6 when type == CompactType.I64:
+                meta.TotalUncompressedSize = reader.ReadI64();
+                return true;
+            case 7 when type == CompactType.I64:
+                meta.TotalCompressedSize = reader.ReadI64();
+                return true;
+            case 9 when type == CompactType.I64:
+                meta.DataPageOffset = reader.ReadI64();
+                return true;
+            case 10 when type == CompactType.I64:
+                meta.IndexPageOffset = reader.ReadI64();
+                return true;
+            case 11 when type == CompactType.I64:
+                meta.DictionaryPageOffset = reader.ReadI64();
+                return true;
+            case 12 when type == CompactType.Struct:
+                meta.Statistics = Statistics.Read(ref reader);
+                return true;
+            default:
+                return false;
+        }
     }
 }

@@ -13,36 +13,7 @@ internal sealed class DataPageHeader
 
     public Encoding RepetitionLevelEncoding { get; set; } = Encoding.Rle;
 
-    public static DataPageHeader Read(ref CompactReader reader)
-    {
-        var h = new DataPageHeader();
-        reader.EnterStruct();
-        short last = 0;
-        while (reader.ReadFieldHeader(ref last, out var id, out var type))
-        {
-            switch (id)
-            {
-                case 1 when type == CompactType.I32:
-                    h.NumValues = reader.ReadI32();
-                    break;
-                case 2 when type == CompactType.I32:
-                    h.Encoding = (Encoding)reader.ReadI32();
-                    break;
-                case 3 when type == CompactType.I32:
-                    h.DefinitionLevelEncoding = (Encoding)reader.ReadI32();
-                    break;
-                case 4 when type == CompactType.I32:
-                    h.RepetitionLevelEncoding = (Encoding)reader.ReadI32();
-                    break;
-                default:
-                    reader.Skip(type);
-                    break;
-            }
-        }
-
-        reader.ExitStruct();
-        return h;
-    }
+    public static DataPageHeader Read(ref CompactReader reader) => reader.ReadStruct(new DataPageHeader(), ReadField);
 
     public void Write(CompactWriter writer)
     {
@@ -52,5 +23,26 @@ internal sealed class DataPageHeader
         writer.I32Field(3, (int)DefinitionLevelEncoding);
         writer.I32Field(4, (int)RepetitionLevelEncoding);
         writer.EndStruct();
+    }
+
+    private static bool ReadField(ref CompactReader reader, DataPageHeader header, short id, CompactType type)
+    {
+        switch (id)
+        {
+            case 1 when type == CompactType.I32:
+                header.NumValues = reader.ReadI32();
+                return true;
+            case 2 when type == CompactType.I32:
+                header.Encoding = (Encoding)reader.ReadI32();
+                return true;
+            case 3 when type == CompactType.I32:
+                header.DefinitionLevelEncoding = (Encoding)reader.ReadI32();
+                return true;
+            case 4 when type == CompactType.I32:
+                header.RepetitionLevelEncoding = (Encoding)reader.ReadI32();
+                return true;
+            default:
+                return false;
+        }
     }
 }

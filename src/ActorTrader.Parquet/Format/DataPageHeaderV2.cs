@@ -19,45 +19,7 @@ internal sealed class DataPageHeaderV2
 
     public bool IsCompressed { get; set; } = true;
 
-    public static DataPageHeaderV2 Read(ref CompactReader reader)
-    {
-        var h = new DataPageHeaderV2();
-        reader.EnterStruct();
-        short last = 0;
-        while (reader.ReadFieldHeader(ref last, out var id, out var type))
-        {
-            switch (id)
-            {
-                case 1 when type == CompactType.I32:
-                    h.NumValues = reader.ReadI32();
-                    break;
-                case 2 when type == CompactType.I32:
-                    h.NumNulls = reader.ReadI32();
-                    break;
-                case 3 when type == CompactType.I32:
-                    h.NumRows = reader.ReadI32();
-                    break;
-                case 4 when type == CompactType.I32:
-                    h.Encoding = (Encoding)reader.ReadI32();
-                    break;
-                case 5 when type == CompactType.I32:
-                    h.DefinitionLevelsByteLength = reader.ReadI32();
-                    break;
-                case 6 when type == CompactType.I32:
-                    h.RepetitionLevelsByteLength = reader.ReadI32();
-                    break;
-                case 7 when type is CompactType.BooleanTrue or CompactType.BooleanFalse:
-                    h.IsCompressed = CompactReader.BoolFromType(type);
-                    break;
-                default:
-                    reader.Skip(type);
-                    break;
-            }
-        }
-
-        reader.ExitStruct();
-        return h;
-    }
+    public static DataPageHeaderV2 Read(ref CompactReader reader) => reader.ReadStruct(new DataPageHeaderV2(), ReadField);
 
     public void Write(CompactWriter writer)
     {
@@ -70,5 +32,35 @@ internal sealed class DataPageHeaderV2
         writer.I32Field(6, RepetitionLevelsByteLength);
         writer.BoolField(7, IsCompressed);
         writer.EndStruct();
+    }
+
+    private static bool ReadField(ref CompactReader reader, DataPageHeaderV2 header, short id, CompactType type)
+    {
+        switch (id)
+        {
+            case 1 when type == CompactType.I32:
+                header.NumValues = reader.ReadI32();
+                return true;
+            case 2 when type == CompactType.I32:
+                header.NumNulls = reader.ReadI32();
+                return true;
+            case 3 when type == CompactType.I32:
+                header.NumRows = reader.ReadI32();
+                return true;
+            case 4 when type == CompactType.I32:
+                header.Encoding = (Encoding)reader.ReadI32();
+                return true;
+            case 5 when type == CompactType.I32:
+                header.DefinitionLevelsByteLength = reader.ReadI32();
+                return true;
+            case 6 when type == CompactType.I32:
+                header.RepetitionLevelsByteLength = reader.ReadI32();
+                return true;
+            case 7 when type is CompactType.BooleanTrue or CompactType.BooleanFalse:
+                header.IsCompressed = CompactReader.BoolFromType(type);
+                return true;
+            default:
+                return false;
+        }
     }
 }

@@ -9,30 +9,7 @@ internal sealed class DictionaryPageHeader
 
     public Encoding Encoding { get; set; } = Encoding.Plain;
 
-    public static DictionaryPageHeader Read(ref CompactReader reader)
-    {
-        var h = new DictionaryPageHeader();
-        reader.EnterStruct();
-        short last = 0;
-        while (reader.ReadFieldHeader(ref last, out var id, out var type))
-        {
-            switch (id)
-            {
-                case 1 when type == CompactType.I32:
-                    h.NumValues = reader.ReadI32();
-                    break;
-                case 2 when type == CompactType.I32:
-                    h.Encoding = (Encoding)reader.ReadI32();
-                    break;
-                default:
-                    reader.Skip(type);
-                    break;
-            }
-        }
-
-        reader.ExitStruct();
-        return h;
-    }
+    public static DictionaryPageHeader Read(ref CompactReader reader) => reader.ReadStruct(new DictionaryPageHeader(), ReadField);
 
     public void Write(CompactWriter writer)
     {
@@ -40,5 +17,20 @@ internal sealed class DictionaryPageHeader
         writer.I32Field(1, NumValues);
         writer.I32Field(2, (int)Encoding);
         writer.EndStruct();
+    }
+
+    private static bool ReadField(ref CompactReader reader, DictionaryPageHeader header, short id, CompactType type)
+    {
+        switch (id)
+        {
+            case 1 when type == CompactType.I32:
+                header.NumValues = reader.ReadI32();
+                return true;
+            case 2 when type == CompactType.I32:
+                header.Encoding = (Encoding)reader.ReadI32();
+                return true;
+            default:
+                return false;
+        }
     }
 }

@@ -20,78 +20,7 @@ internal sealed class FileMetaData
     /// <summary>Number of TYPE_ORDER column orders (min_value/max_value follow the type's sort order).</summary>
     public int ColumnOrderCount { get; set; }
 
-    public static FileMetaData Read(ref CompactReader reader)
-    {
-        var f = new FileMetaData();
-        reader.EnterStruct();
-        short last = 0;
-        while (reader.ReadFieldHeader(ref last, out var id, out var type))
-        {
-            switch (id)
-            {
-                case 1 when type == CompactType.I32:
-                    f.Version = reader.ReadI32();
-                    break;
-                case 2 when type == CompactType.List:
-                    {
-                        var count = reader.ReadListHeader(out _);
-                        for (var i = 0; i < count; i++)
-                        {
-                            f.Schema.Add(SchemaElement.Read(ref reader));
-                        }
-
-                        break;
-                    }
-
-                case 3 when type == CompactType.I64:
-                    f.NumRows = reader.ReadI64();
-                    break;
-                case 4 when type == CompactType.List:
-                    {
-                        var count = reader.ReadListHeader(out _);
-                        for (var i = 0; i < count; i++)
-                        {
-                            f.RowGroups.Add(RowGroup.Read(ref reader));
-                        }
-
-                        break;
-                    }
-
-                case 5 when type == CompactType.List:
-                    {
-                        var count = reader.ReadListHeader(out _);
-                        for (var i = 0; i < count; i++)
-                        {
-                            f.KeyValueMetadata.Add(KeyValue.Read(ref reader));
-                        }
-
-                        break;
-                    }
-
-                case 6 when type == CompactType.Binary:
-                    f.CreatedBy = reader.ReadString();
-                    break;
-                case 7 when type == CompactType.List:
-                    {
-                        var count = reader.ReadListHeader(out var elementType);
-                        for (var i = 0; i < count; i++)
-                        {
-                            reader.Skip(elementType);
-                        }
-
-                        f.ColumnOrderCount = count;
-                        break;
-                    }
-
-                default:
-                    reader.Skip(type);
-                    break;
-            }
-        }
-
-        reader.ExitStruct();
-        return f;
-    }
+    public static FileMetaData Read(ref CompactReader reader) => reader.ReadStruct(new FileMetaData(), ReadField);
 
     public void Write(CompactWriter writer)
     {
@@ -119,10 +48,7 @@ internal sealed class FileMetaData
             }
         }
 
-        if (CreatedBy is not null)
-        {
-            writer.StringField(6, CreatedBy);
-        }
+        writer.OptionalStringField(6, CreatedBy);
 
         if (ColumnOrderCount > 0)
         {
@@ -138,5 +64,44 @@ internal sealed class FileMetaData
         }
 
         writer.EndStruct();
+    }
+
+    private static bool ReadField(ref CompactReader reader, FileMetaData footer, short id, CompactType type)
+    {
+        switch (id)
+        {
+            case 1 when type == CompactType.I32:
+                footer.Version = reader.ReadI32();
+                return true;
+            case 2 when type == CompactType.List:
+                reader.ReadList(footer.Schema, CompactType.Struct, SchemaElement.Read);
+                return true;
+            case 3 when type == CompactType.I64:
+                footer.NumRows = reader.ReadI64();
+                return true;
+            case 4 when type == CompactType.List:
+                reader.ReadList(footer.RowGroups, CompactType.Struct, RowGroup.Read);
+                return true;
+            case 5 when type == CompactType.List:
+                reader.ReadList(footer.KeyValueMetadata, CompactType.Struct, KeyValue.Read);
+                return true;
+            case 6 when type == CompactType.Binary:
+                footer.CreatedBy = reader.ReadString();
+                return true;
+            case 7 when type == CompactType.List:
+                {
+                    var count = reader.ReadListHeader(out var elementType);
+                    for (var i = 0; i < count; i++)
+                    {
+                        reader.SkipElement(elementType);
+                    }
+
+                    footer.ColumnOrderCount = count;
+                    return true;
+                }
+
+            default:
+                return false;
+        }
     }
 }

@@ -9,40 +9,28 @@ internal sealed class KeyValue
 
     public string? Value { get; set; }
 
-    public static KeyValue Read(ref CompactReader reader)
-    {
-        var kv = new KeyValue();
-        reader.EnterStruct();
-        short last = 0;
-        while (reader.ReadFieldHeader(ref last, out var id, out var type))
-        {
-            switch (id)
-            {
-                case 1 when type == CompactType.Binary:
-                    kv.Key = reader.ReadString();
-                    break;
-                case 2 when type == CompactType.Binary:
-                    kv.Value = reader.ReadString();
-                    break;
-                default:
-                    reader.Skip(type);
-                    break;
-            }
-        }
-
-        reader.ExitStruct();
-        return kv;
-    }
+    public static KeyValue Read(ref CompactReader reader) => reader.ReadStruct(new KeyValue(), ReadField);
 
     public void Write(CompactWriter writer)
     {
         writer.BeginStruct();
         writer.StringField(1, Key);
-        if (Value is not null)
-        {
-            writer.StringField(2, Value);
-        }
-
+        writer.OptionalStringField(2, Value);
         writer.EndStruct();
+    }
+
+    private static bool ReadField(ref CompactReader reader, KeyValue entry, short id, CompactType type)
+    {
+        switch (id)
+        {
+            case 1 when type == CompactType.Binary:
+                entry.Key = reader.ReadString();
+                return true;
+            case 2 when type == CompactType.Binary:
+                entry.Value = reader.ReadString();
+                return true;
+            default:
+                return false;
+        }
     }
 }

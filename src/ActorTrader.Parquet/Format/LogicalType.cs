@@ -19,76 +19,7 @@ internal sealed class LogicalType
 
     public bool IsSigned { get; set; }
 
-    public static LogicalType Read(ref CompactReader reader)
-    {
-        var result = new LogicalType { Kind = LogicalTypeKind.Unknown };
-        reader.EnterStruct();
-        short last = 0;
-        while (reader.ReadFieldHeader(ref last, out var id, out var type))
-        {
-            switch (id)
-            {
-                case 1 when type == CompactType.Struct:
-                    result.Kind = LogicalTypeKind.String;
-                    reader.SkipStruct();
-                    break;
-                case 2 when type == CompactType.Struct:
-                    result.Kind = LogicalTypeKind.Map;
-                    reader.SkipStruct();
-                    break;
-                case 3 when type == CompactType.Struct:
-                    result.Kind = LogicalTypeKind.List;
-                    reader.SkipStruct();
-                    break;
-                case 4 when type == CompactType.Struct:
-                    result.Kind = LogicalTypeKind.Enum;
-                    reader.SkipStruct();
-                    break;
-                case 5 when type == CompactType.Struct:
-                    result.Kind = LogicalTypeKind.Decimal;
-                    ReadDecimal(ref reader, result);
-                    break;
-                case 6 when type == CompactType.Struct:
-                    result.Kind = LogicalTypeKind.Date;
-                    reader.SkipStruct();
-                    break;
-                case 7 when type == CompactType.Struct:
-                    result.Kind = LogicalTypeKind.Time;
-                    ReadTime(ref reader, result);
-                    break;
-                case 8 when type == CompactType.Struct:
-                    result.Kind = LogicalTypeKind.Timestamp;
-                    ReadTime(ref reader, result);
-                    break;
-                case 10 when type == CompactType.Struct:
-                    result.Kind = LogicalTypeKind.Integer;
-                    ReadInteger(ref reader, result);
-                    break;
-                case 11 when type == CompactType.Struct:
-                    result.Kind = LogicalTypeKind.Null;
-                    reader.SkipStruct();
-                    break;
-                case 12 when type == CompactType.Struct:
-                    result.Kind = LogicalTypeKind.Json;
-                    reader.SkipStruct();
-                    break;
-                case 13 when type == CompactType.Struct:
-                    result.Kind = LogicalTypeKind.Bson;
-                    reader.SkipStruct();
-                    break;
-                case 14 when type == CompactType.Struct:
-                    result.Kind = LogicalTypeKind.Uuid;
-                    reader.SkipStruct();
-                    break;
-                default:
-                    reader.Skip(type);
-                    break;
-            }
-        }
-
-        reader.ExitStruct();
-        return result;
-    }
+    public static LogicalType Read(ref CompactReader reader) => reader.ReadStruct(new LogicalType { Kind = LogicalTypeKind.Unknown }, ReadMember);
 
     public void Write(CompactWriter writer)
     {
@@ -128,50 +59,82 @@ internal sealed class LogicalType
         }
     }
 
-    private static void ReadDecimal(ref CompactReader reader, LogicalType result)
+    /// <summary>Reads the union's one member: a struct whose field id names the kind.</summary>
+    private static bool ReadMember(ref CompactReader reader, LogicalType result, short id, CompactType type)
     {
-        reader.EnterStruct();
-        short last = 0;
-        while (reader.ReadFieldHeader(ref last, out var id, out var type))
+        if (type != CompactType.Struct || KindOf(id) is not { } kind)
         {
-            switch (id)
-            {
-                case 1 when type == CompactType.I32:
-                    result.Scale = reader.ReadI32();
-                    break;
-                case 2 when type == CompactType.I32:
-                    result.Precision = reader.ReadI32();
-                    break;
-                default:
-                    reader.Skip(type);
-                    break;
-            }
+            return false;
         }
 
-        reader.ExitStruct();
+        result.Kind = kind;
+        switch (kind)
+        {
+            case LogicalTypeKind.Decimal:
+                reader.ReadStruct(result, ReadDecimalField);
+                break;
+            case LogicalTypeKind.Time or LogicalTypeKind.Timestamp:
+                reader.ReadStruct(result, ReadTimeField);
+                break;
+            case LogicalTypeKind.Integer:
+                reader.ReadStruct(result, ReadIntegerField);
+                break;
+            default:
+                // The other members are empty structs: the kind is all they say.
+                reader.SkipStruct();
+                break;
+        }
+
+        return true;
     }
 
-    private static void ReadTime(ref CompactReader reader, LogicalType result)
+    /// <summary>The kind of union member <paramref name="id"/>; null for members this library does not know.</summary>
+    private static LogicalTypeKind? KindOf(short id) => id switch
     {
-        reader.EnterStruct();
-        short last = 0;
-        while (reader.ReadFieldHeader(ref last, out var id, out var type))
-        {
-            switch (id)
-            {
-                case 1 when type is CompactType.BooleanTrue or CompactType.BooleanFalse:
-                    result.IsAdjustedToUtc = CompactReader.BoolFromType(type);
-                    break;
-                case 2 when type == CompactType.Struct:
-                    result.Unit = ReadUnit(ref reader);
-                    break;
-                default:
-                    reader.Skip(type);
-                    break;
-            }
-        }
+        1 => LogicalTypeKind.String,
+        2 => LogicalTypeKind.Map,
+        3 => LogicalTypeKind.List,
+        4 => LogicalTypeKind.Enum,
+        5 => LogicalTypeKind.Decimal,
+        6 => LogicalTypeKind.Date,
+        7 => LogicalTypeKind.Time,
+        8 => LogicalTypeKind.Timestamp,
+        10 => LogicalTypeKind.Integer,
+        11 => LogicalTypeKind.Null,
+        12 => LogicalTypeKind.Json,
+        13 => LogicalTypeKind.Bson,
+        14 => LogicalTypeKind.Uuid,
+        _ => null,
+    };
 
-        reader.ExitStruct();
+    private static bool ReadDecimalField(ref CompactReader reader, LogicalType result, short id, CompactType type)
+    {
+        switch (id)
+        {
+            case 1 when type == CompactType.I32:
+                result.Scale = reader.ReadI32();
+                return true;
+            case 2 when type == CompactType.I32:
+                result.Precision = reader.ReadI32();
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private static bool ReadTimeField(ref CompactReader reader, LogicalType result, short id, CompactType type)
+    {
+        switch (id)
+        {
+            case 1 when type is CompactType.BooleanTrue or CompactType.BooleanFalse:
+                result.IsAdjustedToUtc = CompactReader.BoolFromType(type);
+                return true;
+            case 2 when type == CompactType.Struct:
+                result.Unit = ReadUnit(ref reader);
+                return true;
+            default:
+                return false;
+        }
     }
 
     private static TimestampUnit ReadUnit(ref CompactReader reader)
@@ -195,26 +158,18 @@ internal sealed class LogicalType
         return unit;
     }
 
-    private static void ReadInteger(ref CompactReader reader, LogicalType result)
+    private static bool ReadIntegerField(ref CompactReader reader, LogicalType result, short id, CompactType type)
     {
-        reader.EnterStruct();
-        short last = 0;
-        while (reader.ReadFieldHeader(ref last, out var id, out var type))
+        switch (id)
         {
-            switch (id)
-            {
-                case 1 when type == CompactType.Byte:
-                    result.BitWidth = (sbyte)reader.ReadByte();
-                    break;
-                case 2 when type is CompactType.BooleanTrue or CompactType.BooleanFalse:
-                    result.IsSigned = CompactReader.BoolFromType(type);
-                    break;
-                default:
-                    reader.Skip(type);
-                    break;
-            }
+            case 1 when type == CompactType.Byte:
+                result.BitWidth = (sbyte)reader.ReadByte();
+                return true;
+            case 2 when type is CompactType.BooleanTrue or CompactType.BooleanFalse:
+                result.IsSigned = CompactReader.BoolFromType(type);
+                return true;
+            default:
+                return false;
         }
-
-        reader.ExitStruct();
     }
 }

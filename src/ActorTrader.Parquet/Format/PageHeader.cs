@@ -11,6 +11,7 @@ internal sealed class PageHeader
 
     public int CompressedPageSize { get; set; }
 
+    /// <summary>CRC-32 of the page bytes as stored (after compression), when the writer recorded one.</summary>
     public int? Crc { get; set; }
 
     public DataPageHeader? DataPageHeader { get; set; }
@@ -19,45 +20,7 @@ internal sealed class PageHeader
 
     public DataPageHeaderV2? DataPageHeaderV2 { get; set; }
 
-    public static PageHeader Read(ref CompactReader reader)
-    {
-        var h = new PageHeader();
-        reader.EnterStruct();
-        short last = 0;
-        while (reader.ReadFieldHeader(ref last, out var id, out var type))
-        {
-            switch (id)
-            {
-                case 1 when type == CompactType.I32:
-                    h.Type = (PageType)reader.ReadI32();
-                    break;
-                case 2 when type == CompactType.I32:
-                    h.UncompressedPageSize = reader.ReadI32();
-                    break;
-                case 3 when type == CompactType.I32:
-                    h.CompressedPageSize = reader.ReadI32();
-                    break;
-                case 4 when type == CompactType.I32:
-                    h.Crc = reader.ReadI32();
-                    break;
-                case 5 when type == CompactType.Struct:
-                    h.DataPageHeader = DataPageHeader.Read(ref reader);
-                    break;
-                case 7 when type == CompactType.Struct:
-                    h.DictionaryPageHeader = DictionaryPageHeader.Read(ref reader);
-                    break;
-                case 8 when type == CompactType.Struct:
-                    h.DataPageHeaderV2 = DataPageHeaderV2.Read(ref reader);
-                    break;
-                default:
-                    reader.Skip(type);
-                    break;
-            }
-        }
-
-        reader.ExitStruct();
-        return h;
-    }
+    public static PageHeader Read(ref CompactReader reader) => reader.ReadStruct(new PageHeader(), ReadField);
 
     public void Write(CompactWriter writer)
     {
@@ -65,11 +28,7 @@ internal sealed class PageHeader
         writer.I32Field(1, (int)Type);
         writer.I32Field(2, UncompressedPageSize);
         writer.I32Field(3, CompressedPageSize);
-        if (Crc is not null)
-        {
-            writer.I32Field(4, Crc.Value);
-        }
-
+        writer.OptionalI32Field(4, Crc);
         if (DataPageHeader is not null)
         {
             writer.FieldHeader(5, CompactType.Struct);
@@ -89,5 +48,35 @@ internal sealed class PageHeader
         }
 
         writer.EndStruct();
+    }
+
+    private static bool ReadField(ref CompactReader reader, PageHeader header, short id, CompactType type)
+    {
+        switch (id)
+        {
+            case 1 when type == CompactType.I32:
+                header.Type = (PageType)reader.ReadI32();
+                return true;
+            case 2 when type == CompactType.I32:
+                header.UncompressedPageSize = reader.ReadI32();
+                return true;
+            case 3 when type == CompactType.I32:
+                header.CompressedPageSize = reader.ReadI32();
+                return true;
+            case 4 when type == CompactType.I32:
+                header.Crc = reader.ReadI32();
+                return true;
+            case 5 when type == CompactType.Struct:
+                header.DataPageHeader = DataPageHeader.Read(ref reader);
+                return true;
+            case 7 when type == CompactType.Struct:
+                header.DictionaryPageHeader = DictionaryPageHeader.Read(ref reader);
+                return true;
+            case 8 when type == CompactType.Struct:
+                header.DataPageHeaderV2 = DataPageHeaderV2.Read(ref reader);
+                return true;
+            default:
+                return false;
+        }
     }
 }

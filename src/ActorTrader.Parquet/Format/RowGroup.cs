@@ -17,50 +17,7 @@ internal sealed class RowGroup
 
     public short? Ordinal { get; set; }
 
-    public static RowGroup Read(ref CompactReader reader)
-    {
-        var g = new RowGroup();
-        reader.EnterStruct();
-        short last = 0;
-        while (reader.ReadFieldHeader(ref last, out var id, out var type))
-        {
-            switch (id)
-            {
-                case 1 when type == CompactType.List:
-                    {
-                        var count = reader.ReadListHeader(out _);
-                        for (var i = 0; i < count; i++)
-                        {
-                            g.Columns.Add(ColumnChunk.Read(ref reader));
-                        }
-
-                        break;
-                    }
-
-                case 2 when type == CompactType.I64:
-                    g.TotalByteSize = reader.ReadI64();
-                    break;
-                case 3 when type == CompactType.I64:
-                    g.NumRows = reader.ReadI64();
-                    break;
-                case 5 when type == CompactType.I64:
-                    g.FileOffset = reader.ReadI64();
-                    break;
-                case 6 when type == CompactType.I64:
-                    g.TotalCompressedSize = reader.ReadI64();
-                    break;
-                case 7 when type == CompactType.I16:
-                    g.Ordinal = reader.ReadI16();
-                    break;
-                default:
-                    reader.Skip(type);
-                    break;
-            }
-        }
-
-        reader.ExitStruct();
-        return g;
-    }
+    public static RowGroup Read(ref CompactReader reader) => reader.ReadStruct(new RowGroup(), ReadField);
 
     public void Write(CompactWriter writer)
     {
@@ -73,15 +30,8 @@ internal sealed class RowGroup
 
         writer.I64Field(2, TotalByteSize);
         writer.I64Field(3, NumRows);
-        if (FileOffset is not null)
-        {
-            writer.I64Field(5, FileOffset.Value);
-        }
-
-        if (TotalCompressedSize is not null)
-        {
-            writer.I64Field(6, TotalCompressedSize.Value);
-        }
+        writer.OptionalI64Field(5, FileOffset);
+        writer.OptionalI64Field(6, TotalCompressedSize);
 
         if (Ordinal is not null)
         {
@@ -90,5 +40,32 @@ internal sealed class RowGroup
         }
 
         writer.EndStruct();
+    }
+
+    private static bool ReadField(ref CompactReader reader, RowGroup group, short id, CompactType type)
+    {
+        switch (id)
+        {
+            case 1 when type == CompactType.List:
+                reader.ReadList(group.Columns, CompactType.Struct, ColumnChunk.Read);
+                return true;
+            case 2 when type == CompactType.I64:
+                group.TotalByteSize = reader.ReadI64();
+                return true;
+            case 3 when type == CompactType.I64:
+                group.NumRows = reader.ReadI64();
+                return true;
+            case 5 when type == CompactType.I64:
+                group.FileOffset = reader.ReadI64();
+                return true;
+            case 6 when type == CompactType.I64:
+                group.TotalCompressedSize = reader.ReadI64();
+                return true;
+            case 7 when type == CompactType.I16:
+                group.Ordinal = reader.ReadI16();
+                return true;
+            default:
+                return false;
+        }
     }
 }

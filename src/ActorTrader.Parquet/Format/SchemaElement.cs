@@ -23,90 +23,19 @@ internal sealed class SchemaElement
 
     public LogicalType? LogicalType { get; set; }
 
-    public static SchemaElement Read(ref CompactReader reader)
-    {
-        var e = new SchemaElement();
-        reader.EnterStruct();
-        short last = 0;
-        while (reader.ReadFieldHeader(ref last, out var id, out var type))
-        {
-            switch (id)
-            {
-                case 1 when type == CompactType.I32:
-                    e.Type = (PhysicalType)reader.ReadI32();
-                    break;
-                case 2 when type == CompactType.I32:
-                    e.TypeLength = reader.ReadI32();
-                    break;
-                case 3 when type == CompactType.I32:
-                    e.Repetition = (Repetition)reader.ReadI32();
-                    break;
-                case 4 when type == CompactType.Binary:
-                    e.Name = reader.ReadString();
-                    break;
-                case 5 when type == CompactType.I32:
-                    e.NumChildren = reader.ReadI32();
-                    break;
-                case 6 when type == CompactType.I32:
-                    e.ConvertedType = (ConvertedType)reader.ReadI32();
-                    break;
-                case 7 when type == CompactType.I32:
-                    e.Scale = reader.ReadI32();
-                    break;
-                case 8 when type == CompactType.I32:
-                    e.Precision = reader.ReadI32();
-                    break;
-                case 10 when type == CompactType.Struct:
-                    e.LogicalType = LogicalType.Read(ref reader);
-                    break;
-                default:
-                    reader.Skip(type);
-                    break;
-            }
-        }
-
-        reader.ExitStruct();
-        return e;
-    }
+    public static SchemaElement Read(ref CompactReader reader) => reader.ReadStruct(new SchemaElement(), ReadField);
 
     public void Write(CompactWriter writer)
     {
         writer.BeginStruct();
-        if (Type is not null)
-        {
-            writer.I32Field(1, (int)Type.Value);
-        }
-
-        if (TypeLength is not null)
-        {
-            writer.I32Field(2, TypeLength.Value);
-        }
-
-        if (Repetition is not null)
-        {
-            writer.I32Field(3, (int)Repetition.Value);
-        }
-
+        writer.OptionalI32Field(1, (int?)Type);
+        writer.OptionalI32Field(2, TypeLength);
+        writer.OptionalI32Field(3, (int?)Repetition);
         writer.StringField(4, Name);
-        if (NumChildren is not null)
-        {
-            writer.I32Field(5, NumChildren.Value);
-        }
-
-        if (ConvertedType is not null)
-        {
-            writer.I32Field(6, (int)ConvertedType.Value);
-        }
-
-        if (Scale is not null)
-        {
-            writer.I32Field(7, Scale.Value);
-        }
-
-        if (Precision is not null)
-        {
-            writer.I32Field(8, Precision.Value);
-        }
+        writer.OptionalI32Field(5, NumChildren);
+        writer.OptionalI32Field(6, (int?)ConvertedType);
+        writer.OptionalI32Field(7, Scale);
+        writer.OptionalI32Field(8, Precision);
 
         if (LogicalType is not null)
         {
@@ -116,5 +45,41 @@ internal sealed class SchemaElement
         }
 
         writer.EndStruct();
+    }
+
+    private static bool ReadField(ref CompactReader reader, SchemaElement element, short id, CompactType type)
+    {
+        switch (id)
+        {
+            case 1 when type == CompactType.I32:
+                element.Type = (PhysicalType)reader.ReadI32();
+                return true;
+            case 2 when type == CompactType.I32:
+                element.TypeLength = reader.ReadI32();
+                return true;
+            case 3 when type == CompactType.I32:
+                element.Repetition = (Repetition)reader.ReadI32();
+                return true;
+            case 4 when type == CompactType.Binary:
+                element.Name = reader.ReadString();
+                return true;
+            case 5 when type == CompactType.I32:
+                element.NumChildren = reader.ReadI32();
+                return true;
+            case 6 when type == CompactType.I32:
+                element.ConvertedType = (ConvertedType)reader.ReadI32();
+                return true;
+            case 7 when type == CompactType.I32:
+                element.Scale = reader.ReadI32();
+                return true;
+            case 8 when type == CompactType.I32:
+                element.Precision = reader.ReadI32();
+                return true;
+            case 10 when type == CompactType.Struct:
+                element.LogicalType = LogicalType.Read(ref reader);
+                return true;
+            default:
+                return false;
+        }
     }
 }

@@ -19,71 +19,43 @@ internal sealed class Statistics
 
     public byte[]? MinValue { get; set; }
 
-    public static Statistics Read(ref CompactReader reader)
-    {
-        var s = new Statistics();
-        reader.EnterStruct();
-        short last = 0;
-        while (reader.ReadFieldHeader(ref last, out var id, out var type))
-        {
-            switch (id)
-            {
-                case 1 when type == CompactType.Binary:
-                    s.LegacyMax = reader.ReadBinary();
-                    break;
-                case 2 when type == CompactType.Binary:
-                    s.LegacyMin = reader.ReadBinary();
-                    break;
-                case 3 when type == CompactType.I64:
-                    s.NullCount = reader.ReadI64();
-                    break;
-                case 4 when type == CompactType.I64:
-                    s.DistinctCount = reader.ReadI64();
-                    break;
-                case 5 when type == CompactType.Binary:
-                    s.MaxValue = reader.ReadBinary();
-                    break;
-                case 6 when type == CompactType.Binary:
-                    s.MinValue = reader.ReadBinary();
-                    break;
-                default:
-                    reader.Skip(type);
-                    break;
-            }
-        }
-
-        reader.ExitStruct();
-        return s;
-    }
+    public static Statistics Read(ref CompactReader reader) => reader.ReadStruct(new Statistics(), ReadField);
 
     public void Write(CompactWriter writer)
     {
         writer.BeginStruct();
-        if (LegacyMax is not null)
-        {
-            writer.BinaryField(1, LegacyMax);
-        }
-
-        if (LegacyMin is not null)
-        {
-            writer.BinaryField(2, LegacyMin);
-        }
-
-        if (NullCount is not null)
-        {
-            writer.I64Field(3, NullCount.Value);
-        }
-
-        if (MaxValue is not null)
-        {
-            writer.BinaryField(5, MaxValue);
-        }
-
-        if (MinValue is not null)
-        {
-            writer.BinaryField(6, MinValue);
-        }
-
+        writer.OptionalBinaryField(1, LegacyMax);
+        writer.OptionalBinaryField(2, LegacyMin);
+        writer.OptionalI64Field(3, NullCount);
+        writer.OptionalBinaryField(5, MaxValue);
+        writer.OptionalBinaryField(6, MinValue);
         writer.EndStruct();
+    }
+
+    private static bool ReadField(ref CompactReader reader, Statistics statistics, short id, CompactType type)
+    {
+        switch (id)
+        {
+            case 1 when type == CompactType.Binary:
+                statistics.LegacyMax = reader.ReadBinary();
+                return true;
+            case 2 when type == CompactType.Binary:
+                statistics.LegacyMin = reader.ReadBinary();
+                return true;
+            case 3 when type == CompactType.I64:
+                statistics.NullCount = reader.ReadI64();
+                return true;
+            case 4 when type == CompactType.I64:
+                statistics.DistinctCount = reader.ReadI64();
+                return true;
+            case 5 when type == CompactType.Binary:
+                statistics.MaxValue = reader.ReadBinary();
+                return true;
+            case 6 when type == CompactType.Binary:
+                statistics.MinValue = reader.ReadBinary();
+                return true;
+            default:
+                return false;
+        }
     }
 }

@@ -149,6 +149,9 @@ public sealed class ParquetFileReader : IDisposable
         var type = Schema.Fields[index].Type.ClrType;
         var low = Coerce(min, type, column);
         var high = Coerce(max, type, column);
+
+        // Statistics follow the column's sort order (UTF-8 bytes for strings, unsigned for unsigned integers), so bounds must too.
+        var codec = _fields[index].Codec!;
         return Enumerable.Range(0, RowGroupCount).Where(g =>
         {
             var stats = Metadata.RowGroups[g].Columns[index];
@@ -157,20 +160,16 @@ public sealed class ParquetFileReader : IDisposable
                 return true;
             }
 
-            if (high is not null && Compare(stats.Min, high) > 0)
+            if (high is not null && codec.CompareValues(stats.Min, high) > 0)
             {
                 return false;
             }
 
-            return low is null || Compare(stats.Max, low) >= 0;
+            return low is null || codec.CompareValues(stats.Max, low) >= 0;
         }).ToArray();
     }
 
     public void Dispose() => _handle.Dispose();
-
-    private static int Compare(object stat, object bound) => stat is string a && bound is string b
-        ? string.CompareOrdinal(a, b)
-        : ((IComparable)stat).CompareTo(bound);
 
     private object? Coerce(IComparable? value, Type type, string column)
     {

@@ -115,14 +115,52 @@ internal ref struct CompactReader
         return (int)count;
     }
 
+    /// <summary>
+    /// Reads a struct's fields into <paramref name="target"/> with <paramref name="readField"/>; fields it
+    /// does not take (unknown ids, unexpected types) are skipped, as Thrift's schema evolution requires.
+    /// </summary>
+    public TStruct ReadStruct<TStruct>(TStruct target, FieldReader<TStruct> readField)
+    {
+        EnterStruct();
+        short last = 0;
+        while (ReadFieldHeader(ref last, out var id, out var type))
+        {
+            if (!readField(ref this, target, id, type))
+            {
+                Skip(type);
+            }
+        }
+
+        ExitStruct();
+        return target;
+    }
+
+    /// <summary>Appends a list's elements to <paramref name="list"/>; a list of another element type is skipped.</summary>
+    public void ReadList<TElement>(List<TElement> list, CompactType elementType, ElementReader<TElement> readElement)
+    {
+        var count = ReadListHeader(out var actualType);
+        for (var i = 0; i < count; i++)
+        {
+            if (actualType == elementType)
+            {
+                list.Add(readElement(ref this));
+            }
+            else
+            {
+                SkipElement(actualType);
+            }
+        }
+    }
+
     /// <summary>Reads a boolean field value (encoded in the field header type).</summary>
     public static bool BoolFromType(CompactType type) => type == CompactType.BooleanTrue;
 
+    /// <summary>Counts one more level of nesting (struct, list, set or map); corrupt data cannot recurse without bound.</summary>
     public void EnterStruct()
     {
         if (++_depth > MaxDepth)
         {
-            throw new ThriftFormatException("Thrift structs nested deeper than 64 levels.");
+            throw new ThriftFormatException($"Thrift values nested deeper than {MaxDepth} levels at byte {_position}.");
         }
     }
 
@@ -153,12 +191,15 @@ internal ref struct CompactReader
             case CompactType.List:
             case CompactType.Set:
                 {
+                    // Containers nest like structs (a list of lists of lists ...), so they count towards the depth limit.
+                    EnterStruct();
                     var count = ReadListHeader(out var elementType);
                     for (var i = 0; i < count; i++)
                     {
                         SkipElement(elementType);
                     }
 
+                    ExitStruct();
                     break;
                 }
 
@@ -172,12 +213,15 @@ internal ref struct CompactReader
 
                     if (count > 0)
                     {
+                        EnterStruct();
                         var types = ReadByte();
                         for (ulong i = 0; i < count; i++)
                         {
                             SkipElement((CompactType)(types >> 4));
                             SkipElement((CompactType)(types & 0x0F));
                         }
+
+                        ExitStruct();
                     }
 
                     break;
@@ -203,7 +247,8 @@ internal ref struct CompactReader
         ExitStruct();
     }
 
-    private void SkipElement(CompactType type)
+    /// <summary>Skips one list, set or map element of <paramref name="type"/>.</summary>
+    public void SkipElement(CompactType type)
     {
         // Inside containers a boolean is a whole byte rather than part of a field header.
         if (type is CompactType.BooleanTrue or CompactType.BooleanFalse)

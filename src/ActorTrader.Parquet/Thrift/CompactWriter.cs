@@ -85,6 +85,42 @@ internal sealed class CompactWriter
         WriteVarint(ZigZag.Encode64(value));
     }
 
+    /// <summary>Writes the field when <paramref name="value"/> is set; an optional field left unset is absent.</summary>
+    public void OptionalI32Field(short id, int? value)
+    {
+        if (value is not null)
+        {
+            I32Field(id, value.Value);
+        }
+    }
+
+    /// <summary>Writes the field when <paramref name="value"/> is set.</summary>
+    public void OptionalI64Field(short id, long? value)
+    {
+        if (value is not null)
+        {
+            I64Field(id, value.Value);
+        }
+    }
+
+    /// <summary>Writes the field when <paramref name="value"/> is set.</summary>
+    public void OptionalBinaryField(short id, byte[]? value)
+    {
+        if (value is not null)
+        {
+            BinaryField(id, value);
+        }
+    }
+
+    /// <summary>Writes the field when <paramref name="value"/> is set.</summary>
+    public void OptionalStringField(short id, string? value)
+    {
+        if (value is not null)
+        {
+            StringField(id, value);
+        }
+    }
+
     public void ByteField(short id, byte value)
     {
         FieldHeader(id, CompactType.Byte);

@@ -65,33 +65,9 @@ internal abstract class BinaryBackedCodec<T> : ColumnCodec<T>
         return position;
     }
 
-    public override void DecodeDeltaLengthByteArray(ReadOnlySpan<byte> data, Span<T> output)
-    {
-        var values = ArrayPool<T>.Shared.Rent(output.Length);
-        try
-        {
-            ByteArrayDecoding.DeltaLength(data, output.Length, (i, bytes) => values[i] = FromBytes(bytes));
-            values.AsSpan(0, output.Length).CopyTo(output);
-        }
-        finally
-        {
-            ArrayPool<T>.Shared.Return(values, clearArray: true);
-        }
-    }
+    public override void DecodeDeltaLengthByteArray(ReadOnlySpan<byte> data, Span<T> output) => DecodeDelta(data, output, sharedPrefixes: false);
 
-    public override void DecodeDeltaByteArray(ReadOnlySpan<byte> data, Span<T> output)
-    {
-        var values = ArrayPool<T>.Shared.Rent(output.Length);
-        try
-        {
-            ByteArrayDecoding.Delta(data, output.Length, (i, bytes) => values[i] = FromBytes(bytes));
-            values.AsSpan(0, output.Length).CopyTo(output);
-        }
-        finally
-        {
-            ArrayPool<T>.Shared.Return(values, clearArray: true);
-        }
-    }
+    public override void DecodeDeltaByteArray(ReadOnlySpan<byte> data, Span<T> output) => DecodeDelta(data, output, sharedPrefixes: true);
 
     public override void EncodePlain(ReadOnlySpan<T> values, ByteBuffer output)
     {
@@ -149,5 +125,30 @@ internal abstract class BinaryBackedCodec<T> : ColumnCodec<T>
         }
 
         return total;
+    }
+
+    /// <summary>DELTA_BYTE_ARRAY when <paramref name="sharedPrefixes"/>, else DELTA_LENGTH_BYTE_ARRAY.</summary>
+    private void DecodeDelta(ReadOnlySpan<byte> data, Span<T> output, bool sharedPrefixes)
+    {
+        // The value sink is a delegate, which cannot capture a span, so values collect in a pooled array.
+        var values = ArrayPool<T>.Shared.Rent(output.Length);
+        try
+        {
+            ByteArrayDecoding.ValueSink sink = (i, bytes) => values[i] = FromBytes(bytes);
+            if (sharedPrefixes)
+            {
+                ByteArrayDecoding.Delta(data, output.Length, sink);
+            }
+            else
+            {
+                ByteArrayDecoding.DeltaLength(data, output.Length, sink);
+            }
+
+            values.AsSpan(0, output.Length).CopyTo(output);
+        }
+        finally
+        {
+            ArrayPool<T>.Shared.Return(values, clearArray: true);
+        }
     }
 }

@@ -7,7 +7,7 @@ namespace ActorTrader.Parquet.Values;
 /// <summary>BOOLEAN as <see cref="bool"/>: PLAIN is one bit per value, least significant bit first.</summary>
 internal sealed class BooleanCodec() : ColumnCodec<bool>(PhysicalType.Boolean)
 {
-    public override ColumnShape<bool> Shape(bool nullable) => nullable ? new NullableStructShape<bool>() : new RequiredShape<bool>();
+    public override ColumnShape<bool> Shape(bool nullable) => ColumnShapes.ForValueType<bool>(nullable);
 
     public override int DecodePlain(ReadOnlySpan<byte> data, Span<bool> output)
     {

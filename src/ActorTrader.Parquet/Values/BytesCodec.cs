@@ -9,7 +9,7 @@ internal sealed class BytesCodec(PhysicalType physical, int typeLength) : Binary
 
     public override IEqualityComparer<byte[]> DictionaryEquality { get; } = new ContentEquality();
 
-    public override ColumnShape<byte[]> Shape(bool nullable) => nullable ? new NullableClassShape<byte[]>() : new RequiredShape<byte[]>();
+    public override ColumnShape<byte[]> Shape(bool nullable) => ColumnShapes.ForReferenceType<byte[]>(nullable);
 
     protected override byte[] FromBytes(ReadOnlySpan<byte> bytes) => bytes.ToArray();
 

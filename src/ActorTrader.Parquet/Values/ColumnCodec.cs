@@ -35,6 +35,9 @@ internal abstract class ColumnCodec
 
     public abstract ColumnShapeInfo ShapeInfo(bool nullable);
 
+    /// <summary>Compares two decoded values (statistics or query bounds) in the column's Parquet sort order.</summary>
+    public abstract int CompareValues(object x, object y);
+
     /// <summary>Whether DELTA_BINARY_PACKED is available for writing this codec's values.</summary>
     public virtual bool SupportsDeltaEncoding => false;
 
@@ -66,6 +69,8 @@ internal abstract class ColumnCodec<T> : ColumnCodec
     public abstract ColumnShape<T> Shape(bool nullable);
 
     public override ColumnShapeInfo ShapeInfo(bool nullable) => new(Shape(nullable).ArrayType);
+
+    public override int CompareValues(object x, object y) => SortOrder.Compare((T)x, (T)y);
 
     public override Array ReadChunk(Reading.ChunkReadContext context) => Reading.ColumnChunkReader<T>.Read(this, context);
 

@@ -10,7 +10,7 @@ namespace ActorTrader.Parquet.Values;
 /// </summary>
 internal sealed class Int96Codec() : ColumnCodec<Int96Timestamp>(PhysicalType.Int96)
 {
-    public override ColumnShape<Int96Timestamp> Shape(bool nullable) => nullable ? new NullableStructShape<Int96Timestamp>() : new RequiredShape<Int96Timestamp>();
+    public override ColumnShape<Int96Timestamp> Shape(bool nullable) => ColumnShapes.ForValueType<Int96Timestamp>(nullable);
 
     public override int DecodePlain(ReadOnlySpan<byte> data, Span<Int96Timestamp> output)
     {

@@ -11,7 +11,7 @@ internal sealed class StringCodec() : BinaryBackedCodec<string>(PhysicalType.Byt
 
     public override IEqualityComparer<string> DictionaryEquality => StringComparer.Ordinal;
 
-    public override ColumnShape<string> Shape(bool nullable) => nullable ? new NullableClassShape<string>() : new RequiredShape<string>();
+    public override ColumnShape<string> Shape(bool nullable) => ColumnShapes.ForReferenceType<string>(nullable);
 
     protected override string FromBytes(ReadOnlySpan<byte> bytes) => Encoding.UTF8.GetString(bytes);
 

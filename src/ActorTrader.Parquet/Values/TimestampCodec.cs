@@ -3,7 +3,7 @@ using ActorTrader.Parquet.Encodings;
 namespace ActorTrader.Parquet.Values;
 
 /// <summary>INT64 TIMESTAMP (millis, micros or nanos since the Unix epoch) as <see cref="DateTime"/>.</summary>
-internal sealed class TimestampCodec : Int64BackedCodec<DateTime>
+internal sealed class TimestampCodec : IntegerBackedCodec<long, DateTime>
 {
     private static readonly long EpochTicks = DateTime.UnixEpoch.Ticks;
     private readonly long _ticksPerUnit;

@@ -1,3 +1,5 @@
+using ActorTrader.Parquet.Tests.Support;
+
 namespace ActorTrader.Parquet.Tests.Dictionary;
 
 /// <summary>
@@ -8,7 +10,7 @@ public sealed class DictionaryChoiceTests : IDisposable
 {
     private static readonly ParquetField Price = new("price", ParquetColumnType.Double);
 
-    private readonly Support.TempDirectory _directory = new();
+    private readonly TempDirectory _directory = new();
 
     public void Dispose() => _directory.Dispose();
 

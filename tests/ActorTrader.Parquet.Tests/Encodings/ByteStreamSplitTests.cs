@@ -20,7 +20,7 @@ public sealed class ByteStreamSplitTests
         }
 
         var decoded = new float[3];
-        new FloatCodec().DecodeByteStreamSplit(split, decoded);
+        new FloatingPointCodec<float>().DecodeByteStreamSplit(split, decoded);
         Assert.Equal(values, decoded);
     }
 }

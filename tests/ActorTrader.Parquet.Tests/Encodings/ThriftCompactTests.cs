@@ -76,15 +76,32 @@ public sealed class ThriftCompactTests
         Assert.Equal(writer.WrittenSpan.Length, reader.Position);
     }
 
-    [Fact]
-    public void Unknown_fields_are_skipped()
+    // Each struct holds unknown fields, then known field 1 = 7 via a full id. First: field 9 (binary "xy") and field 10
+    // (list of 2 i32). Second: field 9 (list of two booleans, one byte each) and field 10 (struct { 1: list of one struct { 1: true } }).
+    [Theory]
+    [InlineData(new byte[] { 0x98, 0x02, (byte)'x', (byte)'y', 0x19, 0x25, 0x02, 0x04, 0x05, 0x02, 0x0E, 0x00 })]
+    [InlineData(new byte[] { 0x99, 0x21, 0x01, 0x02, 0x1C, 0x19, 0x1C, 0x11, 0x00, 0x00, 0x05, 0x02, 0x0E, 0x00 })]
+    public void Unknown_fields_are_skipped(byte[] bytes)
     {
-        // Struct with unknown field 9 (binary "xy"), unknown field 10 (list of 2 i32), then known field 1 = 7 via full id.
-        byte[] bytes = [0x98, 0x02, (byte)'x', (byte)'y', 0x19, 0x25, 0x02, 0x04, 0x05, 0x02, 0x0E, 0x00];
         var reader = new CompactReader(bytes);
         var header = DictionaryPageHeader.Read(ref reader);
         Assert.Equal(7, header.NumValues);
         Assert.Equal(bytes.Length, reader.Position);
+    }
+
+    [Fact]
+    public void Deeply_nested_unknown_lists_are_a_format_error_not_a_stack_overflow()
+    {
+        // Unknown field 9 holds a list of one list of one list ... 100,000 deep: each 0x19 is "1 element of type list".
+        var bytes = new byte[100_002];
+        bytes[0] = 0x99;
+        bytes.AsSpan(1, 100_000).Fill(0x19);
+        var error = Assert.Throws<ThriftFormatException>(() =>
+        {
+            var reader = new CompactReader(bytes);
+            DictionaryPageHeader.Read(ref reader);
+        });
+        Assert.Contains("nested deeper than", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

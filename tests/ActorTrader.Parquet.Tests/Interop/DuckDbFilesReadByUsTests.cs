@@ -1,3 +1,5 @@
+using ActorTrader.Parquet.Tests.Support;
+
 namespace ActorTrader.Parquet.Tests.Interop;
 
 /// <summary>Files written by DuckDB's COPY ... (FORMAT parquet), read by ActorTrader.Parquet: every value and type must come through.</summary>

@@ -1,3 +1,5 @@
+using ActorTrader.Parquet.Tests.Support;
+
 namespace ActorTrader.Parquet.Tests.Interop;
 
 /// <summary>Files written by ActorTrader.Parquet, read by DuckDB: every value, type, row group and codec must come through.</summary>

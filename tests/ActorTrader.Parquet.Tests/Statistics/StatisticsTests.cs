@@ -108,6 +108,17 @@ public sealed class StatisticsTests : IDisposable
     }
 
     [Fact]
+    public void String_range_compares_bounds_in_the_utf8_order_of_the_statistics()
+    {
+        // U+FF5E sorts before U+1F600 in UTF-8 (the statistics' order) but after it in UTF-16 ordinal order.
+        var field = new ParquetField("s", ParquetColumnType.String);
+        var path = Write(field, new[] { "\uFF5E" }, new[] { "\U0001F600" });
+        using var reader = ParquetFileReader.Open(path);
+        Assert.Equal([0, 1], reader.RowGroupsOverlapping("s", null, "\U0001F600"));
+        Assert.Equal([1], reader.RowGroupsOverlapping("s", "\uFFFF", null));
+    }
+
+    [Fact]
     public void Row_groups_without_statistics_are_kept()
     {
         var field = new ParquetField("v", ParquetColumnType.Int32);

@@ -4,46 +4,6 @@ using ActorTrader.Parquet.Format;
 
 namespace ActorTrader.Parquet.Values;
 
-/// <summary>DECIMAL stored as INT32 (precision ≤ 9).</summary>
-internal sealed class Decimal32Codec(int precision, int scale) : Int32BackedCodec<decimal>
-{
-    protected override void FromPhysical(ReadOnlySpan<int> source, Span<decimal> destination)
-    {
-        for (var i = 0; i < destination.Length; i++)
-        {
-            destination[i] = DecimalScaling.FromUnscaled(source[i], scale);
-        }
-    }
-
-    protected override void ToPhysical(ReadOnlySpan<decimal> source, Span<int> destination)
-    {
-        for (var i = 0; i < source.Length; i++)
-        {
-            destination[i] = (int)DecimalScaling.ToUnscaled(source[i], scale, Math.Min(precision, 9));
-        }
-    }
-}
-
-/// <summary>DECIMAL stored as INT64 (precision ≤ 18).</summary>
-internal sealed class Decimal64Codec(int precision, int scale) : Int64BackedCodec<decimal>
-{
-    protected override void FromPhysical(ReadOnlySpan<long> source, Span<decimal> destination)
-    {
-        for (var i = 0; i < destination.Length; i++)
-        {
-            destination[i] = DecimalScaling.FromUnscaled(source[i], scale);
-        }
-    }
-
-    protected override void ToPhysical(ReadOnlySpan<decimal> source, Span<long> destination)
-    {
-        for (var i = 0; i < source.Length; i++)
-        {
-            destination[i] = (long)DecimalScaling.ToUnscaled(source[i], scale, Math.Min(precision, 18));
-        }
-    }
-}
-
 /// <summary>DECIMAL stored as big-endian two's complement in a FIXED_LEN_BYTE_ARRAY or BYTE_ARRAY.</summary>
 internal sealed class DecimalBinaryCodec : BinaryBackedCodec<decimal>
 {
@@ -57,7 +17,7 @@ internal sealed class DecimalBinaryCodec : BinaryBackedCodec<decimal>
         _scale = scale;
     }
 
-    public override ColumnShape<decimal> Shape(bool nullable) => nullable ? new NullableStructShape<decimal>() : new RequiredShape<decimal>();
+    public override ColumnShape<decimal> Shape(bool nullable) => ColumnShapes.ForValueType<decimal>(nullable);
 
     protected override decimal FromBytes(ReadOnlySpan<byte> bytes)
     {
@@ -105,8 +65,6 @@ internal sealed class DecimalBinaryCodec : BinaryBackedCodec<decimal>
     }
 
     protected override int MaxByteLength(decimal value) => Math.Max(16, TypeLength);
-
-    public override IComparer<decimal> SortOrder => Comparer<decimal>.Default;
 
     private static int MinimalLength(Int128 unscaled)
     {
