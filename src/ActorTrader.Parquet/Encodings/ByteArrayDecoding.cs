@@ -14,11 +14,14 @@ internal static class ByteArrayDecoding
 
     public static int DeltaLength(ReadOnlySpan<byte> data, int count, ValueSink sink)
     {
-        var lengths = new long[DeltaBinaryPackedDecoder.PeekCount(data)];
-        if (lengths.Length < count)
+        // Sized by the page's value count, not the header's: Decode rejects a header announcing more.
+        var announced = DeltaBinaryPackedDecoder.PeekCount(data);
+        if (announced < count)
         {
-            throw new ParquetDataException($"DELTA_LENGTH_BYTE_ARRAY has {lengths.Length} lengths for {count} values.");
+            throw new ParquetDataException($"DELTA_LENGTH_BYTE_ARRAY has {announced} lengths for {count} values.");
         }
+
+        var lengths = new long[count];
 
         var position = DeltaBinaryPackedDecoder.Decode(data, lengths);
         for (var i = 0; i < count; i++)
@@ -38,11 +41,13 @@ internal static class ByteArrayDecoding
 
     public static void Delta(ReadOnlySpan<byte> data, int count, ValueSink sink)
     {
-        var prefixes = new long[DeltaBinaryPackedDecoder.PeekCount(data)];
-        if (prefixes.Length < count)
+        var announced = DeltaBinaryPackedDecoder.PeekCount(data);
+        if (announced < count)
         {
-            throw new ParquetDataException($"DELTA_BYTE_ARRAY has {prefixes.Length} prefix lengths for {count} values.");
+            throw new ParquetDataException($"DELTA_BYTE_ARRAY has {announced} prefix lengths for {count} values.");
         }
+
+        var prefixes = new long[count];
 
         var position = DeltaBinaryPackedDecoder.Decode(data, prefixes);
         var previous = new ByteBuffer(256);

@@ -56,10 +56,11 @@ internal abstract class IntegerBackedCodec<TPhysical, T> : ColumnCodec<T>
             throw new ParquetDataException($"DELTA_BINARY_PACKED holds {count} values but the page needs {output.Length}.");
         }
 
-        var longs = ArrayPool<long>.Shared.Rent(count);
+        // Sized by the page (bounded by the row group), never by the header: a corrupt count must not allocate gigabytes.
+        var longs = ArrayPool<long>.Shared.Rent(output.Length);
         try
         {
-            DeltaBinaryPackedDecoder.Decode(data, longs.AsSpan(0, count));
+            DeltaBinaryPackedDecoder.Decode(data, longs.AsSpan(0, output.Length));
             FromPhysical(NarrowInPlace(longs.AsSpan(0, output.Length)), output);
         }
         finally

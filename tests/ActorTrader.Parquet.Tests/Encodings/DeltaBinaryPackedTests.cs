@@ -67,4 +67,25 @@ public sealed class DeltaBinaryPackedTests
         var error = Assert.Throws<ParquetDataException>(() => DeltaBinaryPackedDecoder.Decode(data, new long[5]));
         Assert.Contains("block size", error.Message, StringComparison.Ordinal);
     }
+
+    // Block 128, 4 miniblocks, 2,000,000,000 values, first 0, min delta 0, widths 0: a few bytes that decode to 2e9 zeros.
+    private static readonly byte[] TwoBillionZeros = [0x80, 0x01, 0x04, 0x80, 0xA8, 0xD6, 0xB9, 0x07, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00];
+
+    [Fact]
+    public void A_corrupt_count_in_an_integer_page_is_a_format_error_not_a_huge_allocation()
+    {
+        var codec = new ActorTrader.Parquet.Values.IntegerCodec<long, long>();
+
+        var error = Assert.Throws<ParquetDataException>(() => codec.DecodeDeltaBinaryPacked(TwoBillionZeros, new long[10]));
+
+        Assert.Contains("2000000000", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_corrupt_count_in_a_delta_length_byte_array_page_is_a_format_error_not_a_huge_allocation()
+    {
+        var error = Assert.Throws<ParquetDataException>(() => ByteArrayDecoding.DeltaLength(TwoBillionZeros, 10, (_, _) => { }));
+
+        Assert.Contains("2000000000", error.Message, StringComparison.Ordinal);
+    }
 }
