@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using ActorTrader.Cli.Parquet;
 using ActorTrader.Parquet;
 
@@ -61,6 +60,7 @@ public sealed class Int96CatTests
         Assert.Equal("1970-01-01T00:00:00.000000001Z", ParquetValueText.Format(value, ParquetColumnType.Int96));
     }
 
-    private static string SparkFile([CallerFilePath] string source = "") =>
-        Path.Combine(Path.GetDirectoryName(source)!, "TestData", "int96_from_spark.parquet");
+    // Copied next to the test assembly (see the csproj): CI builds map source paths, so the source folder is not a path.
+    private static string SparkFile() =>
+        Path.Combine(AppContext.BaseDirectory, "Parquet", "TestData", "int96_from_spark.parquet");
 }
