@@ -31,13 +31,17 @@ public static class NodeLogging
             .Enrich.FromLogContext()
             .Enrich.WithProperty(LogProperties.Node, settings.Node.Name)
             .Enrich.WithProperty(LogProperties.Roles, settings.Node.Roles)
-            .Enrich.With<ActorPathSuffixEnricher>()
             .WriteTo.File(new JsonFormatter(renderMessage: true), Path.Combine(logging.Directory, JsonFilePattern),
                 rollingInterval: RollingInterval.Day, retainedFileCountLimit: logging.RetainedFiles)
             .WriteTo.File(new JsonFormatter(renderMessage: true), logging.ErrorsFile,
                 restrictedToMinimumLevel: LogEventLevel.Error, fileSizeLimitBytes: 64L * 1024 * 1024, shared: true);
         if (logging.Console)
-            configuration = configuration.WriteTo.Console(outputTemplate: ConsoleTemplate, formatProvider: System.Globalization.CultureInfo.InvariantCulture);
+        {
+            // The suffix exists only for the console's template; a sub-logger gets a copy of each event, so the JSON files never see it.
+            configuration = configuration.WriteTo.Logger(console => console
+                .Enrich.With<ActorPathSuffixEnricher>()
+                .WriteTo.Console(outputTemplate: ConsoleTemplate, formatProvider: System.Globalization.CultureInfo.InvariantCulture));
+        }
         return configuration.CreateLogger();
     }
 

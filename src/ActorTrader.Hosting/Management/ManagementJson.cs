@@ -7,7 +7,12 @@ public static class ManagementJson
 {
     public static JsonSerializerOptions Options { get; } = Freeze(new JsonSerializerOptions(JsonSerializerDefaults.Web));
 
-    public static JsonSerializerOptions Indented { get; } = Freeze(new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true });
+    // For people and files, not HTML: '+' and '<' stay readable instead of \u002B and \u003C.
+    public static JsonSerializerOptions Indented { get; } = Freeze(new JsonSerializerOptions(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
 
     private static JsonSerializerOptions Freeze(JsonSerializerOptions options)
     {

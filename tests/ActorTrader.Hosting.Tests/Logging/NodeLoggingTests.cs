@@ -12,10 +12,10 @@ public sealed class NodeLoggingTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    private NodeSettings Settings() => NodeSettings.FromConfig(ConfigLoader.Load(Sources.For(_dir, _dir.WriteConfig($$"""
+    private NodeSettings Settings(bool console = false) => NodeSettings.FromConfig(ConfigLoader.Load(Sources.For(_dir, _dir.WriteConfig($$"""
         actortrader {
           node { name = "log-node", roles = [trader, research], data-dir = "{{_dir.File("data")}}" }
-          logging.console = off
+          logging.console = {{(console ? "on" : "off")}}
         }
         """))));
 
@@ -54,6 +54,22 @@ public sealed class NodeLoggingTests : IDisposable
         Assert.Equal("log-node", properties.GetProperty("Node").GetString());
         Assert.Equal(["trader", "research"], properties.GetProperty("Roles").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal("hello", json.RootElement.GetProperty("RenderedMessage").GetString());
+    }
+
+    [Fact]
+    public void The_console_only_actor_path_suffix_stays_out_of_the_json_files()
+    {
+        var settings = Settings(console: true);
+        using (var logger = NodeLogging.CreateLogger(settings))
+        {
+            logger.ForContext(LogProperties.ActorPath, "akka://n/user/control").Information("from an actor");
+        }
+
+        var file = Assert.Single(Directory.GetFiles(settings.Logging.Directory));
+        using var json = JsonDocument.Parse(File.ReadLines(file).First());
+        var properties = json.RootElement.GetProperty("Properties");
+        Assert.Equal("akka://n/user/control", properties.GetProperty(LogProperties.ActorPath).GetString());
+        Assert.False(properties.TryGetProperty("ActorPathSuffix", out _));
     }
 
     [Fact]
