@@ -8,67 +8,66 @@ namespace ActorTrader.Benchmarks.Parquet;
 /// (ParquetFileWriter, Complete included, which fsyncs) vs DuckDB's COPY of the same table from memory.
 /// read_*: the file we wrote, every column of every row decoded and summed (ReadRowGroupInto per group, reusing
 /// the previous group's arrays: the scan loop the library offers for whole files) vs DuckDB reading the same file
-/// with one sum per column. Each is measured twice, alternating with DuckDB each time: both sides at their default
-/// parallelism (ours: MaxDegreeOfParallelism = ProcessorCount, DuckDB: one thread per core) and both on one thread
-/// (the *_1_thread figures). MB/s counts plain value bytes (8 per number, 4 per symbol), the same for both sides,
-/// so its ratio equals the rows/s ratio.
+/// with one sum per column. Each is measured twice, alternating with the baseline each time: both sides at their
+/// default parallelism (ours: MaxDegreeOfParallelism = ProcessorCount, DuckDB: one thread per core) and both on one
+/// thread (the *_1_thread figures). MB/s counts plain value bytes (8 per number, 4 per symbol), the same for both
+/// sides, so its ratio equals the rows/s ratio.
 /// file_size: bytes of our file vs DuckDB's file of the same table.
+/// Without DuckDB the baseline is <see cref="RawBinaryBaseline"/>: the same arrays written raw, read back and summed,
+/// and file_size compares with their raw size; each figure's BaselineKind says which ran.
 /// </summary>
 internal static class ParquetThroughput
 {
-    public static async Task<IReadOnlyList<BenchmarkFigure>> MeasureAsync(ParquetSuiteSizes sizes, DuckDbBaseline duckDb, string directory, string ourFile)
+    public static async Task<IReadOnlyList<BenchmarkFigure>> MeasureAsync(ParquetSuiteSizes sizes, IParquetBaseline baseline, string directory, string ourFile)
     {
-        var duckDbFile = Path.Combine(directory, "duckdb.parquet");
         var workload = $"{sizes.Rows:N0} bars x 7 columns (timestamp, symbol, 4 doubles, volume), row groups of {sizes.RowGroupRows:N0}, snappy";
         var ourThreads = Environment.ProcessorCount;
         var figures = new List<BenchmarkFigure>();
 
         IReadOnlyList<IReadOnlyList<ParquetColumn>>? table = BarsTable.RowGroups(sizes.Rows, sizes.RowGroupRows);
-        long duckDbBytes = 0;
-        var duckDbThreads = 0;
+        long baselineBytes = 0;
+        var baselineThreads = 0;
         var writeDefault = new Samples(sizes.Iterations);
         await Sampling.Alternating(
             sizes.Warmups, TimeSpan.Zero, sizes.Iterations,
             () => Task.FromResult(writeDefault.AddMeasured(sizes.Rows / Write(ourFile, table, ourThreads).TotalSeconds)),
             async () =>
             {
-                var (seconds, bytes, threads) = await duckDb.WriteAsync(duckDbFile, sizes.Rows, sizes.RowGroupRows, threads: null);
-                (duckDbBytes, duckDbThreads) = (bytes, threads);
+                var (seconds, bytes, threads) = await baseline.WriteAsync(directory, table, sizes.Rows, sizes.RowGroupRows, threads: null);
+                (baselineBytes, baselineThreads) = (bytes, threads);
                 return writeDefault.AddBaseline(sizes.Rows / seconds);
             });
         var writeOne = new Samples(sizes.Iterations);
         await Sampling.Alternating(
             sizes.Warmups, TimeSpan.Zero, sizes.Iterations,
             () => Task.FromResult(writeOne.AddMeasured(sizes.Rows / Write(ourFile, table, 1).TotalSeconds)),
-            async () => writeOne.AddBaseline(sizes.Rows / (await duckDb.WriteAsync(duckDbFile, sizes.Rows, sizes.RowGroupRows, threads: 1)).Seconds));
+            async () => writeOne.AddBaseline(sizes.Rows / (await baseline.WriteAsync(directory, table, sizes.Rows, sizes.RowGroupRows, threads: 1)).Seconds));
         table = null; // about 0.5 GB in full mode; the read figures should not run beside it
 
-        const string writeKind = "COPY of the same in-memory table (NOT NULL columns) to a snappy file, timed inside node, no fsync";
-        var writeDefaultKind = $"DuckDB at its default {duckDbThreads} threads: {writeKind}; ours with MaxDegreeOfParallelism {ourThreads}";
+        var writeDefaultKind = $"{baseline.DescribeWrite(baselineThreads, defaultThreads: true)}; ours with MaxDegreeOfParallelism {ourThreads}";
         figures.Add(Throughput("write_rows_per_s", "rows/s", writeDefault, 1, 2_000_000, workload, writeDefaultKind));
         figures.Add(Throughput("write_mb_per_s", "MB/s", writeDefault, BarsTable.LogicalBytesPerRow / 1e6, 100, workload, writeDefaultKind));
-        figures.Add(Throughput("write_rows_per_s_1_thread", "rows/s", writeOne, 1, 2_000_000, workload, $"DuckDB 1 thread: {writeKind}; ours with MaxDegreeOfParallelism 1"));
+        figures.Add(Throughput("write_rows_per_s_1_thread", "rows/s", writeOne, 1, 2_000_000, workload, $"{baseline.DescribeWrite(1, defaultThreads: false)}; ours with MaxDegreeOfParallelism 1"));
 
         var ourBytes = new FileInfo(ourFile).Length;
         figures.Add(new BenchmarkFigure(
-            "file_size_mb", "MB", new SampleSet([ourBytes / 1e6]), new SampleSet([duckDbBytes / 1e6]), Better.Lower, Statistic.Median,
+            "file_size_mb", "MB", new SampleSet([ourBytes / 1e6]), new SampleSet([baselineBytes / 1e6]), Better.Lower, Statistic.Median,
             Target: BarsTable.LogicalBytesPerRow * (double)sizes.Rows / 1e6, TargetRatio: 1.25,
-            Workload: workload + "; target: smaller than the plain values", BaselineKind: "DuckDB's file of the same table (default threads)"));
+            Workload: workload + "; target: smaller than the plain values", BaselineKind: baseline.FileSizeKind));
 
         var expectedVolume = ExpectedVolume(sizes.Rows);
         Sampling.FullCollect();
-        var readDefault = await MeasureReadAsync(sizes, duckDb, ourFile, expectedVolume, ourThreads, duckDbThreads: null);
-        var readOne = await MeasureReadAsync(sizes, duckDb, ourFile, expectedVolume, 1, duckDbThreads: 1);
-        const string readKind = "SELECT a sum of every column FROM read_parquet(our file), timed inside node";
+        var readDefault = await MeasureReadAsync(sizes, baseline, directory, ourFile, expectedVolume, ourThreads, baselineThreads: null);
+        var readOne = await MeasureReadAsync(sizes, baseline, directory, ourFile, expectedVolume, 1, baselineThreads: 1);
         var readWorkload = workload + "; every value decoded and summed";
-        var readDefaultKind = $"DuckDB at its default {duckDbThreads} threads: {readKind}; ours with MaxDegreeOfParallelism {ourThreads}";
+        var readDefaultKind = $"{baseline.DescribeRead(baselineThreads, defaultThreads: true)}; ours with MaxDegreeOfParallelism {ourThreads}";
         figures.Add(Throughput("read_rows_per_s", "rows/s", readDefault, 1, 5_000_000, readWorkload, readDefaultKind));
         figures.Add(Throughput("read_mb_per_s", "MB/s", readDefault, BarsTable.LogicalBytesPerRow / 1e6, 250, readWorkload, readDefaultKind));
-        figures.Add(Throughput("read_rows_per_s_1_thread", "rows/s", readOne, 1, 5_000_000, readWorkload, $"DuckDB 1 thread: {readKind}; ours with MaxDegreeOfParallelism 1"));
+        figures.Add(Throughput("read_rows_per_s_1_thread", "rows/s", readOne, 1, 5_000_000, readWorkload, $"{baseline.DescribeRead(1, defaultThreads: false)}; ours with MaxDegreeOfParallelism 1"));
         return figures;
     }
 
-    private static async Task<Samples> MeasureReadAsync(ParquetSuiteSizes sizes, DuckDbBaseline duckDb, string ourFile, long expectedVolume, int ourThreads, int? duckDbThreads)
+    private static async Task<Samples> MeasureReadAsync(ParquetSuiteSizes sizes, IParquetBaseline baseline, string directory, string ourFile, long expectedVolume, int ourThreads, int? baselineThreads)
     {
         var read = new Samples(sizes.Iterations);
         await Sampling.Alternating(
@@ -76,9 +75,9 @@ internal static class ParquetThroughput
             () => Task.FromResult(read.AddMeasured(sizes.Rows / Read(ourFile, sizes.Rows, expectedVolume, ourThreads, reuseArrays: true).TotalSeconds)),
             async () =>
             {
-                var (seconds, rows, volume, _) = await duckDb.ReadAsync(ourFile, duckDbThreads);
+                var (seconds, rows, volume, _) = await baseline.ReadAsync(directory, ourFile, baselineThreads);
                 if (rows != sizes.Rows || volume != expectedVolume)
-                    throw new InvalidOperationException($"DuckDB read {rows:N0} rows with volume sum {volume:N0} from {ourFile}; expected {sizes.Rows:N0} and {expectedVolume:N0}.");
+                    throw new InvalidOperationException($"The {baseline.GetType().Name} read {rows:N0} rows with volume sum {volume:N0} from {ourFile}; expected {sizes.Rows:N0} and {expectedVolume:N0}.");
                 return read.AddBaseline(sizes.Rows / seconds);
             });
         return read;
