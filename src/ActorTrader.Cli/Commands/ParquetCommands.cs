@@ -24,7 +24,7 @@ internal static class ParquetCommands
     {
         var file = new Argument<string>("file") { Description = "The Parquet file." };
         var command = new Command("schema", "Print a file's columns (type, nullability, nulls, min/max), row groups and metadata.") { file };
-        command.SetAction(parse => Run(parse, output => SchemaPrinter.Print(parse.GetValue(file)!, output)));
+        command.SetAction(parse => Run(parse, (output, error) => SchemaPrinter.Print(parse.GetValue(file)!, output, error)));
         return command;
     }
 
@@ -39,8 +39,8 @@ internal static class ParquetCommands
         format.AcceptOnlyFromAmong("csv", "json");
         var limit = new Option<long?>("--limit") { Description = "Print at most this many rows." };
         var command = new Command("cat", "Print a file's rows as CSV or JSON lines.") { file, format, limit };
-        command.SetAction(parse => Run(parse, output => ParquetCat.Write(
-            parse.GetValue(file)!, output, parse.GetValue(format) == "json" ? CatFormat.Json : CatFormat.Csv, parse.GetValue(limit))));
+        command.SetAction(parse => Run(parse, (output, error) => ParquetCat.Write(
+            parse.GetValue(file)!, output, parse.GetValue(format) == "json" ? CatFormat.Json : CatFormat.Csv, parse.GetValue(limit), warnings: error)));
         return command;
     }
 
@@ -62,7 +62,7 @@ internal static class ParquetCommands
         {
             input, output, compression, schema,
         };
-        command.SetAction(parse => Run(parse, writer => CsvToParquet.Convert(
+        command.SetAction(parse => Run(parse, (writer, _) => CsvToParquet.Convert(
             parse.GetValue(input)!, parse.GetValue(output)!, Compression(parse.GetValue(compression)), parse.GetValue(schema), writer)));
         return command;
     }
@@ -76,13 +76,13 @@ internal static class ParquetCommands
 
     // Input problems (bad file, bad CSV, unreadable Parquet) are reported as one line and exit code 1;
     // anything else is a bug and propagates with its stack trace.
-    private static int Run(ParseResult parse, Action<TextWriter> action)
+    private static int Run(ParseResult parse, Action<TextWriter, TextWriter> action)
     {
         var output = parse.InvocationConfiguration.Output;
         var error = parse.InvocationConfiguration.Error;
         try
         {
-            action(output);
+            action(output, error);
             return 0;
         }
         catch (Exception e) when (e is ParquetToolException or ParquetException or IOException or UnauthorizedAccessException)

@@ -1,6 +1,5 @@
 using ActorTrader.Parquet;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace ActorTrader.Cli.Parquet;
@@ -8,15 +7,16 @@ namespace ActorTrader.Cli.Parquet;
 /// <summary><c>actortrader parquet cat</c>: prints a file's rows as CSV or JSON lines, row group by row group.</summary>
 internal static class ParquetCat
 {
-    // Keeps non-ASCII text readable; the output is never embedded in HTML.
-    private static readonly JsonWriterOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
-    /// <summary>Writes up to <paramref name="limit"/> rows (all when null) of <paramref name="path"/>; returns the number written.</summary>
-    public static long Write(string path, TextWriter output, CatFormat format, long? limit = null)
+    /// <summary>
+    /// Writes up to <paramref name="limit"/> rows (all when null) of <paramref name="path"/>; returns the number written.
+    /// Columns that cannot be read are named on <paramref name="warnings"/> (standard error when null).
+    /// </summary>
+    public static long Write(string path, TextWriter output, CatFormat format, long? limit = null, TextWriter? warnings = null)
     {
         ArgumentNullException.ThrowIfNull(output);
         if (limit < 0) throw new ParquetToolException($"--limit must be 0 or more; got {limit}.");
         using var reader = ParquetFileReader.Open(path);
+        SkippedColumns.Report(reader, warnings ?? Console.Error);
         var fields = reader.Schema.Fields;
         if (format == CatFormat.Csv) output.WriteLine(string.Join(',', fields.Select(f => CsvField.Quote(f.Name))));
 
@@ -50,33 +50,16 @@ internal static class ParquetCat
     private static void WriteJsonRow(TextWriter output, IReadOnlyList<ParquetColumn> columns, int row)
     {
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, JsonOptions))
+        using (var json = new Utf8JsonWriter(buffer, ParquetJson.Options))
         {
             json.WriteStartObject();
             foreach (var column in columns)
             {
                 json.WritePropertyName(column.Field.Name);
-                WriteJsonValue(json, column.Values.GetValue(row), column.Field.Type);
+                ParquetJson.WriteValue(json, column.Values.GetValue(row), column.Field.Type);
             }
             json.WriteEndObject();
         }
         output.WriteLine(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
-    }
-
-    // Numbers stay JSON numbers; decimals are strings (JSON readers would round them to doubles), and so are
-    // NaN and infinities, which JSON cannot express.
-    private static void WriteJsonValue(Utf8JsonWriter json, object? value, ParquetColumnType type)
-    {
-        switch (value)
-        {
-            case null: json.WriteNullValue(); break;
-            case bool b: json.WriteBooleanValue(b); break;
-            case sbyte or byte or short or ushort or int or uint or long:
-                json.WriteNumberValue(Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture)); break;
-            case ulong u: json.WriteNumberValue(u); break;
-            case float f when float.IsFinite(f): json.WriteNumberValue(f); break;
-            case double d when double.IsFinite(d): json.WriteNumberValue(d); break;
-            default: json.WriteStringValue(ParquetValueText.Format(value, type)); break;
-        }
     }
 }

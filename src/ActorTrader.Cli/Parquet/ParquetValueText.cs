@@ -7,12 +7,13 @@ namespace ActorTrader.Cli.Parquet;
 /// How the parquet tools print one value: timestamps ISO-8601 with the column's precision and "Z" when the
 /// column is UTC-adjusted, legacy INT96 timestamps ISO-8601 UTC with nanoseconds (years beyond 9999 as
 /// "+290000-..."), dates yyyy-MM-dd, decimals with exactly the column's scale, floats as shortest round-trip text,
-/// bytes as base64 (what System.Text.Json uses for byte arrays), culture-invariant throughout.
+/// bytes as base64 (what System.Text.Json uses for byte arrays), lists as JSON array text, culture-invariant throughout.
 /// </summary>
 internal static class ParquetValueText
 {
     public static string Format(object value, ParquetColumnType type) => value switch
     {
+        Array list when type.Kind == ParquetTypeKind.List => ParquetJson.ListText(list, type),
         bool b => b ? "true" : "false",
         float f => f.ToString("R", CultureInfo.InvariantCulture),
         double d => d.ToString("R", CultureInfo.InvariantCulture),

@@ -6,14 +6,16 @@ namespace ActorTrader.Cli.Parquet;
 /// <summary>
 /// <c>actortrader parquet schema</c>: the file's row and row-group counts, writer and key-value metadata,
 /// and per column its logical type, nullability, null count and min/max over all row groups (from the
-/// footer's statistics; "?" where a row group has none).
+/// footer's statistics; "?" where a row group has none). For list columns the nulls and range describe elements.
 /// </summary>
 internal static class SchemaPrinter
 {
-    public static void Print(string path, TextWriter output)
+    /// <summary>Prints the schema of <paramref name="path"/>; columns that cannot be read are named on <paramref name="warnings"/> (standard error when null).</summary>
+    public static void Print(string path, TextWriter output, TextWriter? warnings = null)
     {
         ArgumentNullException.ThrowIfNull(output);
         using var reader = ParquetFileReader.Open(path);
+        SkippedColumns.Report(reader, warnings ?? Console.Error);
         var metadata = reader.Metadata;
         output.WriteLine($"file: {path}");
         output.WriteLine($"rows: {metadata.NumRows.ToString(CultureInfo.InvariantCulture)} in {reader.RowGroupCount.ToString(CultureInfo.InvariantCulture)} row group(s)");

@@ -20,6 +20,11 @@ internal static class ColumnChunkReader<T>
 
     public static Array Read(ColumnCodec<T> codec, ChunkReadContext context)
     {
+        if (context.Column.IsList)
+        {
+            return ListChunkReader<T>.Read(codec, context);
+        }
+
         var column = context.Column;
         var maxDefinition = column.MaxDefinitionLevel;
         var shape = codec.Shape(maxDefinition > 0);
@@ -106,7 +111,7 @@ internal static class ColumnChunkReader<T>
 
     // Dictionaries live only while their chunk decodes, so they come from the pool: a new one per chunk would be
     // large-object garbage (a 60k-price dictionary is 480 KB) piling up between full collections.
-    private static void ReturnDictionary(ArraySegment<T>? dictionary)
+    internal static void ReturnDictionary(ArraySegment<T>? dictionary)
     {
         if (dictionary is { Array: { } array })
         {
@@ -114,7 +119,7 @@ internal static class ColumnChunkReader<T>
         }
     }
 
-    private static ArraySegment<T> ReadDictionary(ColumnCodec<T> codec, PageHeader header, byte[] buffer, int position, CompressionCodec codecKind, int pageIndex)
+    internal static ArraySegment<T> ReadDictionary(ColumnCodec<T> codec, PageHeader header, byte[] buffer, int position, CompressionCodec codecKind, int pageIndex)
     {
         var count = header.DictionaryPageHeader?.NumValues ?? throw new ParquetDataException($"dictionary page {pageIndex} has no dictionary header");
         var encoding = header.DictionaryPageHeader.Encoding;
@@ -270,7 +275,7 @@ internal static class ColumnChunkReader<T>
         }
     }
 
-    private static void DecodeDense(ColumnCodec<T> codec, Encoding encoding, ReadOnlySpan<byte> data, Span<T> output, ArraySegment<T>? dictionary)
+    internal static void DecodeDense(ColumnCodec<T> codec, Encoding encoding, ReadOnlySpan<byte> data, Span<T> output, ArraySegment<T>? dictionary)
     {
         switch (encoding)
         {
@@ -343,7 +348,7 @@ internal static class ColumnChunkReader<T>
         }
     }
 
-    private static void Decompress(CompressionCodec codec, byte[] buffer, int position, int length, Span<byte> output, int pageIndex)
+    internal static void Decompress(CompressionCodec codec, byte[] buffer, int position, int length, Span<byte> output, int pageIndex)
     {
         try
         {

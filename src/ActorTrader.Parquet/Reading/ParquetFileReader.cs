@@ -45,7 +45,7 @@ public sealed class ParquetFileReader : IDisposable
     /// <summary>Footer facts and per-row-group statistics; <c>RowGroups[i].Columns[j]</c> matches <c>Schema.Fields[j]</c>.</summary>
     public ParquetFileMetadata Metadata { get; }
 
-    /// <summary>Leaf columns this reader cannot decode (lists, maps, exotic types), each with the reason.</summary>
+    /// <summary>Leaf columns this reader cannot decode (maps, nested lists, exotic types), each as "path: reason".</summary>
     public IReadOnlyList<string> UnsupportedColumns { get; }
 
     public int RowGroupCount => _footer.RowGroups.Count;
@@ -92,7 +92,9 @@ public sealed class ParquetFileReader : IDisposable
     {
         ArgumentNullException.ThrowIfNull(name);
         CheckRowGroup(rowGroup, name);
-        var leaf = _leaves.Find(l => string.Equals(l.Name, name, StringComparison.Ordinal))
+        // List columns are named after their top-level field ("e"), not their leaf path ("e.list.element").
+        var leaf = _leaves.Find(l => string.Equals(l.Field?.Name ?? l.Name, name, StringComparison.Ordinal))
+            ?? _leaves.Find(l => string.Equals(l.Name, name, StringComparison.Ordinal))
             ?? throw new ParquetException($"there is no column '{name}'; the file has {string.Join(", ", _leaves.Select(l => l.Name))}", _path, rowGroup, name);
         return ReadLeaf(rowGroup, leaf);
     }
@@ -144,6 +146,11 @@ public sealed class ParquetFileReader : IDisposable
         if (index < 0)
         {
             throw new ParquetException($"there is no column '{column}' to filter on; the file has {string.Join(", ", Schema.Fields.Select(f => f.Name))}", _path, null, column);
+        }
+
+        if (Schema.Fields[index].Type.Kind == ParquetTypeKind.List)
+        {
+            throw new ParquetException("list columns cannot filter row groups (their statistics describe elements, not rows); filter on a flat column", _path, null, column);
         }
 
         var type = Schema.Fields[index].Type.ClrType;

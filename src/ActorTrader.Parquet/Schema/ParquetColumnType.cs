@@ -4,7 +4,7 @@
 namespace ActorTrader.Parquet;
 
 /// <summary>
-/// The logical type of a flat Parquet column and the CLR type its values are exposed as
+/// The logical type of a flat (or list-of-primitive) Parquet column and the CLR type its values are exposed as
 /// (see <see cref="ClrType"/>). Create instances with the static members.
 /// </summary>
 public sealed record ParquetColumnType
@@ -68,6 +68,33 @@ public sealed record ParquetColumnType
 
     /// <summary>Decimal scale (digits after the point).</summary>
     public int Scale { get; private init; }
+
+    /// <summary>For <see cref="ParquetTypeKind.List"/>: the type of one element; null for other kinds.</summary>
+    public ParquetColumnType? ElementType { get; private init; }
+
+    /// <summary>For <see cref="ParquetTypeKind.List"/>: whether elements may be null (an optional element field).</summary>
+    public bool ElementNullable { get; private init; }
+
+    /// <summary>
+    /// LIST of <paramref name="elementType"/> values, read only. One row's value is an array: <c>T[]</c> when
+    /// elements are required, <c>T?[]</c> (value types) or a reference array holding nulls when they are
+    /// optional; a null list is a null row (the column is nullable), an empty list an empty array. A
+    /// column of this type therefore has <see cref="ParquetColumn.Values"/> of type <c>T[][]</c> / <c>T?[][]</c>.
+    /// </summary>
+    public static ParquetColumnType List(ParquetColumnType elementType, bool elementNullable)
+    {
+        ArgumentNullException.ThrowIfNull(elementType);
+        if (elementType.Kind == ParquetTypeKind.List)
+        {
+            throw new ArgumentException("Lists of lists are not supported; only lists of primitive values are.", nameof(elementType));
+        }
+
+        var element = elementType.ClrType;
+        var arrayType = elementNullable && element.IsValueType
+            ? typeof(Nullable<>).MakeGenericType(element).MakeArrayType()
+            : element.MakeArrayType();
+        return new(ParquetTypeKind.List, arrayType) { ElementType = elementType, ElementNullable = elementNullable };
+    }
 
     /// <summary>Integer annotation INT(bits, signed); INT(32,true) and INT(64,true) are <see cref="Int32"/> and <see cref="Int64"/>.</summary>
     public static ParquetColumnType Int(int bits, bool signed)
@@ -135,6 +162,7 @@ public sealed record ParquetColumnType
         ParquetTypeKind.FixedBytes => $"FixedBytes({Length})",
         ParquetTypeKind.Timestamp => $"Timestamp({Unit}, {(AdjustedToUtc ? "UTC" : "local")})",
         ParquetTypeKind.Decimal => $"Decimal({Precision}, {Scale})",
+        ParquetTypeKind.List => $"List<{ElementType}{(ElementNullable ? "?" : "")}>",
         _ => Kind.ToString(),
     };
 

@@ -38,4 +38,7 @@ public enum ParquetTypeKind
 
     /// <summary>Legacy INT96 timestamp (read only).</summary>
     Int96,
+
+    /// <summary>LIST of primitives (read only); the element type is <see cref="ParquetColumnType.ElementType"/>.</summary>
+    List,
 }

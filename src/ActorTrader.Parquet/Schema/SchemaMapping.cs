@@ -22,7 +22,7 @@ internal static class SchemaMapping
         var rootChildren = elements[0].NumChildren ?? 0;
         for (var c = 0; c < rootChildren; c++)
         {
-            Walk(elements, ref index, [], 0, 0, null, leaves);
+            WalkTopLevel(elements, ref index, leaves);
         }
 
         if (index != elements.Count)
@@ -255,7 +255,20 @@ internal static class SchemaMapping
         return null;
     }
 
-    private static void Walk(IReadOnlyList<SchemaElement> elements, ref int index, List<string> parentPath, int definition, int repetition, string? parentUnsupported, List<ColumnDescriptor> leaves)
+    private static void WalkTopLevel(IReadOnlyList<SchemaElement> elements, ref int index, List<ColumnDescriptor> leaves)
+    {
+        var start = index;
+        var before = leaves.Count;
+        WalkNode(elements, ref index, [], 0, 0, leaves);
+
+        // A list of primitives has exactly one leaf under its top-level field.
+        if (leaves.Count == before + 1)
+        {
+            RecogniseList(elements, start, leaves);
+        }
+    }
+
+    private static void WalkNode(IReadOnlyList<SchemaElement> elements, ref int index, List<string> parentPath, int definition, int repetition, List<ColumnDescriptor> leaves)
     {
         if (index >= elements.Count)
         {
@@ -284,7 +297,7 @@ internal static class SchemaMapping
 
             for (var c = 0; c < e.NumChildren.Value; c++)
             {
-                Walk(elements, ref index, path, definition, repetition, parentUnsupported, leaves);
+                WalkNode(elements, ref index, path, definition, repetition, leaves);
             }
 
             return;
@@ -298,18 +311,91 @@ internal static class SchemaMapping
         var type = TypeOf(e, out var unsupported);
         if (repetition > 0)
         {
-            unsupported = "it is a repeated (list/map) column; only flat and struct columns are supported";
+            unsupported ??= "it is a repeated column that is not a top-level LIST of primitives (maps, nested lists and lists inside structs are not supported)";
         }
 
         var typeLength = e.TypeLength ?? 0;
         ColumnCodec? codec = null;
         ParquetField? field = null;
-        if (unsupported is null && type is not null)
+        if (repetition == 0 && unsupported is null && type is not null)
         {
             codec = CreateCodec(type, e.Type.Value, typeLength);
             field = new ParquetField(string.Join('.', path), type, definition > 0);
         }
 
         leaves.Add(new ColumnDescriptor(leaves.Count, path, field, e.Type.Value, typeLength, definition, repetition, codec, unsupported));
+    }
+
+    private static bool IsListAnnotated(SchemaElement e) =>
+        e.LogicalType is { Kind: LogicalTypeKind.List } || e.ConvertedType == ConvertedType.List;
+
+    /// <summary>
+    /// Turns the leaf of a top-level list of primitives into a list column. Accepted shapes (Parquet
+    /// LogicalTypes.md, "Lists" and its backward-compatibility rules): the 3-level
+    /// <c>&lt;opt|req&gt; group x (LIST) { repeated group list { &lt;opt|req&gt; prim element; } }</c>, the 2-level
+    /// <c>group x (LIST) { repeated prim element; }</c>, and a bare top-level <c>repeated prim x</c>.
+    /// </summary>
+    private static void RecogniseList(IReadOnlyList<SchemaElement> elements, int start, List<ColumnDescriptor> leaves)
+    {
+        var top = elements[start];
+        var leaf = leaves[^1];
+        if (leaf.MaxRepetitionLevel != 1)
+        {
+            return;
+        }
+
+        var topDefinition = top.Repetition is Repetition.Optional ? 1 : 0;
+        int emptyLevel;
+        SchemaElement element;
+        if (top.NumChildren is null or 0)
+        {
+            // Bare "repeated prim x": never null, empty when no value is defined.
+            element = top;
+            emptyLevel = 0;
+        }
+        else if (IsListAnnotated(top) && top.NumChildren == 1 && top.Repetition is not Repetition.Repeated)
+        {
+            var repeated = elements[start + 1];
+            if (repeated.Repetition != Repetition.Repeated)
+            {
+                return;
+            }
+
+            if (repeated.NumChildren is null or 0)
+            {
+                element = repeated;
+            }
+            else if (repeated.NumChildren == 1 && elements[start + 2] is { NumChildren: null or 0 } child && child.Repetition != Repetition.Repeated)
+            {
+                element = child;
+            }
+            else
+            {
+                return;
+            }
+
+            emptyLevel = topDefinition;
+        }
+        else
+        {
+            return;
+        }
+
+        var elementType = TypeOf(element, out var unsupported);
+        if (elementType is null)
+        {
+            leaves[^1] = leaf with { UnsupportedReason = $"it is a list of {unsupported}" };
+            return;
+        }
+
+        var elementNullable = leaf.MaxDefinitionLevel > emptyLevel + 1;
+        var field = new ParquetField(top.Name, ParquetColumnType.List(elementType, elementNullable), emptyLevel > 0);
+        leaves[^1] = leaf with
+        {
+            Field = field,
+            Codec = CreateCodec(elementType, leaf.Physical, leaf.TypeLength),
+            UnsupportedReason = null,
+            ListEmptyDefinitionLevel = emptyLevel,
+        };
     }
 }

@@ -264,6 +264,11 @@ public sealed class ParquetFileWriter : IDisposable
                 throw new ParquetException("INT96 is a legacy read-only type; declare the column as Timestamp instead", path, null, field.Name);
             }
 
+            if (field.Type.Kind == ParquetTypeKind.List)
+            {
+                throw new ParquetException($"{field.Type} columns can be read but not written; this writer supports flat columns only, so store the list elsewhere (e.g. one row per element)", path, null, field.Name);
+            }
+
             var (physical, length) = SchemaMapping.PhysicalFor(field.Type);
             codecs[i] = SchemaMapping.CreateCodec(field.Type, physical, length);
         }

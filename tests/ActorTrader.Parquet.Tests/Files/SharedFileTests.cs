@@ -120,17 +120,6 @@ public sealed class SharedFileTests
     }
 
     [Fact]
-    public void Datapage_v2_list_column_is_reported_as_unsupported_with_its_reason()
-    {
-        using var reader = ParquetFileReader.Open(TestFiles.Path("datapage_v2.snappy.parquet"));
-        Assert.Equal(-1, reader.Schema.IndexOf("e.list.element"));
-        Assert.Contains(reader.UnsupportedColumns, c => c.StartsWith("e.list.element", StringComparison.Ordinal) && c.Contains("repeated", StringComparison.Ordinal));
-        var error = Assert.Throws<ParquetException>(() => reader.ReadColumn(0, "e.list.element"));
-        Assert.Equal("e.list.element", error.Column);
-        Assert.Contains("repeated", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public void Nulls_snappy_struct_member_reads_as_eight_nulls()
     {
         using var reader = ParquetFileReader.Open(TestFiles.Path("nulls.snappy.parquet"));
