@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace ActorTrader.Quant.Solvers.Lp;
 
 /// <summary>
@@ -23,6 +25,7 @@ internal sealed class DenseColumnNormalEquations : INormalEquations
     private const double ConjugateGradientTolerance = 1e-15;
     private const int OuterRounds = 3;
     private const double OuterTolerance = 1e-14;
+    private const double ParallelWork = 65536;
     private readonly StandardForm _form;
     private readonly DenseColumnSplit _split;
     private readonly int _m;
@@ -56,6 +59,11 @@ internal sealed class DenseColumnNormalEquations : INormalEquations
     private readonly double[] _outerResidual;
     private readonly double[] _outerResidualFree;
     private readonly double[] _product;
+    private readonly ParallelOptions _threads = new() { MaxDegreeOfParallelism = Environment.ProcessorCount };
+    private readonly bool _parallel;
+    private readonly double[] _positioned;
+    private readonly double[] _positionedResult;
+    private readonly double[] _denseCoefficient;
 
     public DenseColumnNormalEquations(StandardForm form, DenseColumnSplit split)
     {
@@ -114,6 +122,9 @@ internal sealed class DenseColumnNormalEquations : INormalEquations
         (_solution, _solutionFree) = (new double[_m], new double[_freeColumns.Length]);
         (_search, _product) = (new double[_m], new double[_m]);
         (_outerY, _outerFree, _outerResidual, _outerResidualFree) = (new double[_m], new double[_freeColumns.Length], new double[_m], new double[_freeColumns.Length]);
+        (_positioned, _positionedResult, _denseCoefficient) = (new double[_m], new double[_m], new double[_d]);
+        // Handing work to other threads costs microseconds; only worth it when the dense block is large.
+        _parallel = Environment.ProcessorCount > 1 && (double)_d * _m >= ParallelWork;
     }
 
     public IReadOnlyList<int> FreeColumns => _freeColumns;
@@ -123,7 +134,8 @@ internal sealed class DenseColumnNormalEquations : INormalEquations
         Array.Copy(theta, _theta, _theta.Length);
         FactorShiftedSparseBlock();
         Array.Copy(_denseBlock, _x, _x.Length);
-        for (var k = 0; k < _d; k++) _sparseBlock.ForwardSolve(_x.AsSpan(k * _m, _m), _denseFirst[k]);
+        if (_parallel) Parallel.For(0, _d, _threads, k => _sparseBlock.ForwardSolve(_x.AsSpan(k * _m, _m), _denseFirst[k]));
+        else for (var k = 0; k < _d; k++) _sparseBlock.ForwardSolve(_x.AsSpan(k * _m, _m), _denseFirst[k]);
         Array.Clear(_schur);
         GramMatrix.AddLower(_x, _d, _m, _schur);
         for (var k = 0; k < _d; k++)
@@ -235,19 +247,37 @@ internal sealed class DenseColumnNormalEquations : INormalEquations
         }
     }
 
-    /// <summary>result = A Θ Aᵀ v over the bounded columns.</summary>
+    /// <summary>
+    /// result = A Θ Aᵀ v over the bounded columns, in elimination-position order so the dense columns are contiguous
+    /// vectorised dot products and updates (the bulk of every conjugate-gradient step) rather than gathers.
+    /// </summary>
     private void ApplyNormal(double[] v, double[] result)
     {
-        var (start, rows, values) = (_form.ColumnStart, _form.RowIndex, _form.Values);
-        Array.Clear(result);
-        for (var c = 0; c < _form.Columns; c++)
+        var (vp, rp, coefficient) = (_positioned, _positionedResult, _denseCoefficient);
+        for (var p = 0; p < _m; p++) vp[p] = v[_split.RowOrder[p]];
+        Array.Clear(rp);
+        for (var k = 0; k < _sparseColumns.Length; k++)
         {
-            if (_form.IsFree[c]) continue;
             var aty = 0.0;
-            for (var p = start[c]; p < start[c + 1]; p++) aty += values[p] * v[rows[p]];
-            var scaled = _theta[c] * aty;
-            for (var p = start[c]; p < start[c + 1]; p++) result[rows[p]] += values[p] * scaled;
+            for (var p = _sparseStart[k]; p < _sparseStart[k + 1]; p++) aty += _sparseValue[p] * vp[_sparsePosition[p]];
+            var scaled = _theta[_sparseColumns[k]] * aty;
+            for (var p = _sparseStart[k]; p < _sparseStart[k + 1]; p++) rp[_sparsePosition[p]] += _sparseValue[p] * scaled;
         }
+        if (_parallel) Parallel.For(0, _d, _threads, DenseCoefficient);
+        else for (var k = 0; k < _d; k++) DenseCoefficient(k);
+        var chunks = _parallel ? _threads.MaxDegreeOfParallelism : 1;
+        var chunk = (_m + chunks - 1) / chunks;
+        if (_parallel) Parallel.For(0, chunks, _threads, c => AddColumns(_denseBlock, coefficient, 1.0, rp, c * chunk, Math.Min(_m, (c + 1) * chunk)));
+        else AddColumns(_denseBlock, coefficient, 1.0, rp, 0, _m);
+        for (var p = 0; p < _m; p++) result[_split.RowOrder[p]] = rp[p];
+    }
+
+    /// <summary>θ_k (A_Dᵀ v)_k for a bounded dense column, 0 for a free one.</summary>
+    private void DenseCoefficient(int k)
+    {
+        var first = _denseFirst[k];
+        _denseCoefficient[k] = _denseIsFree[k] ? 0.0
+            : _theta[_split.DenseColumns[k]] * EnvelopeCholesky.Dot(_denseBlock.AsSpan(k * _m + first, _m - first), _positioned.AsSpan(first, _m - first));
     }
 
     private static double NormInf(double[] v)
@@ -290,22 +320,46 @@ internal sealed class DenseColumnNormalEquations : INormalEquations
         block.Factor();
     }
 
+    /// <summary>target[from..to) += sign·Σ_k block_k coefficient_k, columns in index order whatever the chunking.</summary>
+    private void AddColumns(double[] block, double[] coefficient, double sign, double[] target, int from, int to)
+    {
+        for (var k = 0; k < _d; k++)
+        {
+            var factor = sign * coefficient[k];
+            if (factor == 0) continue;
+            var start = Math.Max(from, _denseFirst[k]);
+            if (start >= to) continue;
+            var column = block.AsSpan(k * _m + start, to - start);
+            var values = target.AsSpan(start, to - start);
+            var i = 0;
+            if (Vector.IsHardwareAccelerated)
+            {
+                var width = Vector<double>.Count;
+                var scale = new Vector<double>(factor);
+                for (; i <= values.Length - width; i += width)
+                {
+                    (new Vector<double>(values[i..]) + scale * new Vector<double>(column[i..])).CopyTo(values[i..]);
+                }
+            }
+            for (; i < values.Length; i++) values[i] += factor * column[i];
+        }
+    }
+
     /// <summary>One solve of the shifted bordered system for right-hand side (g, h_F) into (dy, dx_F).</summary>
     private void SolveShifted(double[] g, double[] hFree, double[] dy, double[] dxFree)
     {
         var (u, q) = (_u, _q);
         for (var p = 0; p < _m; p++) u[p] = g[_split.RowOrder[p]];
         _sparseBlock.ForwardSolve(u);
-        for (var k = 0; k < _d; k++) q[k] = EnvelopeCholesky.Dot(_x.AsSpan(k * _m, _m), u);
+        if (_parallel) Parallel.For(0, _d, _threads, k => q[k] = EnvelopeCholesky.Dot(_x.AsSpan(k * _m, _m), u));
+        else for (var k = 0; k < _d; k++) q[k] = EnvelopeCholesky.Dot(_x.AsSpan(k * _m, _m), u);
         for (var f = 0; f < _freeSlot.Length; f++) q[_freeSlot[f]] -= hFree[f];
         EnvelopeCholesky.Solve(_schur, _d, _schurFirst, q);
-        for (var k = 0; k < _d; k++)
-        {
-            var dx = q[k];
-            if (dx == 0) continue;
-            var column = _x.AsSpan(k * _m, _m);
-            for (var p = _denseFirst[k]; p < _m; p++) u[p] -= column[p] * dx;
-        }
+        // Each thread owns a range of positions and subtracts the columns in index order, as the serial loop does.
+        var chunks = _parallel ? _threads.MaxDegreeOfParallelism : 1;
+        var chunk = (_m + chunks - 1) / chunks;
+        if (_parallel) Parallel.For(0, chunks, _threads, c => AddColumns(_x, q, -1.0, u, c * chunk, Math.Min(_m, (c + 1) * chunk)));
+        else AddColumns(_x, q, -1.0, u, 0, _m);
         _sparseBlock.BackwardSolve(u);
         for (var p = 0; p < _m; p++) dy[_split.RowOrder[p]] = u[p];
         for (var f = 0; f < _freeSlot.Length; f++) dxFree[f] = q[_freeSlot[f]];

@@ -7,31 +7,62 @@ namespace ActorTrader.Quant.Solvers.Lp;
 /// <summary>
 /// C += X Xᵀ (lower triangle) for X stored as n contiguous rows: the O(length·n²) kernel of the dense-column Schur
 /// complement. Blocked over the depth so a panel of all rows stays in cache, and over 4×4 tiles of C so each loaded
-/// vector feeds four multiply-adds. The summation order depends only on the sizes, so results are reproducible.
+/// vector feeds four multiply-adds. Rows of tiles are shared among threads; every entry of C is owned by exactly one
+/// tile and accumulated over the depth blocks in a fixed order, so results are bit-identical for any thread count.
 /// </summary>
 internal static class GramMatrix
 {
     private const int Tile = 4;
     private const int DepthBlock = 512;
 
+    /// <summary>Below this many rows the work per depth block is too small to be worth handing to other threads.</summary>
+    private const int MinimumParallelRows = 64;
+
     /// <param name="x">n rows of <paramref name="length"/> values, row-major.</param>
+    /// <param name="n">Number of rows of X (size of C).</param>
+    /// <param name="length">Length of each row of X.</param>
     /// <param name="c">n×n row-major; only entries with column ≤ row are updated.</param>
-    public static void AddLower(double[] x, int n, int length, double[] c)
+    public static void AddLower(double[] x, int n, int length, double[] c) => AddLower(x, n, length, c, Environment.ProcessorCount);
+
+    /// <summary>As <see cref="AddLower(double[], int, int, double[])"/> on at most <paramref name="threads"/> threads.</summary>
+    public static void AddLower(double[] x, int n, int length, double[] c, int threads)
     {
-        var fullRows = n - n % Tile;
+        var tileRows = n / Tile;
+        var remainder = n % Tile;
+        var items = tileRows + remainder;
+        var parallel = threads > 1 && n >= MinimumParallelRows;
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) };
         for (var k0 = 0; k0 < length; k0 += DepthBlock)
         {
             var depth = Math.Min(DepthBlock, length - k0);
-            for (var i = 0; i < fullRows; i += Tile)
+            var block = k0;
+            if (parallel)
             {
-                for (var j = 0; j <= i; j += Tile) AddTile(x, length, k0, depth, i, j, n, c);
+                Parallel.For(0, items, options, item => AddRowOfTiles(x, n, length, block, depth, c, item));
             }
-            for (var i = fullRows; i < n; i++)
+            else
             {
-                var rowI = x.AsSpan(i * length + k0, depth);
-                for (var j = 0; j <= i; j++) c[i * n + j] += EnvelopeCholesky.Dot(rowI, x.AsSpan(j * length + k0, depth));
+                for (var item = 0; item < items; item++) AddRowOfTiles(x, n, length, block, depth, c, item);
             }
         }
+    }
+
+    /// <summary>
+    /// One unit of work: the most expensive tile rows come first (item 0 is the last tile row) so that dynamic
+    /// scheduling balances the triangle; the n mod 4 leftover rows are the final items.
+    /// </summary>
+    private static void AddRowOfTiles(double[] x, int n, int length, int k0, int depth, double[] c, int item)
+    {
+        var tileRows = n / Tile;
+        if (item < tileRows)
+        {
+            var i = (tileRows - 1 - item) * Tile;
+            for (var j = 0; j <= i; j += Tile) AddTile(x, length, k0, depth, i, j, n, c);
+            return;
+        }
+        var row = tileRows * Tile + item - tileRows;
+        var rowI = x.AsSpan(row * length + k0, depth);
+        for (var j = 0; j <= row; j++) c[row * n + j] += EnvelopeCholesky.Dot(rowI, x.AsSpan(j * length + k0, depth));
     }
 
     private static void AddTile(double[] x, int length, int k0, int depth, int i, int j, int n, double[] c)

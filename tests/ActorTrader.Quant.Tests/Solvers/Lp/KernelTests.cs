@@ -29,6 +29,50 @@ public class KernelTests
     }
 
     [Fact]
+    public void Gram_matrix_on_many_threads_matches_plain_dot_products()
+    {
+        const int rows = 67;
+        const int length = 1100;
+        var random = new Random(67);
+        var x = Enumerable.Range(0, rows * length).Select(_ => random.NextDouble() - 0.5).ToArray();
+        var c = new double[rows * rows];
+
+        GramMatrix.AddLower(x, rows, length, c, threads: 4);
+
+        for (var i = 0; i < rows; i++)
+        {
+            for (var j = 0; j < rows; j++)
+            {
+                var expected = 0.0;
+                if (j <= i) for (var k = 0; k < length; k++) expected += x[i * length + k] * x[j * length + k];
+                Assert.Equal(expected, c[i * rows + j], 1e-10);
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(8)]
+    public void Gram_matrix_is_bit_identical_on_one_thread_and_on_many(int threads)
+    {
+        const int rows = 131;
+        const int length = 1290;
+        var random = new Random(131);
+        var x = Enumerable.Range(0, rows * length).Select(_ => random.NextDouble() - 0.5).ToArray();
+        var serial = Enumerable.Range(0, rows * rows).Select(_ => random.NextDouble()).ToArray();
+        var parallel = (double[])serial.Clone();
+
+        GramMatrix.AddLower(x, rows, length, serial, threads: 1);
+        GramMatrix.AddLower(x, rows, length, parallel, threads);
+
+        for (var e = 0; e < serial.Length; e++)
+        {
+            Assert.True(BitConverter.DoubleToInt64Bits(serial[e]) == BitConverter.DoubleToInt64Bits(parallel[e]), $"entry {e}: {serial[e]:R} on one thread, {parallel[e]:R} on {threads}");
+        }
+    }
+
+    [Fact]
     public void Skyline_cholesky_solves_a_banded_system()
     {
         // Tridiagonal SPD matrix with a longer reach in one row: A = diag(4) − 1 off the diagonal, plus A[5,1] = 0.5.
