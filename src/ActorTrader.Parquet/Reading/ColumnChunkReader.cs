@@ -1,9 +1,7 @@
 using System.Buffers;
-using System.Buffers.Binary;
 using ActorTrader.Parquet.Compression;
 using ActorTrader.Parquet.Encodings;
 using ActorTrader.Parquet.Format;
-using ActorTrader.Parquet.Thrift;
 using ActorTrader.Parquet.Values;
 using Encoding = ActorTrader.Parquet.Format.Encoding;
 
@@ -16,8 +14,6 @@ namespace ActorTrader.Parquet.Reading;
 internal static class ColumnChunkReader<T>
     where T : notnull
 {
-    private const int MaxPageBytes = 1 << 30;
-
     public static Array Read(ColumnCodec<T> codec, ChunkReadContext context)
     {
         if (context.Column.IsList)
@@ -51,33 +47,8 @@ internal static class ColumnChunkReader<T>
                     throw new ParquetDataException($"the column chunk ends after {row} of {rows} values; the file is truncated or its metadata is wrong");
                 }
 
-                var headerReader = new CompactReader(buffer.AsSpan(position, context.Length - position));
-                PageHeader header;
-                try
-                {
-                    header = PageHeader.Read(ref headerReader);
-                }
-                catch (ThriftFormatException e)
-                {
-                    throw new ParquetDataException($"page {pageIndex} header at chunk byte {position} is corrupt ({e.Message})");
-                }
-
-                position += headerReader.Position;
+                var header = PageHeaderReader.ReadNext(buffer, context.Length, ref position, pageIndex);
                 var compressed = header.CompressedPageSize;
-                var uncompressed = header.UncompressedPageSize;
-                if (compressed < 0 || compressed > context.Length - position || uncompressed < 0 || uncompressed > MaxPageBytes)
-                {
-                    throw new ParquetDataException($"page {pageIndex} header claims {compressed} compressed / {uncompressed} uncompressed bytes but {context.Length - position} bytes remain in the chunk; the page header is corrupt");
-                }
-
-                if (header.Crc is int expected)
-                {
-                    var actual = Crc32.Compute(buffer.AsSpan(position, compressed));
-                    if (actual != (uint)expected)
-                    {
-                        throw new ParquetDataException($"page {pageIndex} fails its CRC check (stored 0x{(uint)expected:X8}, computed 0x{actual:X8}); the file is corrupt, restore it from a good copy");
-                    }
-                }
 
                 switch (header.Type)
                 {
@@ -172,29 +143,7 @@ internal static class ColumnChunkReader<T>
             Decompress(codecKind, buffer, position, header.CompressedPageSize, page.AsSpan(0, size), pageIndex);
             var body = page.AsSpan(0, size);
             var offset = 0;
-            ReadOnlySpan<byte> levels = default;
-            if (maxDefinition > 0)
-            {
-                if (h.DefinitionLevelEncoding != Encoding.Rle)
-                {
-                    throw new ParquetDataException($"data page {pageIndex} stores definition levels as {h.DefinitionLevelEncoding}; only RLE levels are supported");
-                }
-
-                if (body.Length < 4)
-                {
-                    throw new ParquetDataException($"data page {pageIndex} is too short for its definition levels");
-                }
-
-                var length = BinaryPrimitives.ReadInt32LittleEndian(body);
-                if (length < 0 || length > body.Length - 4)
-                {
-                    throw new ParquetDataException($"data page {pageIndex} definition levels claim {length} bytes but the page has {body.Length - 4}");
-                }
-
-                levels = body.Slice(4, length);
-                offset = 4 + length;
-            }
-
+            var levels = maxDefinition > 0 ? V1PageLevels.Read(body, ref offset, h.DefinitionLevelEncoding, "definition", pageIndex) : default;
             DecodeValues(codec, shape, h.Encoding, levels, body[offset..], result, row, count, maxDefinition, dictionary);
             return count;
         }

@@ -1,9 +1,6 @@
 using System.Buffers;
-using System.Buffers.Binary;
-using ActorTrader.Parquet.Compression;
 using ActorTrader.Parquet.Encodings;
 using ActorTrader.Parquet.Format;
-using ActorTrader.Parquet.Thrift;
 using ActorTrader.Parquet.Values;
 using Encoding = ActorTrader.Parquet.Format.Encoding;
 
@@ -18,8 +15,6 @@ namespace ActorTrader.Parquet.Reading;
 internal static class ListChunkReader<T>
     where T : notnull
 {
-    private const int MaxPageBytes = 1 << 30;
-
     public static Array Read(ColumnCodec<T> codec, ChunkReadContext context)
     {
         var column = context.Column;
@@ -33,28 +28,8 @@ internal static class ListChunkReader<T>
         {
             while (position < context.Length)
             {
-                var headerReader = new CompactReader(buffer.AsSpan(position, context.Length - position));
-                PageHeader header;
-                try
-                {
-                    header = PageHeader.Read(ref headerReader);
-                }
-                catch (ThriftFormatException e)
-                {
-                    throw new ParquetDataException($"page {pageIndex} header at chunk byte {position} is corrupt ({e.Message})");
-                }
-
-                position += headerReader.Position;
+                var header = PageHeaderReader.ReadNext(buffer, context.Length, ref position, pageIndex);
                 var compressed = header.CompressedPageSize;
-                if (compressed < 0 || compressed > context.Length - position || header.UncompressedPageSize < 0 || header.UncompressedPageSize > MaxPageBytes)
-                {
-                    throw new ParquetDataException($"page {pageIndex} header claims {compressed} compressed / {header.UncompressedPageSize} uncompressed bytes but {context.Length - position} bytes remain in the chunk; the page header is corrupt");
-                }
-
-                if (header.Crc is int expected && Crc32.Compute(buffer.AsSpan(position, compressed)) != (uint)expected)
-                {
-                    throw new ParquetDataException($"page {pageIndex} fails its CRC check; the file is corrupt, restore it from a good copy");
-                }
 
                 switch (header.Type)
                 {
@@ -191,8 +166,8 @@ internal static class ListChunkReader<T>
             ColumnChunkReader<T>.Decompress(codecKind, buffer, position, header.CompressedPageSize, page.AsSpan(0, size), pageIndex);
             var body = page.AsSpan(0, size);
             var offset = 0;
-            var repetition = PrefixedLevels(body, ref offset, h.RepetitionLevelEncoding, "repetition", pageIndex);
-            var definition = maxDefinition > 0 ? PrefixedLevels(body, ref offset, h.DefinitionLevelEncoding, "definition", pageIndex) : default;
+            var repetition = V1PageLevels.Read(body, ref offset, h.RepetitionLevelEncoding, "repetition", pageIndex);
+            var definition = maxDefinition > 0 ? V1PageLevels.Read(body, ref offset, h.DefinitionLevelEncoding, "definition", pageIndex) : default;
             DecodePage(codec, h.Encoding, repetition, definition, body[offset..], count, maxDefinition, dictionary, levels, dense);
         }
         finally
@@ -228,29 +203,6 @@ internal static class ListChunkReader<T>
         {
             ArrayPool<byte>.Shared.Return(page);
         }
-    }
-
-    private static ReadOnlySpan<byte> PrefixedLevels(ReadOnlySpan<byte> body, ref int offset, Encoding encoding, string what, int pageIndex)
-    {
-        if (encoding != Encoding.Rle)
-        {
-            throw new ParquetDataException($"data page {pageIndex} stores {what} levels as {encoding}; only RLE levels are supported");
-        }
-
-        if (body.Length - offset < 4)
-        {
-            throw new ParquetDataException($"data page {pageIndex} is too short for its {what} levels");
-        }
-
-        var length = BinaryPrimitives.ReadInt32LittleEndian(body[offset..]);
-        if (length < 0 || length > body.Length - offset - 4)
-        {
-            throw new ParquetDataException($"data page {pageIndex} {what} levels claim {length} bytes but the page has {body.Length - offset - 4}");
-        }
-
-        var levels = body.Slice(offset + 4, length);
-        offset += 4 + length;
-        return levels;
     }
 
     private static void DecodePage(ColumnCodec<T> codec, Encoding encoding, ReadOnlySpan<byte> repetitionBytes, ReadOnlySpan<byte> definitionBytes, ReadOnlySpan<byte> data, int count, int maxDefinition, ArraySegment<T>? dictionary, PageLevels levels, List<T> dense)
