@@ -1,0 +1,1 @@
+../../../../deploy/postgres/test-server.sh
