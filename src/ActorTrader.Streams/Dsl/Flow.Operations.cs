@@ -126,7 +126,7 @@ public sealed partial class Flow<TIn, TOut, TMat>
     {
         ArgumentNullException.ThrowIfNull(other);
         return Append((stream, materializer, attributes) =>
-            MergeStage.Iterator([stream, other.Materialize(materializer, attributes).Stream], Supervise.InputBufferOf(attributes), eagerComplete));
+            MergeStage.Create([stream, other.Materialize(materializer, attributes).Stream], Supervise.InputBufferOf(attributes), eagerComplete));
     }
 
     /// <summary>Also sends every element to <paramref name="sink"/> (backpressured by both); keeps this source's materialized value.</summary>

@@ -135,7 +135,7 @@ public static class Source
         return new((materializer, attributes) =>
         {
             var materialized = list.Select(s => s.Materialize(materializer, attributes)).ToList();
-            var stream = MergeStage.Iterator(materialized.Select(m => m.Stream).ToList(), Supervise.InputBufferOf(attributes), eagerComplete: false);
+            var stream = MergeStage.Create(materialized.Select(m => m.Stream).ToList(), Supervise.InputBufferOf(attributes), eagerComplete: false);
             return (stream, materialized.Select(m => m.Value).ToList());
         });
     }

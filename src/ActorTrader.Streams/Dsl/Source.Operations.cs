@@ -126,7 +126,7 @@ public sealed partial class Source<TOut, TMat>
     {
         ArgumentNullException.ThrowIfNull(other);
         return Append((upstream, materializer, attributes) =>
-            MergeStage.Iterator([upstream, other.Materialize(materializer, attributes).Stream], Supervise.InputBufferOf(attributes), eagerComplete));
+            MergeStage.Create([upstream, other.Materialize(materializer, attributes).Stream], Supervise.InputBufferOf(attributes), eagerComplete));
     }
 
     /// <summary>Also sends every element to <paramref name="sink"/> (backpressured by both); keeps this source's materialized value.</summary>

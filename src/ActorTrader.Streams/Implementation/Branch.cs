@@ -20,6 +20,9 @@ internal sealed class Branch<T>
 
     public bool IsGone => _gone.IsCancellationRequested;
 
+    /// <summary>Cancelled when the branch's sink stops reading.</summary>
+    public CancellationToken Gone => _gone.Token;
+
     /// <summary>Writes, waiting for room (backpressure); returns false when the branch's sink has gone.</summary>
     public async ValueTask<bool> WriteAsync(T element)
     {
@@ -43,7 +46,10 @@ internal sealed class Branch<T>
     /// <summary>Completes the branch (after the buffered elements), or fails it.</summary>
     public void Complete(Exception? failure = null) => _channel.Writer.TryComplete(failure);
 
-    public async IAsyncEnumerable<T> ReadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    /// <summary>The elements, for the branch's sink; disposing it (even before the first pull) marks the branch gone.</summary>
+    public IAsyncEnumerable<T> ReadAllAsync() => new DisposeHook<T>(Read(), () => new ValueTask(_gone.CancelAsync()));
+
+    private async IAsyncEnumerable<T> Read([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         try
         {

@@ -24,10 +24,19 @@ internal static class FanOutStages
     private static async Task Drive<T>(IAsyncEnumerable<T> upstream, Branch<T>[] branches, Func<T, int>? partitioner, Decider decider, string stage,
         CancellationToken cancellationToken)
     {
+        // Upstream is cancelled the moment the last branch goes, even while it is waiting for its next element.
+        using var allGone = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var remaining = branches.Length;
+        var registrations = branches
+            .Select(b => b.Gone.Register(() =>
+            {
+                if (Interlocked.Decrement(ref remaining) == 0) allGone.Cancel();
+            }))
+            .ToList();
         try
         {
-            await using var enumerator = upstream.GetAsyncEnumerator(cancellationToken);
-            while (branches.Any(b => !b.IsGone) && await enumerator.MoveNextAsync().ConfigureAwait(false))
+            await using var enumerator = upstream.GetAsyncEnumerator(allGone.Token);
+            while (!allGone.IsCancellationRequested && await enumerator.MoveNextAsync().ConfigureAwait(false))
             {
                 var element = enumerator.Current;
                 if (partitioner is null)
@@ -51,9 +60,18 @@ internal static class FanOutStages
             }
             foreach (var branch in branches) branch.Complete();
         }
+        catch (Exception e) when (Supervise.IsCancellation(e, allGone.Token) && !cancellationToken.IsCancellationRequested)
+        {
+            // Every branch has gone: nobody is left to tell.
+        }
         catch (Exception e)
         {
             foreach (var branch in branches) branch.Complete(e);
+        }
+        finally
+        {
+            // Disposing waits for a running callback, so none touches allGone after it is disposed.
+            foreach (var registration in registrations) await registration.DisposeAsync().ConfigureAwait(false);
         }
     }
 
@@ -63,10 +81,22 @@ internal static class FanOutStages
             var branch = new Branch<T>(Supervise.InputBufferOf(attributes));
             var value = sink.Materialize(branch.ReadAllAsync(), materializer, attributes);
             onMaterialized?.Invoke(value);
-            return AlsoToIterator(upstream, branch);
+            // Cancelled before its first pull, the iterator never runs: the hook still cancels upstream and completes the side.
+            var tracked = new TrackedUpstream<T>(upstream);
+            return new DisposeHook<T>(AlsoToIterator(tracked, branch), async () =>
+            {
+                try
+                {
+                    await tracked.CancelIfNeverOpenedAsync().ConfigureAwait(false);
+                }
+                finally
+                {
+                    branch.Complete();
+                }
+            });
         };
 
-    private static async IAsyncEnumerable<T> AlsoToIterator<T>(IAsyncEnumerable<T> upstream, Branch<T> side, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    private static async IAsyncEnumerable<T> AlsoToIterator<T>(TrackedUpstream<T> upstream, Branch<T> side, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         Exception? failure = null;
         var enumerator = upstream.GetAsyncEnumerator(cancellationToken);

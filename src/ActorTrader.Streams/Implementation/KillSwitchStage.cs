@@ -8,7 +8,14 @@ namespace ActorTrader.Streams.Implementation;
 /// </summary>
 internal static class KillSwitchStage
 {
-    public static async IAsyncEnumerable<T> Iterator<T>(IAsyncEnumerable<T> upstream, KillSignal signal, ActorMaterializer materializer, string stage,
+    /// <summary>The stage's output; cancelled before its first pull, it still cancels its upstream.</summary>
+    public static IAsyncEnumerable<T> Connect<T>(IAsyncEnumerable<T> upstream, KillSignal signal, ActorMaterializer materializer, string stage)
+    {
+        var tracked = new TrackedUpstream<T>(upstream);
+        return new DisposeHook<T>(Iterator(tracked, signal, materializer, stage), tracked.CancelIfNeverOpenedAsync);
+    }
+
+    private static async IAsyncEnumerable<T> Iterator<T>(IAsyncEnumerable<T> upstream, KillSignal signal, ActorMaterializer materializer, string stage,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var puller = new UpstreamPuller<T>(upstream, materializer, stage, cancellationToken);

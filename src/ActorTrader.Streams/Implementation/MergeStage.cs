@@ -10,7 +10,17 @@ namespace ActorTrader.Streams.Implementation;
 /// </summary>
 internal static class MergeStage
 {
-    public static async IAsyncEnumerable<T> Iterator<T>(IReadOnlyList<IAsyncEnumerable<T>> inputs, int capacity, bool eagerComplete,
+    /// <summary>The merged stream; cancelled before its first pull (when its pumps have not started), it still cancels every input.</summary>
+    public static IAsyncEnumerable<T> Create<T>(IReadOnlyList<IAsyncEnumerable<T>> inputs, int capacity, bool eagerComplete)
+    {
+        var tracked = inputs.Select(input => new TrackedUpstream<T>(input)).ToList();
+        return new DisposeHook<T>(Iterator(tracked, capacity, eagerComplete), async () =>
+        {
+            foreach (var input in tracked) await input.CancelIfNeverOpenedAsync().ConfigureAwait(false);
+        });
+    }
+
+    private static async IAsyncEnumerable<T> Iterator<T>(IReadOnlyList<IAsyncEnumerable<T>> inputs, int capacity, bool eagerComplete,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var channel = Channel.CreateBounded<T>(new BoundedChannelOptions(capacity) { SingleReader = true });

@@ -17,16 +17,22 @@ internal static class SelectAsyncStage
             throw new ArgumentOutOfRangeException(nameof(parallelism), parallelism, "SelectAsync needs a parallelism of at least 1. Fix: pass a positive number.");
         ArgumentNullException.ThrowIfNull(selector);
         var kind = ordered ? "SelectAsync" : "SelectAsyncUnordered";
-        return (upstream, _, attributes) => Iterator(upstream, parallelism, selector, ordered, Supervise.DeciderOf(attributes), Supervise.StageName(attributes, kind));
+        return (upstream, materializer, attributes) =>
+        {
+            var stage = Supervise.StageName(attributes, kind);
+            return Iterator(upstream, parallelism, selector, ordered, Supervise.DeciderOf(attributes), stage,
+                leftover => ReportLeftover(leftover, materializer, stage));
+        };
     }
 
     private static async IAsyncEnumerable<TOut> Iterator<TIn, TOut>(IAsyncEnumerable<TIn> upstream, int parallelism, Func<TIn, Task<TOut>> selector,
-        bool ordered, Decider decider, string stage, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        bool ordered, Decider decider, string stage, Action<Task> reportLeftover, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var results = Channel.CreateUnbounded<(TIn Element, Task<TOut> Result)>(new UnboundedChannelOptions { SingleReader = true });
         using var slots = new SemaphoreSlim(parallelism, parallelism);
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var launcher = Launch(upstream, selector, ordered, slots, results.Writer, stage, cancel.Token);
+        var launcher = Launch(upstream, selector, ordered, slots, results.Writer, stage, reportLeftover, cancel.Token);
+        Task<TOut>? awaited = null;
         try
         {
             while (await results.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
@@ -34,6 +40,7 @@ internal static class SelectAsyncStage
                 while (results.Reader.TryRead(out var item))
                 {
                     TOut result;
+                    awaited = item.Result;
                     try
                     {
                         result = item.Result.IsCompleted
@@ -42,10 +49,12 @@ internal static class SelectAsyncStage
                     }
                     catch (Exception e) when (!Supervise.IsCancellation(e, cancellationToken))
                     {
+                        awaited = null;
                         Supervise.Decide(decider, e, stage, item.Element);
                         slots.Release();
                         continue;
                     }
+                    awaited = null;
                     slots.Release();
                     yield return result;
                 }
@@ -53,14 +62,23 @@ internal static class SelectAsyncStage
         }
         finally
         {
+            // Late results have nowhere to go: closing the channel makes their writers report them instead.
+            results.Writer.TryComplete();
             await cancel.CancelAsync().ConfigureAwait(false);
             await launcher.ConfigureAwait(false);
+            if (awaited is not null) reportLeftover(awaited);
+            while (results.Reader.TryRead(out var leftover)) reportLeftover(leftover.Result);
         }
     }
 
+    /// <summary>A task the stage launched but will not emit (the stream failed or was cancelled): its error is logged, not left unobserved.</summary>
+    private static void ReportLeftover(Task leftover, ActorMaterializer materializer, string stage) =>
+        leftover.ContinueWith(t => materializer.ReportDetachedFailure(stage, t.Exception!.GetBaseException()),
+            CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+
     // Never throws: an upstream error completes the results channel with that error.
     private static async Task Launch<TIn, TOut>(IAsyncEnumerable<TIn> upstream, Func<TIn, Task<TOut>> selector, bool ordered, SemaphoreSlim slots,
-        ChannelWriter<(TIn, Task<TOut>)> results, string stage, CancellationToken cancellationToken)
+        ChannelWriter<(TIn, Task<TOut>)> results, string stage, Action<Task> reportLeftover, CancellationToken cancellationToken)
     {
         await Task.Yield();
         // Unordered: the channel completes when upstream has ended and every launched task has reported.
@@ -85,14 +103,14 @@ internal static class SelectAsyncStage
                 }
                 if (ordered)
                 {
-                    results.TryWrite((element, task));
+                    if (!results.TryWrite((element, task))) reportLeftover(task);
                 }
                 else
                 {
                     Interlocked.Increment(ref outstanding);
                     _ = task.ContinueWith(done =>
                     {
-                        results.TryWrite((element, done));
+                        if (!results.TryWrite((element, done))) reportLeftover(done);
                         if (Interlocked.Decrement(ref outstanding) == 0) results.TryComplete();
                     }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
                 }

@@ -217,8 +217,17 @@ internal sealed class StreamBuffer<T>
             _items.Clear();
         }
         foreach (var offer in refused) offer.TrySetResult(QueueOfferResult.QueueClosed.Instance);
-        if (failed is not null) _termination.TrySetException(failed);
-        else _termination.TrySetResult();
+        if (failed is not null)
+        {
+            _termination.TrySetException(failed);
+            // The reader has already rethrown this error downstream; watching completion is optional, so an
+            // unwatched Termination must not surface as an UnobservedTaskException.
+            _ = _termination.Task.Exception;
+        }
+        else
+        {
+            _termination.TrySetResult();
+        }
         if (wasOpen) _onReaderGone?.Invoke();
     }
 }

@@ -39,8 +39,9 @@ internal static class TimedStages
                     var pullTask = pull.AsTask();
                     if (await Task.WhenAny(pullTask, timer).ConfigureAwait(false) != pullTask)
                     {
-                        await timer.ConfigureAwait(false);
+                        // Park first: a cancelled timer throws here, and disposing the puller must still wait for this pull.
                         puller.Park(pullTask);
+                        await timer.ConfigureAwait(false);
                         break;
                     }
                     hasNext = await pullTask.ConfigureAwait(false);

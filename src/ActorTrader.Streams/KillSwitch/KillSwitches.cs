@@ -11,7 +11,7 @@ public static class KillSwitches
         new((upstream, materializer, attributes) =>
         {
             var killSwitch = new UniqueKillSwitch(new KillSignal());
-            return (KillSwitchStage.Iterator(upstream, killSwitch.Signal, materializer, Supervise.StageName(attributes, "KillSwitch")), killSwitch);
+            return (KillSwitchStage.Connect(upstream, killSwitch.Signal, materializer, Supervise.StageName(attributes, "KillSwitch")), killSwitch);
         });
 
     public static SharedKillSwitch Shared(string name)

@@ -24,7 +24,7 @@ public sealed class SharedKillSwitch : IKillSwitch
     /// <summary>A pass-through flow controlled by this switch.</summary>
     public Flow<T, T, SharedKillSwitch> Flow<T>() =>
         new((upstream, materializer, attributes) =>
-            (KillSwitchStage.Iterator(upstream, _signal, materializer, Supervise.StageName(attributes, $"KillSwitch({Name})")), this));
+            (KillSwitchStage.Connect(upstream, _signal, materializer, Supervise.StageName(attributes, $"KillSwitch({Name})")), this));
 
     public override string ToString() => $"SharedKillSwitch({Name})";
 }

@@ -94,7 +94,9 @@ public sealed class SelectAsyncTests : StreamTestKit
         }
 
         Assert.Equal(count, (await Within(run)).Count);
-        Assert.Equal(parallelism, maxInFlight);
+        // The slot frees as a result is handed downstream, one hop before the downstream Select decrements: so the
+        // count may briefly read parallelism + 1 (the element in hand), never more.
+        Assert.InRange(maxInFlight, parallelism, parallelism + 1);
     }
 
     [Fact]
