@@ -14,5 +14,9 @@ public static class CommandCatalog
         new ConfigCheckCommand(),
         new FactoryCommand(_ => ParquetCommands.Create()),
         new FactoryCommand(_ => OptimizeCommand.Create()),
+        new FactoryCommand(ScanCommand.Create),
+        new FactoryCommand(IngestCommand.Create),
+        new FactoryCommand(LakehouseCommands.Create),
+        new FactoryCommand(FeaturesCommands.Create),
     ];
 }
