@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Restores, builds (warnings are errors) and runs every test project, then prints the totals.
-# Starts and stops any server the tests need (none yet; PostgreSQL arrives with persistence).
+# Starts a throwaway PostgreSQL (deploy/postgres/test-server.sh) for the persistence tests and stops it on exit.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -12,7 +12,10 @@ dotnet restore ActorTrader.sln
 dotnet build ActorTrader.sln -c Release --no-restore
 
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+pgdir=$(mktemp -d "${TMPDIR:-/tmp}/actortrader-pg.XXXXXX")
+trap 'deploy/postgres/test-server.sh stop "$pgdir" >/dev/null 2>&1 || true; rm -f "$log"' EXIT
+# The PostgreSQL backend runs the same behaviour suite as SQLite; the server lives only as long as this script.
+eval "$(deploy/postgres/test-server.sh start "$pgdir")"
 status=0
 dotnet test ActorTrader.sln -c Release --no-build --blame-hang-timeout 5m 2>&1 | tee "$log" || status=$?
 

@@ -1,0 +1,18 @@
+namespace ActorTrader.Persistence.Postgres;
+
+/// <summary>Settings of the PostgreSQL journal and snapshot store (actortrader.persistence.postgresql and .query).</summary>
+/// <param name="ConnectionString">Npgsql connection string (from ACTORTRADER_POSTGRES in production).</param>
+public sealed record PostgresStoreOptions(string ConnectionString)
+{
+    /// <summary>Schema that holds the journal and snapshot tables; created on start.</summary>
+    public string Schema { get; init; } = "public";
+
+    /// <summary>Most journal writes grouped into one multi-row insert transaction.</summary>
+    public int MaxBatchSize { get; init; } = 1000;
+
+    /// <summary>Connections in the pool.</summary>
+    public int MaxPoolSize { get; init; } = 20;
+
+    /// <summary>How long a tag or all-events query waits for a missing ordering (a transaction not yet committed) before skipping it for good.</summary>
+    public TimeSpan GapTimeout { get; init; } = TimeSpan.FromSeconds(10);
+}

@@ -1,0 +1,27 @@
+using ActorTrader.Persistence.Sql;
+
+namespace ActorTrader.Persistence.Sqlite;
+
+/// <summary>Builds the journal, snapshot store and query of one SQLite file (start them with StartAsync).</summary>
+public static class SqliteStoreFactory
+{
+    /// <summary>The name <c>actortrader.persistence.journal</c> selects this backend with.</summary>
+    public const string BackendName = "sqlite";
+
+    public static SqlPersistenceStores Create(SqliteStoreOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new SqlPersistenceStores(new SqliteJournal(options), new SqliteSnapshotStore(options), new SqliteJournalQuery(options), sharedResource: null);
+    }
+
+    /// <summary>From actortrader.persistence.sqlite; a relative path is resolved against <paramref name="dataDirectory"/> (node.data-dir).</summary>
+    public static SqlPersistenceStores Create(PersistenceSettings settings, string dataDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return Create(new SqliteStoreOptions(SqliteStoreOptions.ResolvePath(dataDirectory, settings.Sqlite.Path))
+        {
+            BusyTimeout = settings.Sqlite.BusyTimeout,
+            MaxBatchSize = settings.Sqlite.MaxBatchSize,
+        });
+    }
+}

@@ -1,0 +1,144 @@
+using System.Text;
+using ActorTrader.Persistence.Journal;
+using Microsoft.Data.Sqlite;
+using static ActorTrader.Persistence.Tests.Stores.TestEvents;
+
+namespace ActorTrader.Persistence.Tests.Sqlite;
+
+/// <summary>Bad database files and a hostile file system give errors that name the file and the fix, and never lose an acknowledged event.</summary>
+public sealed class SqliteDatabaseFileSpec
+{
+    [Fact]
+    public async Task A_file_that_is_not_a_SQLite_database_fails_start_naming_the_file_and_the_fix_and_stays_untouched()
+    {
+        await using var backend = new SqliteTestBackend();
+        var garbage = Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat("these are not the pages you are looking for. ", 100)));
+        await File.WriteAllBytesAsync(backend.DatabasePath, garbage);
+
+        var error = await Assert.ThrowsAsync<PersistenceStoreException>(() => backend.OpenStoresAsync());
+
+        Assert.Contains(
+            $"{backend.DatabasePath} is not a SQLite database (file is not a database). Fix: point actortrader.persistence.sqlite.path at the journal or move the file away",
+            error.Message,
+            StringComparison.Ordinal);
+        Assert.Equal(garbage, await File.ReadAllBytesAsync(backend.DatabasePath));
+    }
+
+    [Fact]
+    public async Task A_missing_directory_fails_start_naming_the_directory()
+    {
+        await using var backend = new SqliteTestBackend();
+        var missing = Path.Combine(backend.Directory, "no-such-dir");
+        backend.Options = backend.Options with { DatabasePath = Path.Combine(missing, "actortrader.db") };
+
+        var error = await Assert.ThrowsAsync<PersistenceStoreException>(() => backend.OpenStoresAsync());
+
+        Assert.Contains($"The directory {missing} of the SQLite database", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Fix:", error.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(missing));
+    }
+
+    [Fact]
+    public async Task A_directory_where_the_database_file_should_be_fails_start()
+    {
+        await using var backend = new SqliteTestBackend();
+        Directory.CreateDirectory(backend.DatabasePath);
+
+        var error = await Assert.ThrowsAsync<PersistenceStoreException>(() => backend.OpenStoresAsync());
+
+        Assert.Contains($"{backend.DatabasePath} is a directory", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_missing_database_file_is_created_in_write_ahead_log_mode()
+    {
+        await using var backend = new SqliteTestBackend();
+        await backend.OpenStoresAsync();
+
+        await using var connection = new SqliteConnection($"Data Source={backend.DatabasePath};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode";
+        Assert.Equal("wal", await command.ExecuteScalarAsync());
+    }
+
+    [Fact]
+    public async Task A_database_locked_by_another_writer_beyond_the_busy_timeout_fails_the_write_and_loses_nothing()
+    {
+        await using var backend = new SqliteTestBackend();
+        backend.Options = backend.Options with { BusyTimeout = TimeSpan.FromMilliseconds(200) };
+        var stores = await backend.OpenStoresAsync();
+        await stores.Journal.WriteAsync([Event("order-1", 1)]);
+
+        await using (var holder = new SqliteConnection($"Data Source={backend.DatabasePath};Pooling=False"))
+        {
+            await holder.OpenAsync();
+            await using var begin = holder.CreateCommand();
+            begin.CommandText = "BEGIN IMMEDIATE";
+            await begin.ExecuteNonQueryAsync();
+
+            var error = await Assert.ThrowsAsync<PersistenceStoreException>(() => stores.Journal.WriteAsync([Event("order-1", 2)]));
+
+            Assert.Contains($"{backend.DatabasePath} is locked by another connection or process", error.Message, StringComparison.Ordinal);
+            Assert.Contains("actortrader.persistence.sqlite.busy-timeout", error.Message, StringComparison.Ordinal);
+        }
+
+        await stores.Journal.WriteAsync([Event("order-1", 2)]);
+        var replayed = await stores.Journal.ReplayAsync("order-1", 1, long.MaxValue, long.MaxValue).CollectAsync();
+        Assert.Equal([1L, 2], replayed.Select(e => e.SequenceNr));
+    }
+
+    [Fact]
+    public async Task A_full_disk_fails_the_write_with_a_clear_error_and_keeps_every_acknowledged_event()
+    {
+        await using var backend = new SqliteTestBackend();
+        var first = await backend.OpenStoresAsync();
+        await first.Journal.WriteAsync([Event("filler", 1)]);
+        await first.DisposeAsync();
+        var uncapped = backend.Options;
+        // The cap cannot shrink the file, so it pins the database at its current size: the next page it needs fails like a full disk.
+        backend.Options = uncapped with { MaxPageCount = 1 };
+        var capped = await backend.OpenStoresAsync();
+
+        var acknowledged = new List<long> { 1 };
+        PersistenceStoreException? failure = null;
+        for (var n = 2; n <= 500 && failure is null; n++)
+        {
+            try
+            {
+                await capped.Journal.WriteAsync([Event("filler", n) with { Payload = new byte[2000] }]);
+                acknowledged.Add(n);
+            }
+            catch (PersistenceStoreException ex)
+            {
+                failure = ex;
+            }
+        }
+
+        Assert.NotNull(failure);
+        Assert.Contains($"{backend.DatabasePath}: database or disk is full", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("earlier events are intact. Fix: free disk space", failure.Message, StringComparison.Ordinal);
+        await capped.DisposeAsync();
+        backend.Options = uncapped;
+        var reopened = await backend.OpenStoresAsync();
+        var replayed = await reopened.Journal.ReplayAsync("filler", 1, long.MaxValue, long.MaxValue).CollectAsync();
+        Assert.Equal(acknowledged, replayed.Select(e => e.SequenceNr));
+        await reopened.Journal.WriteAsync([Event("filler", acknowledged[^1] + 1)]);
+    }
+
+    [Fact]
+    public async Task A_database_file_deleted_while_running_refuses_further_writes()
+    {
+        await using var backend = new SqliteTestBackend();
+        var stores = await backend.OpenStoresAsync();
+        await stores.Journal.WriteAsync([Event("order-1", 1)]);
+        foreach (var file in Directory.GetFiles(backend.Directory))
+        {
+            File.Delete(file);
+        }
+
+        var error = await Assert.ThrowsAsync<PersistenceStoreException>(() => stores.Journal.WriteAsync([Event("order-1", 2)]));
+
+        Assert.Contains($"The SQLite database {backend.DatabasePath} was deleted or moved while the node was running", error.Message, StringComparison.Ordinal);
+    }
+}
