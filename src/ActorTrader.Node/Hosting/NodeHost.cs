@@ -7,6 +7,8 @@ using ActorTrader.Hosting.Security;
 using ActorTrader.Hosting.Settings;
 using ActorTrader.Node.Control;
 using ActorTrader.Node.Management;
+using ActorTrader.Persistence;
+using ActorTrader.Persistence.Journal;
 using Serilog.Core;
 
 namespace ActorTrader.Node.Hosting;
@@ -79,9 +81,26 @@ internal static class NodeHost
             return ExitStartFailed;
         }
 
+        PersistenceStores stores;
+        PersistenceSettings persistenceSettings;
+        try
+        {
+            (stores, persistenceSettings) = await NodePersistence.OpenAsync(loaded, settings).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is PersistenceStoreException or PersistenceSettingsException)
+        {
+            log.Fatal("The node cannot open its journal: {Error}", e.Message);
+            return ExitStartFailed;
+        }
+        await using var journal = stores;
+
         var startedAt = time.GetUtcNow();
         var system = ActorSystem.Create(SystemName(settings.Node.Name), settings.ToActorSystemSetup(logger));
-        var control = system.ActorOf(ControlActor.CreateProps(settings.Control), "control");
+        NodePersistence.Install(system, stores, persistenceSettings);
+        // The halt state is journaled: a control actor that cannot write or replay stops (fail-closed) and is
+        // started again from the journal with backoff; until it answers, the API tells callers to treat the node as halted.
+        var control = system.ActorOf(BackoffSupervisor.Props(Backoff.OnStop(ControlActor.CreateProps(settings.Control), "state",
+            TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30), 0.2)), "control");
         var node = new NodeContext(settings, loaded, control, token, startedAt, time);
         var shutdown = CoordinatedShutdown.Get(system);
         var unbindTimeout = shutdown.PhaseTimeout(CoordinatedShutdown.PhaseBeforeServiceUnbind);

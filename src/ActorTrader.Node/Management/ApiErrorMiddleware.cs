@@ -35,7 +35,7 @@ internal static partial class ApiErrorMiddleware
             LogAskTimeout(context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ApiErrorMiddleware).FullName!), e, context.Request.Path);
             await WriteAsync(context, StatusCodes.Status503ServiceUnavailable,
                 "The node's control actor did not answer within actortrader.actors.ask-timeout; the request may still take effect. " +
-                "Fix: check `actortrader status` and `actortrader errors`.").ConfigureAwait(false);
+                "Until it answers, treat the node as halted (its journal may be unavailable). Fix: check `actortrader status` and `actortrader errors`.").ConfigureAwait(false);
         }
     }
 

@@ -2,6 +2,9 @@ using ActorTrader.Actors;
 using ActorTrader.Hosting.Control;
 using ActorTrader.Hosting.Settings;
 using ActorTrader.Node.Control;
+using ActorTrader.Persistence;
+using ActorTrader.Persistence.Memory;
+using ActorTrader.Persistence.Serialization;
 using ActorTrader.TestKit;
 
 namespace ActorTrader.Node.Tests.Control;
@@ -11,8 +14,17 @@ public sealed class ControlActorTests : TestKit.TestKit, IDisposable
     private static readonly TimeSpan WatchInterval = TimeSpan.FromSeconds(1);
     private readonly TempDirectory _dir = new();
 
+    private readonly FaultyJournal _journal;
+    private readonly TestProbe _alerts;
+
     public ControlActorTests() : base(new TestKitSettings { VirtualTime = true })
     {
+        var storage = new MemoryStorage();
+        _journal = new FaultyJournal(new MemoryJournal(storage));
+        var stores = new PersistenceStores(_journal, new MemorySnapshotStore(storage), new MemoryJournalQuery(storage));
+        Persistence.Persistence.Install(Sys, new PersistenceSetup(stores, ControlEvents.Register(new EventSerializer())));
+        _alerts = CreateTestProbe();
+        Sys.EventStream.Subscribe(_alerts.Ref, typeof(PersistenceAlert));
     }
 
     public void Dispose() => _dir.Dispose();
@@ -38,16 +50,15 @@ public sealed class ControlActorTests : TestKit.TestKit, IDisposable
     }
 
     [Fact]
-    public async Task Halt_is_acknowledged_and_written_to_the_halt_file_with_the_scheduler_time()
+    public async Task Halt_is_acknowledged_after_its_event_is_journaled_with_the_scheduler_time()
     {
         var control = StartControl();
 
         var result = await Command(control, new Halt("broker outage", HaltState.ByOperator));
 
         Assert.True(result.Accepted);
-        var expected = HaltState.HaltedNow("broker outage", Scheduler.Now, HaltState.ByOperator);
-        Assert.Equal(expected, result.State);
-        Assert.Equal(expected, HaltStateFile.Load(Settings.HaltFile, Scheduler.Now).State);
+        Assert.Equal(HaltState.HaltedNow("broker outage", Scheduler.Now, HaltState.ByOperator), result.State);
+        Assert.Equal(1, _journal.EventsOf(ControlActor.ControlPersistenceId));
     }
 
     [Fact]
@@ -78,16 +89,20 @@ public sealed class ControlActorTests : TestKit.TestKit, IDisposable
     }
 
     [Fact]
-    public async Task Resume_clears_the_halt_in_memory_and_on_disk()
+    public async Task Resume_is_journaled_and_survives_a_restart()
     {
-        var control = StartControl();
-        await Command(control, new Halt("x", HaltState.ByOperator));
+        var first = StartControl("first");
+        await Command(first, new Halt("x", HaltState.ByOperator));
 
-        var result = await Command(control, new Resume());
+        var result = await Command(first, new Resume());
+        Watch(first);
+        Sys.Stop(first);
+        await ExpectTerminatedAsync(first);
 
         Assert.True(result.Accepted);
         Assert.Equal(HaltState.Active, result.State);
-        Assert.Equal(HaltState.Active, HaltStateFile.Load(Settings.HaltFile, Scheduler.Now).State);
+        Assert.Equal(HaltState.Active, await StateOf(StartControl("second")));
+        Assert.Equal(2, _journal.EventsOf(ControlActor.ControlPersistenceId));
     }
 
     [Fact]
@@ -134,7 +149,7 @@ public sealed class ControlActorTests : TestKit.TestKit, IDisposable
         Assert.True(state.Halted);
         Assert.Equal(HaltState.ByKillSwitch, state.HaltedBy);
         Assert.Contains("maintenance", state.Reason, StringComparison.Ordinal);
-        Assert.True(HaltStateFile.Load(Settings.HaltFile, Scheduler.Now).State.Halted);
+        Assert.Equal(1, _journal.EventsOf(ControlActor.ControlPersistenceId));
     }
 
     [Fact]
@@ -163,51 +178,51 @@ public sealed class ControlActorTests : TestKit.TestKit, IDisposable
     }
 
     [Fact]
-    public async Task A_halt_that_cannot_be_saved_still_halts_and_says_so()
+    public async Task A_halt_that_cannot_be_journaled_is_never_acknowledged_and_the_actor_stops()
     {
-        var blocker = _dir.File("blocker");
-        File.WriteAllText(blocker, "a file, not a directory");
-        var settings = Settings with { HaltFile = Path.Combine(blocker, "halt-state.json") };
-        var control = Sys.ActorOf(ControlActor.CreateProps(settings), "unsaved");
+        var control = StartControl();
+        Assert.False((await StateOf(control)).Halted);
+        Watch(control);
+        _journal.FailWrites = true;
 
-        var result = await Command(control, new Halt("x", HaltState.ByOperator));
+        control.Tell(new Halt("disk full", HaltState.ByOperator), TestActor);
 
-        Assert.True(result.State.Halted);
-        Assert.False(result.Accepted);
-        Assert.Contains("could not be written", result.Message, StringComparison.Ordinal);
+        // No ControlResult: callers time out and treat the node as halted; the restarted actor replays the journal.
+        await ExpectTerminatedAsync(control);
+        var alert = await _alerts.ExpectMsgAsync<PersistenceAlert>();
+        Assert.Equal(ControlActor.ControlPersistenceId, alert.PersistenceId);
     }
 
     [Fact]
-    public async Task A_halt_that_could_not_be_saved_is_saved_by_the_next_halt_request()
+    public async Task A_journal_that_cannot_be_replayed_stops_the_actor_instead_of_starting_active()
     {
-        var blocker = _dir.File("blocker");
-        File.WriteAllText(blocker, "a file, not a directory");
-        var settings = Settings with { HaltFile = Path.Combine(blocker, "halt-state.json") };
-        var control = Sys.ActorOf(ControlActor.CreateProps(settings), "retried");
-        await Command(control, new Halt("disk full", HaltState.ByOperator));
-        File.Delete(blocker);
+        var first = StartControl("first");
+        await Command(first, new Halt("keep me", HaltState.ByOperator));
+        Watch(first);
+        Sys.Stop(first);
+        await ExpectTerminatedAsync(first);
+        _journal.FailReplays = true;
 
-        var again = await Command(control, new Halt("disk full", HaltState.ByOperator));
+        var second = StartControl("second");
+        Watch(second);
 
-        Assert.True(again.Accepted);
-        Assert.Contains("now saved", again.Message, StringComparison.Ordinal);
-        Assert.Equal("disk full", HaltStateFile.Load(settings.HaltFile, Scheduler.Now).State.Reason);
+        await ExpectTerminatedAsync(second);
+        Assert.Equal(PersistenceFailure.Recovery, (await _alerts.ExpectMsgAsync<PersistenceAlert>()).Failure);
     }
 
     [Fact]
-    public async Task A_halt_that_could_not_be_saved_is_saved_at_the_next_watch_tick()
+    public async Task A_halt_recorded_in_a_legacy_halt_file_is_imported_into_the_journal_once()
     {
-        var blocker = _dir.File("blocker");
-        File.WriteAllText(blocker, "a file, not a directory");
-        var settings = Settings with { HaltFile = Path.Combine(blocker, "halt-state.json") };
-        var control = Sys.ActorOf(ControlActor.CreateProps(settings), "ticked");
-        await Command(control, new Halt("disk full", HaltState.ByOperator));
-        File.Delete(blocker);
+        HaltStateFile.Save(Settings.HaltFile, HaltState.HaltedNow("from the file", Scheduler.Now, HaltState.ByOperator));
+        var first = StartControl("first");
+        Assert.Equal("from the file", (await StateOf(first)).Reason);
+        await Command(first, new Resume());
+        Watch(first);
+        Sys.Stop(first);
+        await ExpectTerminatedAsync(first);
 
-        Scheduler.Advance(WatchInterval);
-        await StateOf(control);
-
-        Assert.True(HaltStateFile.Load(settings.HaltFile, Scheduler.Now).State.Halted);
+        // The journal now has events, so the file is not read again: the resume stands.
+        Assert.False((await StateOf(StartControl("second"))).Halted);
     }
 
     [Fact]
@@ -221,7 +236,6 @@ public sealed class ControlActorTests : TestKit.TestKit, IDisposable
         Scheduler.Advance(WatchInterval);
 
         Assert.True((await StateOf(control)).Halted);
-        Assert.True(HaltStateFile.Load(Settings.HaltFile, Scheduler.Now).State.Halted);
     }
 
     [Fact]

@@ -1,3 +1,6 @@
+using ActorTrader.Node.Control;
+using ActorTrader.Node.Hosting;
+using ActorTrader.Persistence.Sqlite;
 using System.Net;
 using System.Net.Sockets;
 using System.Runtime.Versioning;
@@ -199,7 +202,7 @@ public sealed class NodeEndToEndTests : IDisposable
         var listed = JsonSerializer.Deserialize<ErrorsResponse>(errors.Out, ManagementJson.Options)!;
         var entry = Assert.Single(listed.Errors);
         Assert.Contains(_paths.HaltFile, entry.Message, StringComparison.Ordinal);
-        Assert.EndsWith("/user/control", entry.ActorPath, StringComparison.Ordinal);
+        Assert.EndsWith("/user/control/state", entry.ActorPath, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -219,7 +222,8 @@ public sealed class NodeEndToEndTests : IDisposable
             Assert.Equal("HTTP/1.1 200 OK", status);
             Assert.True(node.ExitCode == 0, node.Output);
         }
-        Assert.Equal("during shutdown", ActorTrader.Hosting.Control.HaltStateFile.Load(_paths.HaltFile, DateTimeOffset.UtcNow).State.Reason);
+        var halted = Assert.IsType<NodeHalted>(Assert.Single(await JournaledControlEventsAsync()));
+        Assert.Equal("during shutdown", halted.Reason);
     }
 
     [Fact]
@@ -257,8 +261,20 @@ public sealed class NodeEndToEndTests : IDisposable
         var properties = halted.GetProperty("Properties");
         Assert.Equal(NodeFixturePaths.NodeName, properties.GetProperty("Node").GetString());
         Assert.Equal(JsonValueKind.Array, properties.GetProperty("Roles").ValueKind);
-        Assert.EndsWith("/user/control", properties.GetProperty("ActorPath").GetString(), StringComparison.Ordinal);
+        Assert.EndsWith("/user/control/state", properties.GetProperty("ActorPath").GetString(), StringComparison.Ordinal);
         Assert.Matches("^[0-9a-f]{32}$", properties.GetProperty("CorrelationId").GetString());
+    }
+
+    /// <summary>The control actor's events, read straight from the node's SQLite journal.</summary>
+    private async Task<List<object>> JournaledControlEventsAsync()
+    {
+        await using var stores = SqliteStoreFactory.Create(new SqliteStoreOptions(Path.Combine(_paths.DataDir, "actortrader.db")));
+        await stores.StartAsync();
+        var serializer = NodePersistence.CreateSerializer();
+        var events = new List<object>();
+        await foreach (var e in stores.Journal.ReplayAsync(ControlActor.ControlPersistenceId, 1, long.MaxValue, long.MaxValue))
+            events.Add(serializer.Deserialize(e.Manifest, e.Payload, e.PersistenceId, e.SequenceNr));
+        return events;
     }
 
     private static int FreePort()

@@ -9,6 +9,8 @@ using ActorTrader.Hosting.Settings;
 using ActorTrader.Node.Control;
 using ActorTrader.Node.Hosting;
 using ActorTrader.Node.Management;
+using ActorTrader.Persistence;
+using ActorTrader.Persistence.Memory;
 using Microsoft.AspNetCore.Builder;
 using Serilog;
 
@@ -21,6 +23,7 @@ public sealed class ManagementApiTests : TestKit.TestKit, IAsyncLifetime, IDispo
     private readonly TempDirectory _dir = new();
     private readonly HttpClient _http = new();
     private WebApplication _web = null!;
+    private readonly MemoryStorage _journal = new();
     private NodeSettings _settings = null!;
 
     public async Task InitializeAsync()
@@ -29,6 +32,7 @@ public sealed class ManagementApiTests : TestKit.TestKit, IAsyncLifetime, IDispo
         await File.WriteAllTextAsync(file, $$"""actortrader { node { name = "api", data-dir = "{{_dir.File("data")}}" }, management.port = 0 }""");
         var loaded = ConfigLoader.Load(new ConfigSources { ConfigFile = file, Environment = new Dictionary<string, string?>(), WorkingDirectory = _dir.Path });
         _settings = NodeSettings.FromConfig(loaded);
+        Persistence.Persistence.Install(Sys, PersistenceSetup.InMemory(NodePersistence.CreateSerializer(), _journal));
         var control = Sys.ActorOf(ControlActor.CreateProps(_settings.Control), "control");
         var node = new NodeContext(_settings, loaded, control, Token, DateTimeOffset.UtcNow, TimeProvider.System);
         _web = ManagementServer.Build(node, new LoggerConfiguration().CreateLogger(), TimeSpan.FromSeconds(5));
@@ -126,7 +130,7 @@ public sealed class ManagementApiTests : TestKit.TestKit, IAsyncLifetime, IDispo
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Contains("JSON", error!.Error, StringComparison.Ordinal);
         Assert.Contains("Fix:", error.Error, StringComparison.Ordinal);
-        Assert.False(HaltStateFileSays().Halted);
+        Assert.Empty(await JournaledHaltsAsync());
     }
 
     [Fact]
@@ -179,9 +183,15 @@ public sealed class ManagementApiTests : TestKit.TestKit, IAsyncLifetime, IDispo
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.True((await response.Content.ReadFromJsonAsync<ControlResponse>(ManagementJson.Options))!.Halted);
-        Assert.Equal("api test", HaltStateFileSays().Reason);
+        Assert.Equal("api test", (await JournaledHaltsAsync()).Single().Reason);
     }
 
-    private HaltState HaltStateFileSays() =>
-        HaltStateFile.Load(_settings.Control.HaltFile, DateTimeOffset.UtcNow).State;
+    private async Task<List<NodeHalted>> JournaledHaltsAsync()
+    {
+        var serializer = NodePersistence.CreateSerializer();
+        var halts = new List<NodeHalted>();
+        await foreach (var e in new MemoryJournal(_journal).ReplayAsync(ControlActor.ControlPersistenceId, 1, long.MaxValue, long.MaxValue))
+            if (serializer.Deserialize(e.Manifest, e.Payload, e.PersistenceId, e.SequenceNr) is NodeHalted halted) halts.Add(halted);
+        return halts;
+    }
 }

@@ -1,0 +1,40 @@
+using ActorTrader.Actors;
+using ActorTrader.Hosting.Configuration;
+using ActorTrader.Hosting.Settings;
+using ActorTrader.Node.Control;
+using ActorTrader.Persistence;
+using ActorTrader.Persistence.Journal;
+using ActorTrader.Persistence.Serialization;
+using ActorTrader.Persistence.Sql;
+
+namespace ActorTrader.Node.Hosting;
+
+/// <summary>
+/// Opens the journal and snapshot store that <c>actortrader.persistence</c> names (SQLite under node.data-dir by
+/// default) and installs persistence on the node's actor system with every event type the node journals.
+/// </summary>
+internal static class NodePersistence
+{
+    /// <summary>Every event the node's persistent actors write, under its stable manifest name.</summary>
+    public static EventSerializer CreateSerializer() => ControlEvents.Register(new EventSerializer());
+
+    /// <summary>Builds and starts the stores; throws <see cref="PersistenceStoreException"/> or <see cref="PersistenceSettingsException"/> with a fix.</summary>
+    public static async Task<(PersistenceStores Stores, PersistenceSettings Settings)> OpenAsync(LoadedConfig loaded, NodeSettings node, CancellationToken cancellationToken = default)
+    {
+        var settings = PersistenceSettings.FromConfig(loaded.Config);
+        var stores = new PersistenceBackends().AddSqlBackends().Create(settings, node.Node.DataDir);
+        try
+        {
+            await stores.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await stores.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+        return (stores, settings);
+    }
+
+    public static Persistence.Persistence Install(ActorSystem system, PersistenceStores stores, PersistenceSettings settings) =>
+        Persistence.Persistence.Install(system, new PersistenceSetup(stores, CreateSerializer()) { Settings = settings });
+}
