@@ -62,6 +62,9 @@ public sealed class Persistence : IExtension
 
     internal InFlightWrites InFlightWrites { get; } = new();
 
+    /// <summary>Held-back commands a restarting persistent actor hands to its next incarnation.</summary>
+    internal StashHandover StashHandover { get; } = new();
+
     /// <summary>Installs persistence on <paramref name="system"/> with stores that are already started.</summary>
     public static Persistence Install(ActorSystem system, PersistenceSetup setup)
     {

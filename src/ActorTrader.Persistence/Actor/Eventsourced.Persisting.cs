@@ -180,7 +180,11 @@ public abstract partial class Eventsourced
             return;
         }
         var persistence = _persistence;
-        Task.Run(() => persistence.WriteAsync(persistenceId, rows)).ContinueWith(
+        var journalWrite = Task.Run(() => persistence.WriteAsync(persistenceId, rows));
+        // Tracked on this turn, not when the pool gets to it: a successor started right after this incarnation stops
+        // (PoisonPill, a parent restarting it) must wait for this write even if it has not reached the journal yet.
+        persistence.InFlightWrites.Track(persistenceId, journalWrite);
+        journalWrite.ContinueWith(
             t => Deliver(t.IsCompletedSuccessfully ? null : Unwrap(t)),
             CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }

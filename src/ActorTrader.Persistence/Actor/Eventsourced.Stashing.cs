@@ -8,7 +8,11 @@ namespace ActorTrader.Persistence;
 public abstract partial class Eventsourced
 {
     private readonly LinkedList<StashedMessage> _internalStash = new();
+    private readonly HashSet<string> _retiredInstances = new(StringComparer.Ordinal);
     private bool _unstashInFlight;
+    private StashedMessage? _inFlightUnstash;
+    private bool _asyncCommandStarted;
+    private bool _restarting;
     private StashedMessage? _currentCommand;
     private bool _currentCommandStashed;
 
@@ -21,7 +25,20 @@ public abstract partial class Eventsourced
         if (_state != State.ProcessingCommands || _unstashInFlight || _internalStash.First is not { } first) return;
         _internalStash.RemoveFirst();
         _unstashInFlight = true;
+        _inFlightUnstash = first.Value;
         Self.Tell(new Unstashed(WriterId, first.Value.Message), first.Value.Sender);
+    }
+
+    /// <summary>
+    /// On the first message after a restart: the commands the previous incarnation held back come first, ahead of
+    /// everything now in the mailbox; its command still on the way back through the mailbox is among them, so that
+    /// copy is dropped when it arrives.
+    /// </summary>
+    private void TakeHandedOverStash()
+    {
+        if (_persistence.StashHandover.TryTake(Self) is not { } handover) return;
+        for (var i = handover.Messages.Count - 1; i >= 0; i--) _internalStash.AddFirst(handover.Messages[i]);
+        _retiredInstances.UnionWith(handover.RetiredInstances);
     }
 
     /// <summary>The command being handled, for the user stash; each delivery may be stashed once.</summary>

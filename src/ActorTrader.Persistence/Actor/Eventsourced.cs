@@ -21,6 +21,7 @@ public abstract partial class Eventsourced : ActorBase
     private readonly Persistence _persistence;
     private readonly ILoggingAdapter _log;
     private readonly Stack<Receive> _commandBehaviors = new();
+    private readonly PersistentStash _userStash;
     private State _state = State.WaitingForPermit;
     private string? _persistenceId;
     private long _lastSequenceNr;
@@ -30,7 +31,8 @@ public abstract partial class Eventsourced : ActorBase
     {
         _persistence = Persistence.Get(Context.System);
         _log = Context.GetLogger();
-        Stash = new PersistentStash(this);
+        _userStash = new PersistentStash(this);
+        Stash = _userStash;
         // Recovery starts when the permit arrives, after the derived constructor has run (PersistenceId may depend on it).
         _persistence.RecoveryPermitter.Tell(new RequestRecoveryPermit(WriterId), Self);
         _permit = PermitState.Requested;
@@ -113,7 +115,11 @@ public abstract partial class Eventsourced : ActorBase
 
     protected sealed override bool Receive(object message)
     {
-        HasStarted = true;
+        if (!HasStarted)
+        {
+            HasStarted = true;
+            TakeHandedOverStash();
+        }
         switch (message)
         {
             case IPersistenceInternalMessage internalMessage:
@@ -121,8 +127,11 @@ public abstract partial class Eventsourced : ActorBase
                 return true;
             case Unstashed unstashed when unstashed.Instance == WriterId && _unstashInFlight:
                 _unstashInFlight = false;
+                _inFlightUnstash = null;
                 OnCommand(unstashed.Message, returning: true);
                 return true;
+            case Unstashed handedOver when _retiredInstances.Contains(handedOver.Instance):
+                return true; // an earlier incarnation handed this command over with its stash: it is already held here
             case Unstashed fromEarlierIncarnation:
                 OnCommand(fromEarlierIncarnation.Message, returning: false);
                 return true;
@@ -192,6 +201,7 @@ public abstract partial class Eventsourced : ActorBase
     {
         _currentCommand = new StashedMessage(message, Sender);
         _currentCommandStashed = false;
+        _asyncCommandStarted = false;
         try
         {
             var handled = _commandBehaviors.Count > 0 ? _commandBehaviors.Peek()(message) : ReceiveCommand(message);
@@ -206,7 +216,8 @@ public abstract partial class Eventsourced : ActorBase
         {
             _currentCommand = null;
         }
-        AroundReceiveComplete();
+        // An async command writes what it persisted when its task completes (RunAsyncCommand), not at its first await.
+        if (!_asyncCommandStarted) AroundReceiveComplete();
     }
 
     /// <summary>After a command (or an async command's task): write what it persisted, and hold back commands while a stashing persist is pending.</summary>
@@ -218,7 +229,9 @@ public abstract partial class Eventsourced : ActorBase
     }
 
     /// <summary>Runs an async command handler: the mailbox waits for it (Akka's <c>RunTask</c>), then what it persisted is written.</summary>
-    internal void RunAsyncCommand(Func<Task> handler) =>
+    internal void RunAsyncCommand(Func<Task> handler)
+    {
+        _asyncCommandStarted = true;
         RunTask(async () =>
         {
             try
@@ -232,6 +245,7 @@ public abstract partial class Eventsourced : ActorBase
             }
             AroundReceiveComplete();
         });
+    }
 
     private string PersistenceIdChecked => _persistenceId ??= PersistenceId is { Length: > 0 } id
         ? id
@@ -239,11 +253,26 @@ public abstract partial class Eventsourced : ActorBase
 
     protected override void PreRestart(Exception reason, object? message)
     {
-        // Akka puts held-back commands back in the mailbox for the next incarnation instead of dropping them.
-        foreach (var stashed in Stash.ClearStash()) Self.Tell(stashed.Message, stashed.Sender);
-        foreach (var stashed in _internalStash) Self.Tell(stashed.Message, stashed.Sender);
+        // Akka puts held-back commands back at the FRONT of the mailbox for the next incarnation. Telling them to Self
+        // would queue them behind commands that arrived later, so they are handed over: user stash first, then the
+        // command on its way back through the mailbox, then the internal stash (see StashHandover).
+        var held = _userStash.TakeAll().ToList();
+        if (_unstashInFlight && _inFlightUnstash is { } returning) held.Add(returning);
+        held.AddRange(_internalStash);
         _internalStash.Clear();
-        base.PreRestart(reason, message);
+        _unstashInFlight = false;
+        _inFlightUnstash = null;
+        _persistence.StashHandover.HandOver(Self, held, [.. _retiredInstances, WriterId]);
+        // base.PreRestart calls PostStop, which must leave the hand-over for the successor.
+        _restarting = true;
+        try
+        {
+            base.PreRestart(reason, message);
+        }
+        finally
+        {
+            _restarting = false;
+        }
     }
 
     protected override void PostStop()
@@ -254,6 +283,11 @@ public abstract partial class Eventsourced : ActorBase
         foreach (var stashed in Stash.ClearStash()) Context.System.DeadLetters.Tell(stashed.Message, stashed.Sender);
         foreach (var stashed in _internalStash) Context.System.DeadLetters.Tell(stashed.Message, stashed.Sender);
         _internalStash.Clear();
+        // Stopped for good (not restarting): commands handed over by an earlier incarnation and never taken are dead letters too.
+        if (!_restarting && _persistence.StashHandover.TryTake(Self) is { } untaken)
+        {
+            foreach (var stashed in untaken.Messages) Context.System.DeadLetters.Tell(stashed.Message, stashed.Sender);
+        }
         base.PostStop();
     }
 

@@ -38,6 +38,14 @@ internal sealed class PersistentStash(Eventsourced owner) : IStash
         owner.PrependToInternalStash(selected);
     }
 
+    /// <summary>Empties the stash, returning its messages with their senders, oldest first.</summary>
+    internal IReadOnlyList<StashedMessage> TakeAll()
+    {
+        var all = _stashed.ToArray();
+        _stashed.Clear();
+        return all;
+    }
+
     public IReadOnlyList<Envelope> ClearStash()
     {
         var cleared = _stashed.Select(s => new Envelope(s.Message, s.Sender)).ToArray();

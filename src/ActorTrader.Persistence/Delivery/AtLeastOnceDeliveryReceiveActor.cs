@@ -67,7 +67,9 @@ public abstract class AtLeastOnceDeliveryReceiveActor : ReceivePersistentActor, 
     private protected override bool InterceptMessage(object message)
     {
         if (message is not RedeliveryTick) return false;
-        RedeliverOverdue();
+        // While recovering, the unconfirmed set is partial (a snapshot, or events before a later confirmation):
+        // redelivering from it would resend messages the rest of the replay confirms. Akka starts redelivering after replay.
+        if (!IsRecovering) RedeliverOverdue();
         return true;
     }
 

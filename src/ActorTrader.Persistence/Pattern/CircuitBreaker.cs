@@ -69,7 +69,7 @@ public sealed class CircuitBreaker
     public async Task<T> WithCircuitBreaker<T>(Func<CancellationToken, Task<T>> body)
     {
         ArgumentNullException.ThrowIfNull(body);
-        Enter();
+        var isTrial = Enter();
         using var timeout = new CancellationTokenSource();
         var timedOut = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
         var timer = new Cancelable();
@@ -86,7 +86,7 @@ public sealed class CircuitBreaker
         catch (Exception e)
         {
             timer.Cancel();
-            Completed(e);
+            Completed(e, isTrial);
             throw;
         }
         var first = await Task.WhenAny(call, timedOut.Task).ConfigureAwait(false);
@@ -94,12 +94,12 @@ public sealed class CircuitBreaker
         try
         {
             var result = await first.ConfigureAwait(false);
-            Completed(null);
+            Completed(null, isTrial);
             return result;
         }
         catch (Exception e)
         {
-            Completed(e);
+            Completed(e, isTrial);
             throw;
         }
     }
@@ -114,17 +114,18 @@ public sealed class CircuitBreaker
         });
     }
 
-    private void Enter()
+    /// <summary>Admits a call or throws <see cref="OpenCircuitException"/>; true when the call is the half-open trial.</summary>
+    private bool Enter()
     {
         lock (_gate)
         {
             switch (_state)
             {
                 case CircuitBreakerState.Closed:
-                    return;
+                    return false;
                 case CircuitBreakerState.HalfOpen when !_trialRunning:
                     _trialRunning = true;
-                    return;
+                    return true;
                 case CircuitBreakerState.HalfOpen:
                     throw new OpenCircuitException("The circuit breaker is half-open and its one trial call is still running; this call was not attempted.", TimeSpan.Zero);
                 default:
@@ -137,7 +138,7 @@ public sealed class CircuitBreaker
         }
     }
 
-    private void Completed(Exception? error)
+    private void Completed(Exception? error, bool isTrial)
     {
         var failed = error is not null && _isFailure(error);
         List<Action>? notify = null;
@@ -151,12 +152,12 @@ public sealed class CircuitBreaker
                 case CircuitBreakerState.Closed:
                     _failures = 0;
                     break;
-                case CircuitBreakerState.HalfOpen:
+                case CircuitBreakerState.HalfOpen when isTrial:
                     _trialRunning = false;
                     notify = failed ? Open() : Close();
                     break;
                 default:
-                    break; // a call that started before the breaker opened: its outcome changes nothing
+                    break; // a call that started before the breaker opened (or a trial that outlived its half-open): its outcome changes nothing
             }
         }
         Notify(notify);

@@ -180,7 +180,18 @@ public sealed class EventSerializer
                 throw new PayloadProblem($"it was written at version {version} and there is no upcaster from version {step} to {step + 1}.",
                     $"register one with RegisterUpcaster(\"{registration.Manifest}\", fromVersion: {step}, data => ...).");
             }
-            node = upcaster.Upcast(node) ?? throw new PayloadProblem($"the upcaster from version {step} returned null.", "make the upcaster return the rewritten data.");
+            JsonNode? upcastNode;
+            try
+            {
+                upcastNode = upcaster.Upcast(node);
+            }
+            catch (Exception e) when (e is not PayloadProblem)
+            {
+                // User code: whatever it throws, the error must still say which row and which step.
+                throw new PayloadProblem($"it was written at version {version} and the upcaster from version {step} to {step + 1} threw {e.GetType().Name}: {e.Message}",
+                    $"make the upcaster of \"{registration.Manifest}\" from version {step} handle this row's data.", e);
+            }
+            node = upcastNode ?? throw new PayloadProblem($"the upcaster from version {step} returned null.", "make the upcaster return the rewritten data.");
         }
         using var upcast = JsonDocument.Parse(node.ToJsonString());
         return ReadData(registration, upcast.RootElement);
@@ -249,7 +260,7 @@ public sealed class EventSerializer
     }
 
     /// <summary>What is wrong with a payload, and the fix; wrapped with the persistence id and sequence number by the caller.</summary>
-    private sealed class PayloadProblem(string message, string fix) : Exception(message)
+    private sealed class PayloadProblem(string message, string fix, Exception? inner = null) : Exception(message, inner)
     {
         public string Fix { get; } = fix;
     }

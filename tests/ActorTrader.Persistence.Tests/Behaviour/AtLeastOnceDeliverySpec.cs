@@ -13,6 +13,8 @@ public abstract class AtLeastOnceDeliverySpec : PersistenceSpec
     private Task<Persistence> StartAsync(int maxUnconfirmed = 100, int warnAfter = 3) =>
         StartPersistenceAsync(s => s with
         {
+            // Tests advance virtual time by several intervals while a journal call is held: it must not time out.
+            CircuitBreaker = s.CircuitBreaker with { CallTimeout = TimeSpan.FromMinutes(5) },
             AtLeastOnceDelivery = s.AtLeastOnceDelivery with
             {
                 RedeliverInterval = Interval,
@@ -152,5 +154,36 @@ public abstract class AtLeastOnceDeliverySpec : PersistenceSpec
         await destination.ExpectMsgAsync(new Delivered(2, "b"));
         restarted.Tell(new Send("c"));
         await destination.ExpectMsgAsync(new Delivered(3, "c"));
+    }
+
+    [Fact]
+    public async Task Nothing_is_redelivered_while_recovery_has_not_seen_the_later_confirmations()
+    {
+        await StartAsync();
+        var id = NewPersistenceId();
+        var destination = CreateTestProbe();
+        var reporter = CreateTestProbe();
+        var first = await SpawnAsync(id, destination, reporter);
+        first.Tell(new Send("a"));
+        first.Tell(new Send("b"));
+        await destination.ReceiveNAsync(2);
+        first.Tell(new TakeDeliverySnapshot());
+        await reporter.ExpectMsgAsync<SaveSnapshotSuccess>();
+        first.Tell(new Confirm(1)); // after the snapshot: only the replay knows it
+        await reporter.ExpectMsgAsync<ConfirmResult>();
+        await StopAsync(first);
+        Journal.HoldReplays();
+        var replaying = Journal.NextReplayArrived();
+
+        Sys.ActorOf(DeliveringActor.Props(id, destination.Ref, reporter.Ref));
+        await replaying; // the snapshot (both unconfirmed) is applied; the events after it are not yet
+        Scheduler.Advance(Interval * 2);
+        await destination.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(100));
+        Journal.ReleaseReplays();
+
+        Assert.Equal(1, (await reporter.ExpectMsgAsync<DeliveryRecovered>()).UnconfirmedCount);
+        Scheduler.Advance(Interval);
+        await destination.ExpectMsgAsync(new Delivered(2, "b"));
+        await destination.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(100));
     }
 }

@@ -380,6 +380,120 @@ public abstract class PersistentActorSpec : PersistenceSpec
     }
 
     [Fact]
+    public async Task An_async_command_that_fails_after_an_await_persists_nothing()
+    {
+        await StartPersistenceAsync();
+        var reporter = CreateTestProbe();
+        var (actor, _) = await SpawnRecoveredAsync(NewPersistenceId(), reporter);
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        actor.Tell(new PersistThenAwait("lost", gate.Task), TestActor);
+        await reporter.ExpectMsgAsync<AsyncStarted>();
+        gate.SetException(new InvalidOperationException("The async command failed after persisting."));
+
+        var recovered = await reporter.ExpectMsgAsync<Recovered>(); // the default supervisor restarts it
+        Assert.Empty(recovered.Values);
+        Assert.Equal(0, Journal.WriteCalls);
+    }
+
+    [Fact]
+    public async Task An_async_command_writes_what_it_persisted_once_it_completes()
+    {
+        await StartPersistenceAsync();
+        var reporter = CreateTestProbe();
+        var (actor, _) = await SpawnRecoveredAsync(NewPersistenceId(), reporter);
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        actor.Tell(new PersistThenAwait("kept", gate.Task), TestActor);
+        actor.Tell(new Ping(1), TestActor);
+        await reporter.ExpectMsgAsync<AsyncStarted>();
+        Assert.Equal(0, Journal.WriteCalls);
+        gate.SetResult();
+
+        await reporter.ExpectMsgAsync(new Handled("kept", 1));
+        await ExpectMsgAsync(new Pong(1));
+    }
+
+    [Fact]
+    public async Task Commands_held_back_when_the_actor_restarts_stay_ahead_of_later_ones()
+    {
+        await StartPersistenceAsync();
+        var reporter = CreateTestProbe();
+        var (actor, _) = await SpawnRecoveredAsync(NewPersistenceId(), reporter);
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Journal.HoldWrites();
+        var written = Journal.NextWriteArrived();
+
+        // Held back behind the persist of "a": a failing async command, then two pings (replies go to the reporter too).
+        actor.Tell(new Add("a"), reporter.Ref);
+        actor.Tell(new AwaitThenFinish(gate.Task), reporter.Ref);
+        actor.Tell(new Ping(2), reporter.Ref);
+        actor.Tell(new Ping(3), reporter.Ref);
+        await written;
+        Journal.ReleaseWrites();
+        await reporter.ExpectMsgAsync(new Handled("a", 1));
+        await reporter.ExpectMsgAsync<AsyncStarted>();
+        // Sent while the async command runs, so it waits in the mailbox behind the held-back pings.
+        actor.Tell(new Ping(4), reporter.Ref);
+        gate.SetException(new InvalidOperationException("The async command failed."));
+
+        Assert.Equal(["a"], (await reporter.ExpectMsgAsync<Recovered>()).Values);
+        await reporter.ExpectMsgAsync(new Pong(2));
+        await reporter.ExpectMsgAsync(new Pong(3));
+        await reporter.ExpectMsgAsync(new Pong(4));
+    }
+
+    [Fact]
+    public async Task A_write_that_timed_out_but_still_lands_is_waited_for_by_the_next_incarnation()
+    {
+        await StartPersistenceAsync(s => s with { CircuitBreaker = s.CircuitBreaker with { CallTimeout = TimeSpan.FromSeconds(5) } });
+        var id = NewPersistenceId();
+        var reporter = CreateTestProbe();
+        var (first, _) = await SpawnRecoveredAsync(id, reporter);
+        Watch(first);
+        Journal.WritesIgnoreCancellation = true;
+        Journal.HoldWrites();
+        var written = Journal.NextWriteArrived();
+        first.Tell(new Add("late"), TestActor);
+        await written;
+
+        Scheduler.Advance(TimeSpan.FromSeconds(5));
+        Assert.IsType<TimeoutException>((await reporter.ExpectMsgAsync<PersistFailed>()).Cause);
+        await ExpectTerminatedAsync(first);
+        var second = Spawn(id, reporter);
+        await reporter.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(100)); // recovery waits for the write still running
+        Journal.ReleaseWrites();
+
+        Assert.Equal(["late"], (await reporter.ExpectMsgAsync<Recovered>()).Values);
+        second.Tell(new Add("next"), TestActor);
+        await reporter.ExpectMsgAsync(new Handled("next", 2));
+    }
+
+    [Fact]
+    public async Task A_write_that_timed_out_before_reaching_the_store_is_not_stored_and_its_number_is_reused()
+    {
+        await StartPersistenceAsync(s => s with { CircuitBreaker = s.CircuitBreaker with { CallTimeout = TimeSpan.FromSeconds(5) } });
+        var id = NewPersistenceId();
+        var reporter = CreateTestProbe();
+        var (first, _) = await SpawnRecoveredAsync(id, reporter);
+        Watch(first);
+        Journal.HoldWrites();
+        var written = Journal.NextWriteArrived();
+        first.Tell(new Add("never"), TestActor);
+        await written;
+
+        Scheduler.Advance(TimeSpan.FromSeconds(5));
+        Assert.IsType<TimeoutException>((await reporter.ExpectMsgAsync<PersistFailed>()).Cause);
+        await ExpectTerminatedAsync(first);
+        var second = Spawn(id, reporter);
+        Journal.ReleaseWrites();
+
+        Assert.Empty((await reporter.ExpectMsgAsync<Recovered>()).Values);
+        second.Tell(new Add("next"), TestActor);
+        await reporter.ExpectMsgAsync(new Handled("next", 1));
+    }
+
+    [Fact]
     public async Task The_user_stash_releases_its_messages_in_order_when_unstashed()
     {
         await StartPersistenceAsync();

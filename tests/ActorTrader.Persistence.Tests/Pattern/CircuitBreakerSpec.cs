@@ -124,4 +124,25 @@ public sealed class CircuitBreakerSpec
 
         Assert.Equal(["open", "half-open", "close"], transitions);
     }
+
+    [Fact]
+    public async Task A_call_started_before_the_breaker_opened_does_not_decide_the_half_open_trial()
+    {
+        var breaker = NewBreaker(maxFailures: 1);
+        var stale = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var staleCall = breaker.WithCircuitBreaker(_ => stale.Task);
+        await Fail(breaker);
+        _scheduler.Advance(ResetTimeout);
+        var trial = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var trialCall = breaker.WithCircuitBreaker(_ => trial.Task);
+
+        stale.SetResult(1);
+        await staleCall;
+
+        Assert.Equal(CircuitBreakerState.HalfOpen, breaker.State);
+        await Assert.ThrowsAsync<OpenCircuitException>(() => Succeed(breaker)); // still only the one trial call
+        trial.SetException(new InvalidOperationException("store still down"));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => trialCall);
+        Assert.Equal(CircuitBreakerState.Open, breaker.State);
+    }
 }

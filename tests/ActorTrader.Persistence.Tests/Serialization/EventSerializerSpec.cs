@@ -98,6 +98,22 @@ public sealed class EventSerializerSpec
     }
 
     [Fact]
+    public void An_upcaster_that_throws_is_reported_with_its_position_in_the_journal_and_its_step()
+    {
+        // The v1 -> v2 upcaster reads "Id", which this row lacks: it throws a NullReferenceException of its own.
+        var serializer = NewSerializer();
+
+        var error = Assert.Throws<PersistenceSerializationException>(() =>
+            serializer.Deserialize("order-submitted", Utf8("""{"v":1,"data":{"Quantity":1}}"""), "orders-1", 7));
+
+        Assert.Contains("\"orders-1\"", error.Message, StringComparison.Ordinal);
+        Assert.Contains("7", error.Message, StringComparison.Ordinal);
+        Assert.Contains("\"order-submitted\"", error.Message, StringComparison.Ordinal);
+        Assert.Contains("version 1", error.Message, StringComparison.Ordinal);
+        Assert.IsType<NullReferenceException>(error.InnerException);
+    }
+
+    [Fact]
     public void Writing_an_unregistered_type_is_refused_with_the_type_name_and_the_fix()
     {
         var error = Assert.Throws<PersistenceSerializationException>(() => NewSerializer().Serialize(new Unregistered("x"), "orders-1", 3));

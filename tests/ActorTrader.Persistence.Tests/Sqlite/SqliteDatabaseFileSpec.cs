@@ -63,6 +63,23 @@ public sealed class SqliteDatabaseFileSpec
     }
 
     [Fact]
+    public async Task Every_connection_commits_with_synchronous_FULL_also_when_it_comes_back_from_the_pool()
+    {
+        // synchronous is per connection, not stored in the file: each open must set it again.
+        await using var backend = new SqliteTestBackend();
+        await backend.OpenStoresAsync();
+        var database = new ActorTrader.Persistence.Sqlite.SqliteDatabase(backend.Options);
+
+        foreach (var writing in new[] { true, false, true })
+        {
+            await using var connection = database.Open(writing, "checking the pragmas");
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA synchronous";
+            Assert.Equal(2L, await command.ExecuteScalarAsync()); // 2 = FULL
+        }
+    }
+
+    [Fact]
     public async Task A_database_locked_by_another_writer_beyond_the_busy_timeout_fails_the_write_and_loses_nothing()
     {
         await using var backend = new SqliteTestBackend();

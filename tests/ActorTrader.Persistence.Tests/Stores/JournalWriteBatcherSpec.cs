@@ -91,6 +91,25 @@ public sealed class JournalWriteBatcherSpec
     }
 
     [Fact]
+    public async Task Writes_queued_when_the_batcher_is_disposed_are_written_before_disposal_completes()
+    {
+        var writer = new HeldFirstBatchWriter();
+        var batcher = new JournalWriteBatcher(writer, maxBatchSize: 100, "test store");
+        batcher.Start();
+        var first = batcher.EnqueueAsync([Event("a", 1)], CancellationToken.None);
+        await writer.FirstBatchEntered.Task;
+        var queued = batcher.EnqueueAsync([Event("queued", 1)], CancellationToken.None);
+
+        var disposal = batcher.DisposeAsync().AsTask();
+        writer.ReleaseFirstBatch.SetResult();
+        await disposal;
+
+        Assert.True(first.IsCompletedSuccessfully);
+        Assert.True(queued.IsCompletedSuccessfully);
+        Assert.Contains("queued", writer.WrittenIds);
+    }
+
+    [Fact]
     public async Task A_write_after_disposal_is_refused_with_a_store_error()
     {
         var writer = new HeldFirstBatchWriter();

@@ -11,6 +11,8 @@ public sealed class ControllableJournal(IJournal inner) : IJournal
     private readonly Lock _gate = new();
     private TaskCompletionSource _writeGate = Open();
     private TaskCompletionSource _recoveryGate = Open();
+    private TaskCompletionSource _replayGate = Open();
+    private TaskCompletionSource _replayArrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private TaskCompletionSource _writeArrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _writes;
     private int _recoveriesInFlight;
@@ -20,6 +22,12 @@ public sealed class ControllableJournal(IJournal inner) : IJournal
 
     /// <summary>Thrown by the next writes (null: write normally).</summary>
     public Exception? FailWritesWith { get; set; }
+
+    /// <summary>
+    /// Held writes go on to the store even when their caller gave up (the breaker's call-timeout cancelled them): a write
+    /// already inside its transaction. Otherwise a write cancelled while held is not stored.
+    /// </summary>
+    public bool WritesIgnoreCancellation { get; set; }
 
     /// <summary>Thrown by replays (null: replay normally).</summary>
     public Exception? FailReplaysWith { get; set; }
@@ -82,6 +90,23 @@ public sealed class ControllableJournal(IJournal inner) : IJournal
         }
     }
 
+    /// <summary>Replays (after the snapshot offer, before the first event) wait until <see cref="ReleaseReplays"/>.</summary>
+    public void HoldReplays()
+    {
+        lock (_gate) _replayGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    public void ReleaseReplays()
+    {
+        lock (_gate) _replayGate.TrySetResult();
+    }
+
+    /// <summary>Completes when a replay has reached the journal (held or not) since the last call.</summary>
+    public Task NextReplayArrived()
+    {
+        lock (_gate) return _replayArrived.Task;
+    }
+
     public Task StartAsync(CancellationToken cancellationToken = default) => inner.StartAsync(cancellationToken);
 
     public async Task WriteAsync(IReadOnlyList<PersistentRepr> events, CancellationToken cancellationToken = default)
@@ -96,11 +121,25 @@ public sealed class ControllableJournal(IJournal inner) : IJournal
         }
         await gate.ConfigureAwait(false);
         if (FailWritesWith is { } failure) throw failure;
-        await inner.WriteAsync(events, cancellationToken).ConfigureAwait(false);
+        await inner.WriteAsync(events, WritesIgnoreCancellation ? CancellationToken.None : cancellationToken).ConfigureAwait(false);
     }
 
     public IAsyncEnumerable<PersistentRepr> ReplayAsync(string persistenceId, long fromSequenceNr, long toSequenceNr, long max, CancellationToken cancellationToken = default) =>
-        FailReplaysWith is { } failure ? throw failure : inner.ReplayAsync(persistenceId, fromSequenceNr, toSequenceNr, max, cancellationToken);
+        FailReplaysWith is { } failure ? throw failure : GatedReplayAsync(persistenceId, fromSequenceNr, toSequenceNr, max, cancellationToken);
+
+    private async IAsyncEnumerable<PersistentRepr> GatedReplayAsync(string persistenceId, long fromSequenceNr, long toSequenceNr, long max,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        Task gate;
+        lock (_gate)
+        {
+            gate = _replayGate.Task;
+            _replayArrived.TrySetResult();
+            _replayArrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+        await gate.ConfigureAwait(false);
+        await foreach (var repr in inner.ReplayAsync(persistenceId, fromSequenceNr, toSequenceNr, max, cancellationToken).ConfigureAwait(false)) yield return repr;
+    }
 
     public async Task<long> ReadHighestSequenceNrAsync(string persistenceId, CancellationToken cancellationToken = default)
     {

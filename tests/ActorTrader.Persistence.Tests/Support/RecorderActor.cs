@@ -46,6 +46,17 @@ public sealed class RecorderActor : ReceivePersistentActor
             Persist(new Appended(c.Value), e => Apply(e.Value));
             throw new InvalidOperationException("The command handler failed after persisting.");
         });
+        CommandAsync<AwaitThenFinish>(async c =>
+        {
+            reporter.Tell(new AsyncStarted());
+            await c.Gate; // a faulted gate makes the handler fail after its first await
+        });
+        CommandAsync<PersistThenAwait>(async c =>
+        {
+            Persist(new Appended(c.Value), e => Apply(e.Value));
+            reporter.Tell(new AsyncStarted());
+            await c.Gate;
+        });
         Command<Ping>(p => Sender.Tell(new Pong(p.N)));
         Command<GetState>(_ => Sender.Tell(new State(_values.ToArray(), LastSequenceNr)));
         Command<TakeSnapshot>(_ => SaveSnapshot(new RecorderSnapshot(_values.ToArray())));
@@ -108,6 +119,14 @@ public sealed class RecorderActor : ReceivePersistentActor
     public sealed record AddUnregistered(string Value);
 
     public sealed record AddThenThrow(string Value);
+
+    /// <summary>An async command that reports <see cref="AsyncStarted"/>, then awaits <paramref name="Gate"/> (and fails if it faults).</summary>
+    public sealed record AwaitThenFinish(Task Gate);
+
+    /// <summary>An async command that persists, reports <see cref="AsyncStarted"/>, then awaits <paramref name="Gate"/>.</summary>
+    public sealed record PersistThenAwait(string Value, Task Gate);
+
+    public sealed record AsyncStarted;
 
     public sealed record Ping(int N);
 
