@@ -22,6 +22,10 @@ public sealed class ConfigCheckCommandTests : IDisposable
     [InlineData("risk.max-positon-weight = 0.1", "did you mean actortrader.risk.max-position-weight?")]
     [InlineData("risk.max-position-weight = -0.2", "actortrader.risk.max-position-weight = -0.2 is out of range")]
     [InlineData("broker { kind = alpaca, alpaca.live = true }", "APCA_API_KEY_ID and APCA_API_SECRET_KEY")]
+    [InlineData("persistence.journal = postgresql", "actortrader.persistence.postgresql.connection-string is not set")]
+    [InlineData("data.ingestion.parallelism = 0", "actortrader.data.ingestion.parallelism = 0 is out of range")]
+    [InlineData("data.ingestion.retry-backoff = later", "actortrader.data.ingestion.retry-backoff must be a duration")]
+    [InlineData("data.provider = polygon", "actortrader.data.provider = \"polygon\" is not a known provider")]
     public async Task Each_problem_exits_1_and_is_printed_with_its_position_and_fix(string extra, string expected)
     {
         var file = _cli.WriteCleanConfig(extra);
@@ -67,5 +71,47 @@ public sealed class ConfigCheckCommandTests : IDisposable
 
         Assert.Equal(ExitCodes.Problems, exit);
         Assert.Contains(Path.Combine(_cli.Root, "missing.conf"), output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_postgresql_journal_without_a_connection_string_prints_the_fix_and_exits_1()
+    {
+        var file = _cli.WriteCleanConfig("persistence.journal = postgresql");
+
+        var (exit, output, _) = await _cli.RunAsync("config-check", "--config", file);
+
+        Assert.Equal(ExitCodes.Problems, exit);
+        Assert.Contains($"{file}:3:", output, StringComparison.Ordinal);
+        Assert.Contains("    fix: Export ACTORTRADER_POSTGRES", output, StringComparison.Ordinal);
+        Assert.Contains($"1 problem(s) in {file}.", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_connection_string_password_is_never_printed()
+    {
+        _cli.Environment["ACTORTRADER_POSTGRES"] = "Host=localhost;Username=at;Password=TOPSECRET";
+        // Another problem, so the command prints its report.
+        var file = _cli.WriteCleanConfig("persistence { journal = postgresql, recovery.max-concurrent = 0 }");
+
+        var (exit, output, error) = await _cli.RunAsync("config-check", "--config", file);
+
+        Assert.Equal(ExitCodes.Problems, exit);
+        Assert.Contains("recovery.max-concurrent", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("TOPSECRET", output + error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_contradictory_scanner_in_the_scanners_dir_exits_1_naming_its_file_and_line()
+    {
+        var scanners = Directory.CreateDirectory(Path.Combine(_cli.Root, "scanners")).FullName;
+        var scanner = Path.Combine(scanners, "bad.conf");
+        await File.WriteAllTextAsync(scanner, "scanner {\n  name = bad\n  universe { symbols = [\"NYSE:IBM\"] }\n  filters { price { min = 10, max = 1 } }\n}\n");
+        var file = _cli.WriteCleanConfig("data.scanners.dir = \"scanners\"");
+
+        var (exit, output, _) = await _cli.RunAsync("config-check", "--config", file);
+
+        Assert.Equal(ExitCodes.Problems, exit);
+        Assert.Contains($"{scanner}:4:", output, StringComparison.Ordinal);
+        Assert.Contains("is greater than max", output, StringComparison.Ordinal);
     }
 }

@@ -12,7 +12,7 @@ public sealed class ConfigCheckCommand : ICliCommand
     public Command Create(CliContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var command = new Command("config-check", "Check a configuration offline: syntax, unknown keys, ranges, writable directories, broker credentials");
+        var command = new Command("config-check", "Check a configuration offline: syntax, unknown keys, ranges (node, persistence, data), writable directories, credentials, scanner files");
         command.SetAction(async parse =>
         {
             var report = ConfigCheck.Run(context.Sources(parse.GetValue(context.ConfigOption)));

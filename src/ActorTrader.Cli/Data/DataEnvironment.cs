@@ -3,23 +3,25 @@ using ActorTrader.Data.Lakehouse;
 using ActorTrader.Data.Runs;
 using ActorTrader.Data.Settings;
 using ActorTrader.Hosting.Configuration;
+using ActorTrader.Hosting.Settings;
 
 namespace ActorTrader.Cli.Data;
 
 /// <summary>
-/// What the offline data commands share: the loaded configuration, <c>actortrader.data.*</c> settings, the
-/// lakehouse, run artifacts and exports, all resolved against <c>node.data-dir</c>. Problems become a
+/// What the offline data commands share: the loaded configuration, the node's settings (for the broker's Alpaca
+/// account), <c>actortrader.data.*</c> settings, the lakehouse, run artifacts and exports, all resolved against
+/// <c>node.data-dir</c>. Problems become a
 /// <see cref="CliException"/> (exit 1) listing each with its position and fix.
 /// </summary>
-internal sealed record DataEnvironment(LoadedConfig Loaded, DataSettings Settings, LakehouseLayout Layout)
+internal sealed record DataEnvironment(LoadedConfig Loaded, NodeSettings Node, DataSettings Settings, LakehouseLayout Layout)
 {
     public static DataEnvironment Load(CliContext context, string? configFile)
     {
-        NodeLocator.LoadSettings(context, configFile, out var loaded);
+        var node = NodeLocator.LoadSettings(context, configFile, out var loaded);
         try
         {
             var settings = DataSettings.FromConfig(loaded.Config, loaded.WorkingDirectory);
-            return new DataEnvironment(loaded, settings, new LakehouseLayout(settings.LakehouseDir));
+            return new DataEnvironment(loaded, node, settings, new LakehouseLayout(settings.LakehouseDir));
         }
         catch (DataSettingsException e)
         {

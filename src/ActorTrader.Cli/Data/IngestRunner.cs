@@ -32,7 +32,7 @@ internal sealed class IngestRunner(CliContext context, TimeProvider clock)
         if (end <= start)
             throw new CliException(ExitCodes.Usage, $"--end {end:yyyy-MM-dd} is not after --start {start:yyyy-MM-dd}. Fix: give an end date later than the start.");
 
-        var provider = ProviderFactory.Create(options.Provider ?? settings.Provider, settings, environment.Loaded.Config);
+        var provider = ProviderFactory.Create(options.Provider ?? settings.Provider, settings, environment.Node.Broker.Alpaca);
         var store = environment.OpenStore(clock);
         var summaries = new IngestionSummaryStore(environment.Runs);
         var ingestion = settings.Ingestion with { FreshnessHours = options.FreshnessHours ?? settings.Ingestion.FreshnessHours };

@@ -36,7 +36,7 @@ internal sealed class ScanCommandRunner(CliContext context, TimeProvider clock)
         var exports = environment.Exports(clock);
         foreach (var scanner in results.Select(r => r.Definition!))
         {
-            var provider = ProviderFactory.Create(scanner.Universe.Provider ?? environment.Settings.Provider, environment.Settings, environment.Loaded.Config);
+            var provider = ProviderFactory.Create(scanner.Universe.Provider ?? environment.Settings.Provider, environment.Settings, environment.Node.Broker.Alpaca);
             var result = await new ScanRunner(provider, store, clock, environment.Settings.Ingestion.Parallelism).RunAsync(scanner, cancellationToken).ConfigureAwait(false);
             var run = RunId.New(clock.GetUtcNow());
             var path = CandidateFile.Write(exports, run, result, provider.IsSynthetic);

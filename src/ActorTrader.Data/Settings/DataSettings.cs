@@ -1,3 +1,5 @@
+using System.Globalization;
+using ActorTrader.Domain.Instruments;
 using ActorTrader.Hocon;
 
 namespace ActorTrader.Data.Settings;
@@ -7,6 +9,7 @@ namespace ActorTrader.Data.Settings;
 /// and runs directories are resolved against <c>actortrader.node.data-dir</c> (itself against the working directory);
 /// the scanner and csv directories against the working directory.
 /// </summary>
+/// <param name="CsvDefaultExchange">The US equity exchange the csv provider lists its tickers under (<c>csv.default-exchange</c>).</param>
 public sealed record DataSettings(
     string DataDir,
     string LakehouseDir,
@@ -15,6 +18,7 @@ public sealed record DataSettings(
     string Provider,
     int SyntheticSeed,
     string CsvDir,
+    string CsvDefaultExchange,
     AlpacaDataSettings Alpaca,
     string ScannersDir,
     IngestionSettings Ingestion)
@@ -31,7 +35,7 @@ public sealed record DataSettings(
     }
 
     /// <summary>Reads the settings, returning them (with defaults where values were bad) and the problems found.</summary>
-    public static (DataSettings Settings, IReadOnlyList<DataSettingsProblem> Problems) Read(Config config, string workingDirectory)
+    public static (DataSettings Settings, IReadOnlyList<ConfigProblem> Problems) Read(Config config, string workingDirectory)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentException.ThrowIfNullOrEmpty(workingDirectory);
@@ -57,10 +61,31 @@ public sealed record DataSettings(
             r.Report(d + "alpaca.feed", $"{d}alpaca.feed = \"{feed}\" is not a stock feed.", "Use iex (free) or sip (paid subscription).");
             feed = "iex";
         }
+        var retryBaseDelay = r.PositiveDuration(d + "alpaca.retry-base-delay", TimeSpan.FromSeconds(1));
+        var maxRetryDelay = r.PositiveDuration(d + "alpaca.max-retry-delay", TimeSpan.FromSeconds(60));
+        if (maxRetryDelay < retryBaseDelay)
+        {
+            r.Report(d + "alpaca.max-retry-delay",
+                $"{d}alpaca.max-retry-delay = {maxRetryDelay.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s is shorter than {d}alpaca.retry-base-delay = {retryBaseDelay.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s: the cap would cut even the first retry's delay.",
+                $"Set {d}alpaca.max-retry-delay to at least {d}alpaca.retry-base-delay (defaults: 60s and 1s).");
+            maxRetryDelay = retryBaseDelay;
+        }
         var alpaca = new AlpacaDataSettings(dataUrl, feed,
             r.Int(d + "alpaca.page-limit", 10000, 1, 10000),
             r.Int(d + "alpaca.rate-limit-per-minute", 200, 1, 100_000),
-            r.PositiveDuration(d + "alpaca.request-timeout", TimeSpan.FromSeconds(30)));
+            r.PositiveDuration(d + "alpaca.request-timeout", TimeSpan.FromSeconds(30)),
+            r.Int(d + "alpaca.max-retries", 4, 0, 100),
+            retryBaseDelay,
+            maxRetryDelay);
+
+        // Exchange names are upper case in symbols; accept "nyse" as the provider does.
+        var csvExchange = r.String(d + "csv.default-exchange", Exchanges.Nyse).Trim().ToUpperInvariant();
+        if (!Exchanges.UsEquity.Contains(csvExchange))
+        {
+            r.Report(d + "csv.default-exchange", $"{d}csv.default-exchange = \"{csvExchange}\" is not a US equity exchange; the csv files hold US daily equity data.",
+                $"Use one of {string.Join(", ", Exchanges.UsEquity.Order(StringComparer.Ordinal))} e.g. NYSE.");
+            csvExchange = Exchanges.Nyse;
+        }
 
         const string i = d + "ingestion.";
         var defaults = IngestionSettings.Default;
@@ -72,8 +97,7 @@ public sealed record DataSettings(
             r.PositiveDecimal(i + "toxic-return", defaults.ToxicReturn),
             r.Int(i + "write-batch-size", defaults.WriteBatchSize, 1, 100_000),
             r.Double(i + "max-missing-fraction", defaults.MaxMissingFraction, 0, 1),
-            // Not in reference.conf yet: optional, defaulting to one second.
-            r.PositiveDuration(i + "write-batch-interval", defaults.WriteBatchInterval, optional: true));
+            r.PositiveDuration(i + "write-batch-interval", defaults.WriteBatchInterval));
 
         var settings = new DataSettings(
             dataDir,
@@ -83,6 +107,7 @@ public sealed record DataSettings(
             provider,
             r.Int(d + "synthetic.seed", 42, int.MinValue, int.MaxValue),
             Path.GetFullPath(r.String(d + "csv.dir", "data/samples"), workingDirectory),
+            csvExchange,
             alpaca,
             Path.GetFullPath(r.String(d + "scanners.dir", "hocon/scanners"), workingDirectory),
             ingestion);

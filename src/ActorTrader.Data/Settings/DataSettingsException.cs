@@ -1,9 +1,11 @@
+using ActorTrader.Hocon;
+
 namespace ActorTrader.Data.Settings;
 
 /// <summary>The <c>actortrader.data</c> section has problems; <see cref="Problems"/> lists each with its position and fix.</summary>
 public sealed class DataSettingsException : Exception
 {
-    public DataSettingsException(IReadOnlyList<DataSettingsProblem> problems)
+    public DataSettingsException(IReadOnlyList<ConfigProblem> problems)
         : base(string.Join(Environment.NewLine, (problems ?? []).Select(p => p.ToString())))
     {
         Problems = problems ?? [];
@@ -15,5 +17,5 @@ public sealed class DataSettingsException : Exception
 
     public DataSettingsException(string message, Exception innerException) : base(message, innerException) { Problems = []; }
 
-    public IReadOnlyList<DataSettingsProblem> Problems { get; }
+    public IReadOnlyList<ConfigProblem> Problems { get; }
 }

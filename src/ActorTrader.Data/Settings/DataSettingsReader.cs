@@ -6,11 +6,11 @@ namespace ActorTrader.Data.Settings;
 /// <summary>Reads typed values, recording a positioned problem for each missing, mistyped or out-of-range one and going on with a fallback.</summary>
 internal sealed class DataSettingsReader(Config config)
 {
-    private readonly List<DataSettingsProblem> _problems = [];
+    private readonly List<ConfigProblem> _problems = [];
 
-    public IReadOnlyList<DataSettingsProblem> Problems => _problems;
+    public IReadOnlyList<ConfigProblem> Problems => _problems;
 
-    public void Report(string key, string message, string fix) => _problems.Add(new DataSettingsProblem(key, config.GetPosition(key), message, fix));
+    public void Report(string key, string message, string fix) => _problems.Add(ConfigProblem.At(config, key, message, fix));
 
     public string String(string key, string fallback)
     {
@@ -45,9 +45,8 @@ internal sealed class DataSettingsReader(Config config)
         return fallback;
     }
 
-    public TimeSpan PositiveDuration(string key, TimeSpan fallback, bool optional = false)
+    public TimeSpan PositiveDuration(string key, TimeSpan fallback)
     {
-        if (optional && !config.HasPath(key)) return fallback;
         var value = Read(key, config.GetTimeSpan, fallback, "a duration such as 1s or 500ms");
         if (value > TimeSpan.Zero) return value;
         Report(key, $"{key} must be a positive duration.", $"Set {key} to a duration such as 1s or 500ms.");
@@ -67,7 +66,7 @@ internal sealed class DataSettingsReader(Config config)
         }
         catch (Exception e) when (e is HoconException or FormatException or OverflowException)
         {
-            Report(key, $"{key} must be {expected}: {e.Message}", $"Set {key} to {expected}.");
+            Report(key, $"{key} must be {expected}: {(e is HoconException hocon ? ConfigProblem.Describe(hocon) : e.Message)}", $"Set {key} to {expected}.");
             return fallback;
         }
     }

@@ -1,18 +1,25 @@
+using ActorTrader.Data.Settings;
+using ActorTrader.Hocon;
 using ActorTrader.Hosting.Configuration;
 using ActorTrader.Hosting.Settings;
+using ActorTrader.Persistence;
+using ActorTrader.Persistence.Sqlite;
 
 namespace ActorTrader.Hosting.Checking;
 
 /// <summary>
 /// The offline preflight behind <c>actortrader config-check</c>: parses every layer, flags unknown keys with
-/// the closest known one, checks required keys and value ranges, that the state directories are writable
-/// and that a live broker has credentials. Never touches the network.
+/// the closest known one, reads the node, persistence and data sections (required keys, types, ranges, a
+/// PostgreSQL journal without a connection string), checks that the state directories (the SQLite database's
+/// included) are writable, that a broker or data provider named alpaca has credentials, and lints the scanner
+/// files. Never touches the network.
 /// </summary>
 public static class ConfigCheck
 {
     /// <summary>Every problem found, each with its position and fix; empty means the configuration is fine.</summary>
     public static ConfigCheckReport Run(ConfigSources sources)
     {
+        ArgumentNullException.ThrowIfNull(sources);
         var layers = ConfigLoader.LoadLayers(sources);
         // A layer that does not parse leaves nothing reliable to check further.
         if (layers.Problems.Count > 0) return new ConfigCheckReport(layers.NodeFile, layers.Problems);
@@ -22,9 +29,15 @@ public static class ConfigCheck
         var merged = layers.Merge();
         var (settings, settingProblems) = NodeSettings.Read(merged, sources.WorkingDirectory);
         problems.AddRange(settingProblems);
-        problems.AddRange(UnwritableDirectories(settings, merged));
-        problems.AddRange(MissingCredentials(settings, merged));
-        return new ConfigCheckReport(layers.NodeFile, problems);
+        var (persistence, persistenceProblems) = PersistenceSettings.Read(merged);
+        problems.AddRange(persistenceProblems);
+        var (data, dataProblems) = DataSettings.Read(merged, sources.WorkingDirectory);
+        problems.AddRange(dataProblems);
+        problems.AddRange(UnwritableDirectories(settings, persistence, data, merged));
+        problems.AddRange(MissingCredentials(settings, data, merged));
+        problems.AddRange(ScannerFilesCheck.Run(data.ScannersDir, merged));
+        // The node and data readers both read actortrader.node.data-dir; one report of the same problem is enough.
+        return new ConfigCheckReport(layers.NodeFile, [.. problems.Distinct()]);
     }
 
     private static IEnumerable<ConfigProblem> UnknownKeys(ConfigLayers layers)
@@ -42,9 +55,9 @@ public static class ConfigCheck
         }
     }
 
-    private static IEnumerable<ConfigProblem> UnwritableDirectories(NodeSettings settings, Hocon.Config config)
+    private static IEnumerable<ConfigProblem> UnwritableDirectories(NodeSettings settings, PersistenceSettings persistence, DataSettings data, Config config)
     {
-        var directories = new (string Key, string Directory)[]
+        var directories = new List<(string Key, string Directory)>
         {
             ("actortrader.node.data-dir", settings.Node.DataDir),
             ("actortrader.logging.dir", settings.Logging.Directory),
@@ -54,6 +67,16 @@ public static class ConfigCheck
             ("actortrader.management.token-file", Path.GetDirectoryName(settings.Management.TokenFile)!),
             ("actortrader.management.endpoint-file", Path.GetDirectoryName(settings.Management.EndpointFile)!),
         };
+        if (persistence.Journal == SqliteStoreFactory.BackendName)
+        {
+            // Resolved exactly as the node opens it: relative to node.data-dir.
+            var database = SqliteStoreOptions.ResolvePath(settings.Node.DataDir, persistence.Sqlite.Path);
+            directories.Add(("actortrader.persistence.sqlite.path", Path.GetDirectoryName(database)!));
+        }
+        directories.Add(("actortrader.data.lakehouse-dir", data.LakehouseDir));
+        directories.Add(("actortrader.data.export-dir", data.ExportDir));
+        directories.Add(("actortrader.data.runs-dir", data.RunsDir));
+
         var reported = new List<string>();
         foreach (var (key, directory) in directories)
         {
@@ -67,19 +90,30 @@ public static class ConfigCheck
         }
     }
 
-    private static IEnumerable<ConfigProblem> MissingCredentials(NodeSettings settings, Hocon.Config config)
+    private static IEnumerable<ConfigProblem> MissingCredentials(NodeSettings settings, DataSettings data, Config config)
     {
         var alpaca = settings.Broker.Alpaca;
-        if (settings.Broker.Kind != BrokerSettings.AlpacaKind || alpaca.HasCredentials) yield break;
+        if (alpaca.HasCredentials) yield break;
         var missing = string.Join(" and ", new[]
         {
             string.IsNullOrWhiteSpace(alpaca.KeyId) ? "APCA_API_KEY_ID" : null,
             string.IsNullOrWhiteSpace(alpaca.SecretKey) ? "APCA_API_SECRET_KEY" : null,
         }.OfType<string>());
-        var account = alpaca.Live ? "a live (real-money) Alpaca account" : "an Alpaca paper account";
-        const string key = "actortrader.broker.kind";
-        yield return new ConfigProblem(key, config.GetPosition(alpaca.Live ? "actortrader.broker.alpaca.live" : key),
-            $"The broker is {account} but {missing} {(missing.Contains(" and ", StringComparison.Ordinal) ? "are" : "is")} not set, so the node could not log in.",
-            $"Export {missing} in the node's environment (never in a config file), or set actortrader.broker.kind = paper.");
+        var verb = missing.Contains(" and ", StringComparison.Ordinal) ? "are" : "is";
+        if (settings.Broker.Kind == BrokerSettings.AlpacaKind)
+        {
+            var account = alpaca.Live ? "a live (real-money) Alpaca account" : "an Alpaca paper account";
+            const string key = "actortrader.broker.kind";
+            yield return new ConfigProblem(key, config.GetPosition(alpaca.Live ? "actortrader.broker.alpaca.live" : key),
+                $"The broker is {account} but {missing} {verb} not set, so the node could not log in.",
+                $"Export {missing} in the node's environment (never in a config file), or set actortrader.broker.kind = paper.");
+        }
+        if (data.Provider == "alpaca")
+        {
+            const string key = "actortrader.data.provider";
+            yield return new ConfigProblem(key, config.GetPosition(key),
+                $"{key} = \"alpaca\" but {missing} {verb} not set, so market data could not be fetched.",
+                $"Export {missing} in the environment (never in a config file), or use another provider ({string.Join(", ", DataSettings.KnownProviders.Where(p => p != "alpaca"))}).");
+        }
     }
 }

@@ -1,5 +1,4 @@
 using ActorTrader.Hocon;
-using ActorTrader.Hosting.Settings;
 
 namespace ActorTrader.Hosting.Configuration;
 

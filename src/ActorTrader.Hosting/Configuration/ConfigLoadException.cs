@@ -1,4 +1,4 @@
-using ActorTrader.Hosting.Settings;
+using ActorTrader.Hocon;
 
 namespace ActorTrader.Hosting.Configuration;
 

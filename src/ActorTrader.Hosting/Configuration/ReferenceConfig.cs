@@ -13,6 +13,7 @@ public static class ReferenceConfig
     [
         "actortrader.broker.alpaca.key-id",
         "actortrader.broker.alpaca.secret-key",
+        "actortrader.persistence.postgresql.connection-string",
     ];
 
     /// <summary>Parses the embedded reference.conf with the given environment for its <c>${?VAR}</c> substitutions.</summary>

@@ -87,7 +87,7 @@ internal sealed class SettingsReader(Config config)
         }
         catch (HoconException e)
         {
-            Report(key, $"{key} must be {expected}: {e.Message}", $"Set {key} to {expected}.");
+            Report(key, $"{key} must be {expected}: {ConfigProblem.Describe(e)}", $"Set {key} to {expected}.");
             return fallback;
         }
         catch (FormatException e)

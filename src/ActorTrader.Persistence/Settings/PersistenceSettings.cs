@@ -26,47 +26,29 @@ public sealed record PersistenceSettings
     /// <summary>query.gap-timeout: how long a read-model query waits for an ordering that is allocated but not committed.</summary>
     public TimeSpan QueryGapTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>Reads <c>actortrader.persistence</c>; missing keys take the defaults, bad ones throw <see cref="PersistenceSettingsException"/> naming each key and its fix.</summary>
+    /// <summary>Reads <c>actortrader.persistence</c>; missing keys take the defaults, bad ones throw <see cref="PersistenceSettingsException"/> naming each key, its position and its fix.</summary>
     public static PersistenceSettings FromConfig(Config config)
     {
+        var (settings, problems) = Read(config);
+        if (problems.Count > 0) throw new PersistenceSettingsException(problems);
+        return settings;
+    }
+
+    /// <summary>
+    /// Reads <c>actortrader.persistence</c>, returning the settings (defaults where keys are missing or bad) and every
+    /// problem found, each positioned where the value was written (<see cref="Config.GetPosition"/>) with its fix.
+    /// </summary>
+    public static (PersistenceSettings Settings, IReadOnlyList<ConfigProblem> Problems) Read(Config config)
+    {
         ArgumentNullException.ThrowIfNull(config);
-        const string p = "actortrader.persistence.";
-        var problems = new List<string>();
+        var r = new PersistenceSettingsReader(config);
+        const string p = PersistenceSettingsReader.Section;
         var d = Default;
 
-        string Text(string key, string fallback) => Read(key, fallback, config.GetString);
-        int Count(string key, int fallback, int min)
-        {
-            var value = Read(key, fallback, config.GetInt);
-            if (value >= min) return value;
-            problems.Add($"{p}{key} = {value} is out of range. Fix: set it to {min} or more (default {fallback}).");
-            return fallback;
-        }
-        TimeSpan Duration(string key, TimeSpan fallback)
-        {
-            var value = Read(key, fallback, config.GetTimeSpan);
-            if (value > TimeSpan.Zero) return value;
-            problems.Add($"{p}{key} = {value} is not positive. Fix: set a duration such as {fallback.TotalSeconds:0}s.");
-            return fallback;
-        }
-        T Read<T>(string key, T fallback, Func<string, T> get)
-        {
-            if (!config.HasPath(p + key)) return fallback;
-            try
-            {
-                return get(p + key);
-            }
-            catch (HoconException e)
-            {
-                problems.Add($"{p}{key}: {e.Message} Fix: set it like the default in hocon/reference.conf.");
-                return fallback;
-            }
-        }
-
-        var journal = Text("journal", d.Journal);
+        var journal = r.Text("journal", d.Journal);
         if (!KnownJournals.Contains(journal))
         {
-            problems.Add($"{p}journal = \"{journal}\" is not a known backend. Fix: use one of {string.Join(", ", KnownJournals)}.");
+            r.Report("journal", $"{p}journal = \"{journal}\" is not a known backend.", $"Use one of {string.Join(", ", KnownJournals)}.");
             journal = d.Journal;
         }
         var settings = new PersistenceSettings
@@ -74,42 +56,49 @@ public sealed record PersistenceSettings
             Journal = journal,
             Sqlite = new SqliteSettings
             {
-                Path = Text("sqlite.path", d.Sqlite.Path),
-                BusyTimeout = Duration("sqlite.busy-timeout", d.Sqlite.BusyTimeout),
-                MaxBatchSize = Count("sqlite.max-batch-size", d.Sqlite.MaxBatchSize, 1),
+                Path = r.Text("sqlite.path", d.Sqlite.Path),
+                BusyTimeout = r.Duration("sqlite.busy-timeout", d.Sqlite.BusyTimeout),
+                MaxBatchSize = r.Count("sqlite.max-batch-size", d.Sqlite.MaxBatchSize, 1),
             },
             Postgres = new PostgresSettings
             {
-                ConnectionString = Text("postgresql.connection-string", ""),
-                Schema = Text("postgresql.schema", d.Postgres.Schema),
-                MaxBatchSize = Count("postgresql.max-batch-size", d.Postgres.MaxBatchSize, 1),
-                MaxPoolSize = Count("postgresql.max-pool-size", d.Postgres.MaxPoolSize, 1),
+                ConnectionString = r.Text("postgresql.connection-string", ""),
+                Schema = r.Text("postgresql.schema", d.Postgres.Schema),
+                MaxBatchSize = r.Count("postgresql.max-batch-size", d.Postgres.MaxBatchSize, 1),
+                MaxPoolSize = r.Count("postgresql.max-pool-size", d.Postgres.MaxPoolSize, 1),
             },
             Recovery = new RecoverySettings
             {
-                MaxConcurrent = Count("recovery.max-concurrent", d.Recovery.MaxConcurrent, 1),
-                ReplayBatchSize = Count("recovery.replay-batch-size", d.Recovery.ReplayBatchSize, 1),
-                Timeout = Duration("recovery.timeout", d.Recovery.Timeout),
+                MaxConcurrent = r.Count("recovery.max-concurrent", d.Recovery.MaxConcurrent, 1),
+                ReplayBatchSize = r.Count("recovery.replay-batch-size", d.Recovery.ReplayBatchSize, 1),
+                Timeout = r.Duration("recovery.timeout", d.Recovery.Timeout),
             },
             CircuitBreaker = new CircuitBreakerSettings
             {
-                MaxFailures = Count("circuit-breaker.max-failures", d.CircuitBreaker.MaxFailures, 1),
-                CallTimeout = Duration("circuit-breaker.call-timeout", d.CircuitBreaker.CallTimeout),
-                ResetTimeout = Duration("circuit-breaker.reset-timeout", d.CircuitBreaker.ResetTimeout),
+                MaxFailures = r.Count("circuit-breaker.max-failures", d.CircuitBreaker.MaxFailures, 1),
+                CallTimeout = r.Duration("circuit-breaker.call-timeout", d.CircuitBreaker.CallTimeout),
+                ResetTimeout = r.Duration("circuit-breaker.reset-timeout", d.CircuitBreaker.ResetTimeout),
             },
             AtLeastOnceDelivery = new AtLeastOnceDeliverySettings
             {
-                RedeliverInterval = Duration("at-least-once-delivery.redeliver-interval", d.AtLeastOnceDelivery.RedeliverInterval),
-                RedeliveryBurstLimit = Count("at-least-once-delivery.redelivery-burst-limit", d.AtLeastOnceDelivery.RedeliveryBurstLimit, 1),
-                WarnAfterNumberOfUnconfirmedAttempts = Count("at-least-once-delivery.warn-after-number-of-unconfirmed-attempts", d.AtLeastOnceDelivery.WarnAfterNumberOfUnconfirmedAttempts, 1),
-                MaxUnconfirmedMessages = Count("at-least-once-delivery.max-unconfirmed-messages", d.AtLeastOnceDelivery.MaxUnconfirmedMessages, 1),
+                RedeliverInterval = r.Duration("at-least-once-delivery.redeliver-interval", d.AtLeastOnceDelivery.RedeliverInterval),
+                RedeliveryBurstLimit = r.Count("at-least-once-delivery.redelivery-burst-limit", d.AtLeastOnceDelivery.RedeliveryBurstLimit, 1),
+                WarnAfterNumberOfUnconfirmedAttempts = r.Count("at-least-once-delivery.warn-after-number-of-unconfirmed-attempts", d.AtLeastOnceDelivery.WarnAfterNumberOfUnconfirmedAttempts, 1),
+                MaxUnconfirmedMessages = r.Count("at-least-once-delivery.max-unconfirmed-messages", d.AtLeastOnceDelivery.MaxUnconfirmedMessages, 1),
             },
-            QueryGapTimeout = Duration("query.gap-timeout", d.QueryGapTimeout),
+            QueryGapTimeout = r.Duration("query.gap-timeout", d.QueryGapTimeout),
         };
         if (journal == "postgresql" && string.IsNullOrWhiteSpace(settings.Postgres.ConnectionString))
-            problems.Add($"{p}journal = \"postgresql\" but {p}postgresql.connection-string is empty. Fix: set the ACTORTRADER_POSTGRES environment variable to an Npgsql connection string.");
-        if (problems.Count > 0)
-            throw new PersistenceSettingsException("Invalid persistence settings:" + Environment.NewLine + string.Join(Environment.NewLine, problems.Select(x => "  " + x)));
-        return settings;
+        {
+            // Without ACTORTRADER_POSTGRES the key does not exist at all, so point at the line that chose postgresql.
+            var positionKey = config.HasPath(p + "postgresql.connection-string") ? "postgresql.connection-string" : "journal";
+            r.Report("postgresql.connection-string",
+                $"{p}journal = \"postgresql\" but {p}postgresql.connection-string is not set, so the node has no database to journal to.",
+                "Export ACTORTRADER_POSTGRES in the node's environment with an Npgsql connection string " +
+                "(Host=...;Database=...;Username=...;Password=...; keep the password out of config files), or set " +
+                $"{p}journal = sqlite.",
+                positionKey);
+        }
+        return (settings, r.Problems);
     }
 }

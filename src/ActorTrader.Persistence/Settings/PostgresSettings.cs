@@ -1,6 +1,11 @@
+using System.Text;
+
 namespace ActorTrader.Persistence;
 
-/// <summary>actortrader.persistence.postgresql; <see cref="ConnectionString"/> is empty unless ACTORTRADER_POSTGRES (or the node file) sets it.</summary>
+/// <summary>
+/// actortrader.persistence.postgresql; <see cref="ConnectionString"/> is empty unless ACTORTRADER_POSTGRES (or the node
+/// file) sets it. <see cref="ToString"/> never prints the connection string, which usually holds a password.
+/// </summary>
 public sealed record PostgresSettings
 {
     public string ConnectionString { get; init; } = "";
@@ -10,4 +15,14 @@ public sealed record PostgresSettings
     public int MaxBatchSize { get; init; } = 1000;
 
     public int MaxPoolSize { get; init; } = 20;
+
+    // Records print every property; the password in the connection string must not reach a log line that way.
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append("ConnectionString = ").Append(ConnectionString.Length == 0 ? "(unset)" : "***")
+            .Append(", Schema = ").Append(Schema)
+            .Append(", MaxBatchSize = ").Append(MaxBatchSize)
+            .Append(", MaxPoolSize = ").Append(MaxPoolSize);
+        return true;
+    }
 }
