@@ -41,6 +41,7 @@ internal sealed class PersistenceBenchmarkSuite : IBenchmarkSuite
         figures.Add(await Timed(bench, "persist_1_actor_persist", () => PersistThroughput.OneActorPersistAsync(bench, sizes)));
         figures.Add(await Timed(bench, "persist_1_actor_persist_async", () => PersistThroughput.OneActorPersistAsyncAsync(bench, sizes)));
         figures.Add(await Timed(bench, "persist_concurrent_actors", () => PersistThroughput.ConcurrentActorsAsync(bench, sizes)));
+        figures.Add(await Timed(bench, "persist_concurrent_actors_persist_async", () => PersistThroughput.ConcurrentActorsPersistAsyncAsync(bench, sizes)));
         figures.Add(await Timed(bench, "recovery_1_actor", () => RecoveryThroughput.OneActorAsync(bench, sizes)));
         figures.Add(await Timed(bench, "recovery_concurrent_actors", () => RecoveryThroughput.ManyActorsAsync(bench, sizes)));
         figures.Add(await Timed(bench, "snapshot_save", () => SnapshotThroughput.SaveAsync(bench, sizes)));
