@@ -10,6 +10,8 @@ namespace ActorTrader.Persistence.Postgres;
 /// </summary>
 internal sealed class PostgresDatabase : IAsyncDisposable
 {
+    private const string ConnectionSetting = "actortrader.persistence.postgresql.connection-string (ACTORTRADER_POSTGRES)";
+
     private readonly NpgsqlDataSource _dataSource;
     private readonly string _quotedSchema;
 
@@ -77,6 +79,7 @@ internal sealed class PostgresDatabase : IAsyncDisposable
                 var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
                 await using (transaction.ConfigureAwait(false))
                 {
+                    await EnsureDurableCommitsAsync(connection, cancellationToken).ConfigureAwait(false);
                     await ExecuteAsync(connection, $"SELECT pg_advisory_xact_lock({PostgresSchema.CreationLockKey})", cancellationToken).ConfigureAwait(false);
                     if (!await SchemaExistsAsync(connection, cancellationToken).ConfigureAwait(false))
                     {
@@ -104,6 +107,31 @@ internal sealed class PostgresDatabase : IAsyncDisposable
         await using (command.ConfigureAwait(false))
         {
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// A handler may run only once its event is durable: with synchronous_commit = off the server acknowledges a commit
+    /// before its WAL is flushed, so a server crash could lose acknowledged events. Every other level waits for the local flush.
+    /// </summary>
+    private async Task EnsureDurableCommitsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        var command = new NpgsqlCommand("SELECT current_setting('synchronous_commit'), current_user", connection);
+        await using (command.ConfigureAwait(false))
+        {
+            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+                var setting = reader.GetString(0);
+                var user = reader.GetString(1);
+                if (string.Equals(setting, "off", StringComparison.OrdinalIgnoreCase))
+                {
+                    throw new PersistenceStoreException(
+                        $"PostgreSQL {Server}: synchronous_commit is off for the journal's connections, so commits are acknowledged before they are on disk and a server crash could lose events the actors were told are stored. " +
+                        $"Fix: ALTER ROLE \"{user}\" SET synchronous_commit = on (or remove synchronous_commit = off from postgresql.conf, the database's settings or the Options of {ConnectionSetting}).");
+                }
+            }
         }
     }
 
