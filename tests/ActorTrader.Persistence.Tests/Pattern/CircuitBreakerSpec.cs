@@ -128,7 +128,9 @@ public sealed class CircuitBreakerSpec
     [Fact]
     public async Task A_call_started_before_the_breaker_opened_does_not_decide_the_half_open_trial()
     {
-        var breaker = NewBreaker(maxFailures: 1);
+        // The call timeout outlasts the reset timeout, so advancing to half-open cannot also time the stale call out:
+        // the stale call must end by its own result, which is what this test is about.
+        var breaker = new CircuitBreaker(_scheduler, 1, ResetTimeout * 2, ResetTimeout, e => e is not JournalConcurrencyException);
         var stale = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
         var staleCall = breaker.WithCircuitBreaker(_ => stale.Task);
         await Fail(breaker);
