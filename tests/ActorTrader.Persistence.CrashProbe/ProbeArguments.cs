@@ -22,7 +22,7 @@ public enum ProbeMode
 /// <summary>
 /// The probe's command line: <c>sqlite PATH | postgresql CONNSTRING [SCHEMA]</c>, then <c>events | snapshots</c>, then the number of actors.
 /// </summary>
-/// <param name="Target">The SQLite file path or the Npgsql connection string.</param>
+/// <param name="Target">The SQLite journal file path (the store keeps snapshots in a file next to it) or the Npgsql connection string.</param>
 /// <param name="Schema">The PostgreSQL schema holding the tables (ignored for SQLite).</param>
 public sealed record ProbeArguments(ProbeBackend Backend, string Target, string Schema, ProbeMode Mode, int Actors)
 {

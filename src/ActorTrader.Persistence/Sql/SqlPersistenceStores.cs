@@ -5,7 +5,8 @@ using ActorTrader.Persistence.Snapshots;
 namespace ActorTrader.Persistence.Sql;
 
 /// <summary>
-/// The journal, snapshot store and journal query of one database, as a backend factory builds them.
+/// The journal, snapshot store and journal query of one backend (a PostgreSQL schema, or the SQLite journal file and
+/// the snapshot file next to it), as a backend factory builds them.
 /// <see cref="StartAsync"/> creates the schema and starts the writer; <see cref="DisposeAsync"/> drains
 /// queued writes and releases connections. <see cref="AsPersistenceStores"/> hands them to persistence.
 /// </summary>

@@ -5,17 +5,19 @@ using Microsoft.Data.Sqlite;
 namespace ActorTrader.Persistence.Sqlite;
 
 /// <summary>
-/// One SQLite database file: opens connections configured for durable commits (WAL, synchronous=FULL,
-/// busy timeout), creates the schema and explains failures in terms of the file.
+/// One SQLite database file, the journal's or the snapshot store's: opens connections configured for durable
+/// commits (WAL, synchronous=FULL, busy timeout), creates that file's table and explains failures in terms of the file.
 /// </summary>
 internal sealed class SqliteDatabase
 {
     private readonly string _connectionString;
+    private readonly string _contents;
+    private readonly string _schema;
+    private readonly string _putBackFix;
 
-    public SqliteDatabase(SqliteStoreOptions options)
+    private SqliteDatabase(SqliteStoreOptions options, string path, string contents, string schema, string putBackFix)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        if (string.IsNullOrWhiteSpace(options.DatabasePath))
+        if (string.IsNullOrWhiteSpace(path))
         {
             throw new ArgumentException("The SQLite database path is empty. Fix: set actortrader.persistence.sqlite.path.", nameof(options));
         }
@@ -23,7 +25,10 @@ internal sealed class SqliteDatabase
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxBatchSize, 1, nameof(options.MaxBatchSize));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.BusyTimeout, TimeSpan.Zero, nameof(options.BusyTimeout));
         Options = options;
-        FilePath = Path.GetFullPath(options.DatabasePath);
+        FilePath = Path.GetFullPath(path);
+        _contents = contents;
+        _schema = schema;
+        _putBackFix = putBackFix;
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = FilePath,
@@ -34,6 +39,20 @@ internal sealed class SqliteDatabase
             // Microsoft.Data.Sqlite retries busy errors for this many seconds on top of SQLite's own busy handler.
             DefaultTimeout = Math.Max(1, (int)Math.Ceiling(options.BusyTimeout.TotalSeconds)),
         }.ToString();
+    }
+
+    /// <summary>The journal's file, <see cref="SqliteStoreOptions.DatabasePath"/> (the journal query reads it too).</summary>
+    public static SqliteDatabase ForJournal(SqliteStoreOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new SqliteDatabase(options, options.DatabasePath, "journal", SqliteSchema.Journal, " or point actortrader.persistence.sqlite.path at it");
+    }
+
+    /// <summary>The snapshot store's file, <see cref="SqliteStoreOptions.SnapshotDatabasePath"/>: its own write lock, so saves never hold up journal commits.</summary>
+    public static SqliteDatabase ForSnapshots(SqliteStoreOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new SqliteDatabase(options, options.SnapshotDatabasePath, "snapshot store", SqliteSchema.Snapshots, " next to the journal");
     }
 
     public SqliteStoreOptions Options { get; }
@@ -70,7 +89,7 @@ internal sealed class SqliteDatabase
         }
     }
 
-    /// <summary>Switches the file to WAL (readers never block the writer) and creates the tables when missing.</summary>
+    /// <summary>Switches the file to WAL (readers never block the writer) and creates its table when missing.</summary>
     public void EnsureSchema(SqliteConnection connection)
     {
         try
@@ -86,11 +105,11 @@ internal sealed class SqliteDatabase
                 }
             }
 
-            Execute(connection, SqliteSchema.Create);
+            Execute(connection, _schema);
         }
         catch (SqliteException ex)
         {
-            throw Explain(ex, "creating the journal schema");
+            throw Explain(ex, $"creating the {_contents} schema");
         }
     }
 
@@ -104,7 +123,7 @@ internal sealed class SqliteDatabase
         {
             throw new PersistenceStoreException(
                 $"The SQLite database {FilePath} was deleted or moved while the node was running; writes are refused because they would be lost. " +
-                "Fix: stop the node, put the file (with its -wal file) back or point actortrader.persistence.sqlite.path at it, and start again.");
+                $"Fix: stop the node, put the file (with its -wal file) back{_putBackFix}, and start again.");
         }
     }
 

@@ -6,8 +6,9 @@ using Microsoft.Data.Sqlite;
 namespace ActorTrader.Persistence.Sqlite;
 
 /// <summary>
-/// The embedded journal: one SQLite file in WAL mode with durable commits. Writes from all actors go
-/// through one writer loop that groups them into shared transactions; reads use connections of their own.
+/// The embedded journal: one SQLite file in WAL mode with durable commits, holding events only (snapshots have a
+/// file of their own, so a save never takes this file's write lock). Writes from all actors go through one writer
+/// loop that groups them into shared transactions; reads use connections of their own.
 /// </summary>
 public sealed class SqliteJournal : IJournal
 {
@@ -17,7 +18,7 @@ public sealed class SqliteJournal : IJournal
 
     public SqliteJournal(SqliteStoreOptions options)
     {
-        _database = new SqliteDatabase(options);
+        _database = SqliteDatabase.ForJournal(options);
     }
 
     /// <summary>The full path of the database file.</summary>

@@ -15,7 +15,7 @@ public sealed class SqliteJournalQuery : IJournalQuery
 
     public SqliteJournalQuery(SqliteStoreOptions options)
     {
-        _database = new SqliteDatabase(options);
+        _database = SqliteDatabase.ForJournal(options);
     }
 
     public IAsyncEnumerable<PersistentRepr> CurrentEventsByPersistenceIdAsync(string persistenceId, long fromSequenceNr, long toSequenceNr, CancellationToken cancellationToken = default)

@@ -6,8 +6,9 @@ using Microsoft.Data.Sqlite;
 namespace ActorTrader.Persistence.Sqlite;
 
 /// <summary>
-/// Snapshots in the same SQLite file as the journal, written on a connection of their own: each save is
-/// one short statement, so the journal's writer waits at most for that one insert (WAL allows one writer).
+/// Snapshots in a SQLite file of their own next to the journal's (<see cref="SqliteStoreOptions.SnapshotDatabasePath"/>),
+/// with the journal's durability (WAL, synchronous=FULL, busy timeout). SQLite allows one writer per file, so a save
+/// (a large insert and its fsync) in the journal's file would make journal commits wait; in its own file it never does.
 /// </summary>
 public sealed class SqliteSnapshotStore : ISnapshotStore
 {
@@ -19,8 +20,11 @@ public sealed class SqliteSnapshotStore : ISnapshotStore
 
     public SqliteSnapshotStore(SqliteStoreOptions options)
     {
-        _database = new SqliteDatabase(options);
+        _database = SqliteDatabase.ForSnapshots(options);
     }
+
+    /// <summary>The full path of the snapshot database file.</summary>
+    public string FilePath => _database.FilePath;
 
     public Task StartAsync(CancellationToken cancellationToken = default)
     {
@@ -94,6 +98,7 @@ public sealed class SqliteSnapshotStore : ISnapshotStore
         _connection = null;
         _writeGate.Dispose();
         _database.ReleasePooledConnections();
+
         return ValueTask.CompletedTask;
     }
 

@@ -2,7 +2,10 @@ using ActorTrader.Persistence.Sql;
 
 namespace ActorTrader.Persistence.Sqlite;
 
-/// <summary>Builds the journal, snapshot store and query of one SQLite file (start them with StartAsync).</summary>
+/// <summary>
+/// Builds the journal and query over the journal's SQLite file and the snapshot store over its own file next to it
+/// (<see cref="SqliteStoreOptions.SnapshotDatabasePath"/>); start them with StartAsync, which creates both files.
+/// </summary>
 public static class SqliteStoreFactory
 {
     /// <summary>The name <c>actortrader.persistence.journal</c> selects this backend with.</summary>

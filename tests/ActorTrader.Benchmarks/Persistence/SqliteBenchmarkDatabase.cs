@@ -7,44 +7,52 @@ using Microsoft.Data.Sqlite;
 namespace ActorTrader.Benchmarks.Persistence;
 
 /// <summary>
-/// A fresh SQLite file in a temporary directory, durable as the store configures it (WAL, synchronous=FULL).
-/// The baseline uses its own connection with the same pragmas and prepared statements: the floor an ADO.NET
-/// program pays for the same rows.
+/// A fresh SQLite journal file and the snapshot file the store keeps next to it, in a temporary directory, durable
+/// as the store configures them (WAL, synchronous=FULL). The baseline uses a connection of its own to each file with
+/// the same pragmas and prepared statements: the floor an ADO.NET program pays for the same rows in the same file.
 /// </summary>
 internal sealed class SqliteBenchmarkDatabase : BenchmarkDatabase
 {
     private readonly string _directory;
-    private readonly string _path;
+    private readonly SqliteStoreOptions _options;
     private readonly SqliteConnection _connection;
+    private readonly SqliteConnection _snapshotConnection;
 
-    private SqliteBenchmarkDatabase(string directory, string path, SqliteConnection connection)
+    private SqliteBenchmarkDatabase(string directory, SqliteStoreOptions options, SqliteConnection connection, SqliteConnection snapshotConnection)
     {
         _directory = directory;
-        _path = path;
+        _options = options;
         _connection = connection;
+        _snapshotConnection = snapshotConnection;
     }
 
     public override string Name => "sqlite";
 
-    public override string Description => "SQLite file (WAL, synchronous=FULL)";
+    public override string Description => "SQLite files (WAL, synchronous=FULL; snapshots in a file of their own)";
 
-    /// <summary>Creates the file and its schema through the store, then opens the baseline's connection.</summary>
+    /// <summary>Creates both files and their tables through the store, then opens the baseline's connections.</summary>
     public static async Task<SqliteBenchmarkDatabase> CreateAsync()
     {
         var directory = Path.Combine(Path.GetTempPath(), "actortrader-persistence-bench-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
-        var path = Path.Combine(directory, "bench.db");
-        await using (var stores = SqliteStoreFactory.Create(new SqliteStoreOptions(path)))
+        var options = new SqliteStoreOptions(Path.Combine(directory, "bench.db"));
+        await using (var stores = SqliteStoreFactory.Create(options))
         {
             await stores.StartAsync();
         }
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
-        connection.Open();
-        Execute(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000;");
-        return new SqliteBenchmarkDatabase(directory, path, connection);
+        var connection = OpenDurable(options.DatabasePath);
+        try
+        {
+            return new SqliteBenchmarkDatabase(directory, options, connection, OpenDurable(options.SnapshotDatabasePath));
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
     }
 
-    public override SqlPersistenceStores CreateStores() => SqliteStoreFactory.Create(new SqliteStoreOptions(_path));
+    public override SqlPersistenceStores CreateStores() => SqliteStoreFactory.Create(_options);
 
     public override Task InsertBatchedAsync(IReadOnlyList<PersistentRepr> rows, int batchSize)
     {
@@ -116,7 +124,7 @@ internal sealed class SqliteBenchmarkDatabase : BenchmarkDatabase
     public override async Task SaveSnapshotAsync(SnapshotRow snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        await using var save = _connection.CreateCommand();
+        await using var save = _snapshotConnection.CreateCommand();
         save.CommandText = $"""
             INSERT INTO {SnapshotTable.Name} ({SnapshotTable.PersistenceId}, {SnapshotTable.SequenceNr}, {SnapshotTable.CreatedAt}, {SnapshotTable.Manifest}, {SnapshotTable.Payload})
             VALUES ($persistence_id, $sequence_nr, $created_at, $manifest, $payload)
@@ -133,7 +141,7 @@ internal sealed class SqliteBenchmarkDatabase : BenchmarkDatabase
 
     public override async Task<SnapshotRow?> LoadSnapshotAsync(string persistenceId)
     {
-        await using var load = _connection.CreateCommand();
+        await using var load = _snapshotConnection.CreateCommand();
         load.CommandText = $"""
             SELECT {SnapshotTable.SelectColumns} FROM {SnapshotTable.Name}
             WHERE {SnapshotTable.PersistenceId} = $persistence_id
@@ -151,14 +159,27 @@ internal sealed class SqliteBenchmarkDatabase : BenchmarkDatabase
     public override ValueTask DisposeAsync()
     {
         _connection.Dispose();
+        _snapshotConnection.Dispose();
         Directory.Delete(_directory, recursive: true);
         return ValueTask.CompletedTask;
     }
 
-    private static void Execute(SqliteConnection connection, string sql)
+    /// <summary>An existing file opened as the store opens it: WAL, synchronous=FULL, a busy timeout.</summary>
+    private static SqliteConnection OpenDurable(string path)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWrite, Pooling = false }.ToString());
+        try
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000;";
+            command.ExecuteNonQuery();
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
     }
 }

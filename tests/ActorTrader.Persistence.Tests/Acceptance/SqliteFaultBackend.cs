@@ -1,12 +1,14 @@
 using ActorTrader.Persistence.Sqlite;
 using ActorTrader.Persistence.Tests.Behaviour;
+using ActorTrader.Persistence.Tests.Sqlite;
 using Microsoft.Data.Sqlite;
 
 namespace ActorTrader.Persistence.Tests.Acceptance;
 
 /// <summary>
-/// A SQLite file in a directory of its own whose options a test may change between openings (a size cap that
-/// plays a full disk, a short busy timeout), with raw access to lock, measure or move the file.
+/// The SQLite journal file and the snapshot file next to it, in a directory of their own, whose options a test may
+/// change between openings (a size cap that plays a full disk, a short busy timeout), with raw access to lock,
+/// measure or move the files.
 /// </summary>
 public sealed class SqliteFaultBackend : PersistenceBackend
 {
@@ -22,7 +24,11 @@ public sealed class SqliteFaultBackend : PersistenceBackend
     /// <summary>The options the next <see cref="OpenAsync"/> uses.</summary>
     public SqliteStoreOptions Options { get; set; }
 
+    /// <summary>The journal's file.</summary>
     public string DatabasePath => Options.DatabasePath;
+
+    /// <summary>The snapshot store's file, next to the journal's.</summary>
+    public string SnapshotDatabasePath => Options.SnapshotDatabasePath;
 
     public override async Task<PersistenceStores> OpenAsync()
     {
@@ -31,30 +37,17 @@ public sealed class SqliteFaultBackend : PersistenceBackend
         return stores.AsPersistenceStores();
     }
 
-    /// <summary>The database size in pages now (including pages still in the write-ahead log).</summary>
-    public async Task<long> PageCountAsync()
-    {
-        await using var connection = await OpenRawAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA page_count";
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
+    /// <summary>The size in pages of the file at <paramref name="path"/> now (including pages still in the write-ahead log).</summary>
+    public static async Task<long> PageCountAsync(string path) => (long)(await SqliteRawFile.ScalarAsync(path, "PRAGMA page_count"))!;
 
-    /// <summary>Another process's connection that holds the write lock until disposed.</summary>
-    public async Task<SqliteConnection> HoldWriteLockAsync()
-    {
-        var connection = await OpenRawAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "BEGIN IMMEDIATE";
-        await command.ExecuteNonQueryAsync();
-        return connection;
-    }
+    /// <summary>Another process's connection that holds the journal file's write lock until disposed.</summary>
+    public Task<SqliteConnection> HoldWriteLockAsync() => SqliteRawFile.HoldWriteLockAsync(DatabasePath);
 
-    /// <summary>Moves the database and its -wal/-shm files into <paramref name="elsewhere"/> (or back from it).</summary>
+    /// <summary>Moves the journal and snapshot files with their -wal/-shm files from <paramref name="from"/> to <paramref name="to"/>.</summary>
     public static void MoveFiles(string from, string to)
     {
         System.IO.Directory.CreateDirectory(to);
-        foreach (var file in System.IO.Directory.GetFiles(from, "actortrader.db*")) File.Move(file, Path.Combine(to, Path.GetFileName(file)));
+        foreach (var file in System.IO.Directory.GetFiles(from, "actortrader.*")) File.Move(file, Path.Combine(to, Path.GetFileName(file)));
     }
 
     public override async ValueTask DisposeAsync()
@@ -62,12 +55,5 @@ public sealed class SqliteFaultBackend : PersistenceBackend
         SqliteConnection.ClearAllPools();
         if (System.IO.Directory.Exists(Directory)) System.IO.Directory.Delete(Directory, recursive: true);
         await base.DisposeAsync();
-    }
-
-    private async Task<SqliteConnection> OpenRawAsync()
-    {
-        var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
-        await connection.OpenAsync();
-        return connection;
     }
 }

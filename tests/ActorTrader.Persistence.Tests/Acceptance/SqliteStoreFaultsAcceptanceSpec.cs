@@ -20,7 +20,7 @@ public sealed class SqliteStoreFaultsAcceptanceSpec : AcceptanceSpec
         var id = NewPersistenceId();
         await RecoverOnFreshNodeAsync(id, "a"); // creates the file and acknowledges event 1 before the disk fills
         var uncapped = _sqlite.Options;
-        _sqlite.Options = uncapped with { MaxPageCount = await _sqlite.PageCountAsync() + 2 };
+        _sqlite.Options = uncapped with { MaxPageCount = await SqliteFaultBackend.PageCountAsync(_sqlite.DatabasePath) + 2 };
         await StartPersistenceAsync();
         var alerts = SubscribeToAlerts();
         var reporter = CreateTestProbe();
@@ -66,7 +66,8 @@ public sealed class SqliteStoreFaultsAcceptanceSpec : AcceptanceSpec
         var ballast = new string('b', 9000); // the snapshot holds it too, so it needs pages the disk no longer has
         await RecoverOnFreshNodeAsync(id, ballast);
         var uncapped = _sqlite.Options;
-        _sqlite.Options = uncapped with { MaxPageCount = await _sqlite.PageCountAsync() };
+        // Pins the snapshot file at its size; the cap cannot shrink the larger journal file, so it stays as it is.
+        _sqlite.Options = uncapped with { MaxPageCount = await SqliteFaultBackend.PageCountAsync(_sqlite.SnapshotDatabasePath) };
         await StartPersistenceAsync();
         var reporter = CreateTestProbe();
         var (actor, _) = await SpawnRecoveredAsync(id, reporter);
@@ -76,7 +77,7 @@ public sealed class SqliteStoreFaultsAcceptanceSpec : AcceptanceSpec
 
         var failure = await reporter.ExpectMsgAsync<SaveSnapshotFailure>();
         Assert.Equal(2, failure.Metadata.SequenceNr);
-        Assert.Contains($"{_sqlite.DatabasePath}: database or disk is full", failure.Cause.Message, StringComparison.Ordinal);
+        Assert.Contains($"{_sqlite.SnapshotDatabasePath}: database or disk is full", failure.Cause.Message, StringComparison.Ordinal);
         Assert.Contains("Fix: free disk space", failure.Cause.Message, StringComparison.Ordinal);
         await AcknowledgeAsync(actor, reporter, 3, "b"); // a failed snapshot does not stop the actor
         await StopAsync(actor);
@@ -133,6 +134,7 @@ public sealed class SqliteStoreFaultsAcceptanceSpec : AcceptanceSpec
         Assert.Contains("Fix: stop the node, put the file (with its -wal file) back", failure.Cause.Message, StringComparison.Ordinal);
         await ExpectTerminatedAsync(actor);
         Assert.False(File.Exists(_sqlite.DatabasePath)); // the refused write did not create an empty journal in its place
+        Assert.False(File.Exists(_sqlite.SnapshotDatabasePath));
         SqliteFaultBackend.MoveFiles(aside, _sqlite.Directory);
         var (restarted, next) = await RecoverOnFreshNodeAsync(id, "d");
         Assert.Equal(["a", "b"], restarted.Values);

@@ -3,7 +3,7 @@ using ActorTrader.Persistence.Sqlite;
 
 namespace ActorTrader.Persistence.Tests.Crash;
 
-/// <summary>A fresh SQLite file in a temporary directory, removed afterwards.</summary>
+/// <summary>A fresh SQLite journal file (and the snapshot file the store puts next to it) in a temporary directory, removed afterwards.</summary>
 internal sealed class SqliteCrashBackend : ICrashBackend
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), $"actortrader-crash-{Guid.NewGuid():N}");
@@ -15,7 +15,7 @@ internal sealed class SqliteCrashBackend : ICrashBackend
         _path = Path.Combine(_directory, "crash.db");
     }
 
-    public string Description => $"SQLite {_path}";
+    public string Description => $"SQLite {_path} (snapshots in {new SqliteStoreOptions(_path).SnapshotDatabasePath})";
 
     public IReadOnlyList<string> ProbeArguments => ["sqlite", _path];
 

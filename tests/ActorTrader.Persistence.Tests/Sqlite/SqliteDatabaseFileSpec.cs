@@ -1,6 +1,7 @@
 using System.Text;
 using ActorTrader.Persistence.Journal;
-using Microsoft.Data.Sqlite;
+using ActorTrader.Persistence.Snapshots;
+using ActorTrader.Persistence.Sqlite;
 using static ActorTrader.Persistence.Tests.Stores.TestEvents;
 
 namespace ActorTrader.Persistence.Tests.Sqlite;
@@ -8,20 +9,23 @@ namespace ActorTrader.Persistence.Tests.Sqlite;
 /// <summary>Bad database files and a hostile file system give errors that name the file and the fix, and never lose an acknowledged event.</summary>
 public sealed class SqliteDatabaseFileSpec
 {
-    [Fact]
-    public async Task A_file_that_is_not_a_SQLite_database_fails_start_naming_the_file_and_the_fix_and_stays_untouched()
+    [Theory]
+    [InlineData(StoreFile.Journal)]
+    [InlineData(StoreFile.Snapshots)]
+    public async Task A_file_that_is_not_a_SQLite_database_fails_start_naming_the_file_and_the_fix_and_stays_untouched(StoreFile file)
     {
         await using var backend = new SqliteTestBackend();
+        var path = PathOf(backend, file);
         var garbage = Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat("these are not the pages you are looking for. ", 100)));
-        await File.WriteAllBytesAsync(backend.DatabasePath, garbage);
+        await File.WriteAllBytesAsync(path, garbage);
 
         var error = await Assert.ThrowsAsync<PersistenceStoreException>(() => backend.OpenStoresAsync());
 
         Assert.Contains(
-            $"{backend.DatabasePath} is not a SQLite database (file is not a database). Fix: point actortrader.persistence.sqlite.path at the journal or move the file away",
+            $"{path} is not a SQLite database (file is not a database). Fix: point actortrader.persistence.sqlite.path at the journal or move the file away",
             error.Message,
             StringComparison.Ordinal);
-        Assert.Equal(garbage, await File.ReadAllBytesAsync(backend.DatabasePath));
+        Assert.Equal(garbage, await File.ReadAllBytesAsync(path));
     }
 
     [Fact]
@@ -38,37 +42,41 @@ public sealed class SqliteDatabaseFileSpec
         Assert.False(Directory.Exists(missing));
     }
 
-    [Fact]
-    public async Task A_directory_where_the_database_file_should_be_fails_start()
+    [Theory]
+    [InlineData(StoreFile.Journal)]
+    [InlineData(StoreFile.Snapshots)]
+    public async Task A_directory_where_the_database_file_should_be_fails_start(StoreFile file)
     {
         await using var backend = new SqliteTestBackend();
-        Directory.CreateDirectory(backend.DatabasePath);
+        var path = PathOf(backend, file);
+        Directory.CreateDirectory(path);
 
         var error = await Assert.ThrowsAsync<PersistenceStoreException>(() => backend.OpenStoresAsync());
 
-        Assert.Contains($"{backend.DatabasePath} is a directory", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"{path} is a directory", error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task A_missing_database_file_is_created_in_write_ahead_log_mode()
+    [Theory]
+    [InlineData(StoreFile.Journal)]
+    [InlineData(StoreFile.Snapshots)]
+    public async Task A_missing_database_file_is_created_in_write_ahead_log_mode(StoreFile file)
     {
         await using var backend = new SqliteTestBackend();
         await backend.OpenStoresAsync();
 
-        await using var connection = new SqliteConnection($"Data Source={backend.DatabasePath};Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA journal_mode";
-        Assert.Equal("wal", await command.ExecuteScalarAsync());
+        Assert.Equal("wal", await SqliteRawFile.ScalarAsync(PathOf(backend, file), "PRAGMA journal_mode"));
     }
 
-    [Fact]
-    public async Task Every_connection_commits_with_synchronous_FULL_also_when_it_comes_back_from_the_pool()
+    [Theory]
+    [InlineData(StoreFile.Journal)]
+    [InlineData(StoreFile.Snapshots)]
+    public async Task Every_connection_commits_with_synchronous_FULL_also_when_it_comes_back_from_the_pool(StoreFile file)
     {
         // synchronous is per connection, not stored in the file: each open must set it again.
         await using var backend = new SqliteTestBackend();
         await backend.OpenStoresAsync();
-        var database = new ActorTrader.Persistence.Sqlite.SqliteDatabase(backend.Options);
+        var database = file == StoreFile.Journal ? SqliteDatabase.ForJournal(backend.Options) : SqliteDatabase.ForSnapshots(backend.Options);
+        Assert.Equal(PathOf(backend, file), database.FilePath);
 
         foreach (var writing in new[] { true, false, true })
         {
@@ -87,13 +95,8 @@ public sealed class SqliteDatabaseFileSpec
         var stores = await backend.OpenStoresAsync();
         await stores.Journal.WriteAsync([Event("order-1", 1)]);
 
-        await using (var holder = new SqliteConnection($"Data Source={backend.DatabasePath};Pooling=False"))
+        await using (await SqliteRawFile.HoldWriteLockAsync(backend.DatabasePath))
         {
-            await holder.OpenAsync();
-            await using var begin = holder.CreateCommand();
-            begin.CommandText = "BEGIN IMMEDIATE";
-            await begin.ExecuteNonQueryAsync();
-
             var error = await Assert.ThrowsAsync<PersistenceStoreException>(() => stores.Journal.WriteAsync([Event("order-1", 2)]));
 
             Assert.Contains($"{backend.DatabasePath} is locked by another connection or process", error.Message, StringComparison.Ordinal);
@@ -103,6 +106,28 @@ public sealed class SqliteDatabaseFileSpec
         await stores.Journal.WriteAsync([Event("order-1", 2)]);
         var replayed = await stores.Journal.ReplayAsync("order-1", 1, long.MaxValue, long.MaxValue).CollectAsync();
         Assert.Equal([1L, 2], replayed.Select(e => e.SequenceNr));
+    }
+
+    [Fact]
+    public async Task A_snapshot_file_locked_by_another_writer_beyond_the_busy_timeout_fails_the_save_naming_that_file_and_loses_nothing()
+    {
+        await using var backend = new SqliteTestBackend();
+        backend.Options = backend.Options with { BusyTimeout = TimeSpan.FromMilliseconds(200) };
+        var stores = await backend.OpenStoresAsync();
+        await stores.Snapshots.SaveAsync(Snapshot("ledger", 1));
+
+        await using (await SqliteRawFile.HoldWriteLockAsync(backend.SnapshotDatabasePath))
+        {
+            var error = await Assert.ThrowsAsync<PersistenceStoreException>(() => stores.Snapshots.SaveAsync(Snapshot("ledger", 2)));
+
+            Assert.Contains($"{backend.SnapshotDatabasePath} is locked by another connection or process", error.Message, StringComparison.Ordinal);
+            Assert.Contains("saving the snapshot of 'ledger' at 2 failed and nothing was written", error.Message, StringComparison.Ordinal);
+            Assert.Contains("actortrader.persistence.sqlite.busy-timeout", error.Message, StringComparison.Ordinal);
+        }
+
+        AssertSame(Snapshot("ledger", 1), await stores.Snapshots.LoadAsync("ledger", SnapshotSelectionCriteria.Latest));
+        await stores.Snapshots.SaveAsync(Snapshot("ledger", 2));
+        Assert.Equal(2, (await stores.Snapshots.LoadAsync("ledger", SnapshotSelectionCriteria.Latest))?.Metadata.SequenceNr);
     }
 
     [Fact]
@@ -158,4 +183,25 @@ public sealed class SqliteDatabaseFileSpec
 
         Assert.Contains($"The SQLite database {backend.DatabasePath} was deleted or moved while the node was running", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_snapshot_file_deleted_while_running_refuses_further_saves_naming_it_and_where_it_belongs()
+    {
+        await using var backend = new SqliteTestBackend();
+        var stores = await backend.OpenStoresAsync();
+        await stores.Snapshots.SaveAsync(Snapshot("ledger", 1));
+        foreach (var file in Directory.GetFiles(backend.Directory, Path.GetFileName(backend.SnapshotDatabasePath) + "*"))
+        {
+            File.Delete(file);
+        }
+
+        var error = await Assert.ThrowsAsync<PersistenceStoreException>(() => stores.Snapshots.SaveAsync(Snapshot("ledger", 2)));
+
+        Assert.Contains($"The SQLite database {backend.SnapshotDatabasePath} was deleted or moved while the node was running", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Fix: stop the node, put the file (with its -wal file) back next to the journal, and start again", error.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(backend.SnapshotDatabasePath)); // the refused save did not create an empty file in its place
+    }
+
+    private static string PathOf(SqliteTestBackend backend, StoreFile file) =>
+        file == StoreFile.Journal ? backend.DatabasePath : backend.SnapshotDatabasePath;
 }

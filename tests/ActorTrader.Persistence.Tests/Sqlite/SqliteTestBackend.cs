@@ -1,12 +1,11 @@
 using ActorTrader.Persistence.Sql;
 using ActorTrader.Persistence.Sqlite;
 using ActorTrader.Persistence.Tests.Stores;
-using Microsoft.Data.Sqlite;
 using SqlSchema = ActorTrader.Persistence.Sql;
 
 namespace ActorTrader.Persistence.Tests.Sqlite;
 
-/// <summary>A SQLite database file in a temporary directory of its own, removed afterwards.</summary>
+/// <summary>The SQLite journal file and the snapshot file next to it, in a temporary directory of their own, removed afterwards.</summary>
 public sealed class SqliteTestBackend : StoreTestBackend
 {
     public SqliteTestBackend()
@@ -20,18 +19,16 @@ public sealed class SqliteTestBackend : StoreTestBackend
 
     public SqliteStoreOptions Options { get; set; }
 
+    /// <summary>The journal's file.</summary>
     public string DatabasePath => Options.DatabasePath;
+
+    /// <summary>The snapshot store's file, next to the journal's.</summary>
+    public string SnapshotDatabasePath => Options.SnapshotDatabasePath;
 
     public override string JournalTable => SqlSchema.JournalTable.Name;
 
-    public override async Task ExecuteSqlAsync(string sql)
-    {
-        await using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync();
-    }
+    /// <summary>Runs <paramref name="sql"/> on the journal's file.</summary>
+    public override Task ExecuteSqlAsync(string sql) => SqliteRawFile.ExecuteAsync(DatabasePath, sql);
 
     protected override SqlPersistenceStores CreateStores() => SqliteStoreFactory.Create(Options);
 

@@ -3,7 +3,7 @@ using static ActorTrader.Persistence.Tests.Stores.TestEvents;
 
 namespace ActorTrader.Persistence.Tests.Stores;
 
-/// <summary>What every <see cref="ISnapshotStore"/> backend must do: save, load the newest match, replace, delete by criteria, never hold up the journal.</summary>
+/// <summary>What every <see cref="ISnapshotStore"/> backend must do: save, load the newest match, replace, delete by criteria, run alongside journal writes.</summary>
 public abstract class SnapshotStoreContractSpec : StoreContractSpec
 {
     private ISnapshotStore Snapshots => Stores.Snapshots;
@@ -93,8 +93,10 @@ public abstract class SnapshotStoreContractSpec : StoreContractSpec
         AssertSame(saved, await Snapshots.LoadAsync("population", SnapshotSelectionCriteria.Latest));
     }
 
+    // Both finishing is all this shows; that a save never makes a journal write wait is shown per backend with a held
+    // lock (SqliteSnapshotFileSpec, PostgresSnapshotIsolationSpec).
     [Fact]
-    public async Task Journal_writes_complete_while_snapshots_are_being_saved()
+    public async Task Journal_writes_and_large_snapshot_saves_issued_together_all_complete()
     {
         var big = new byte[2 * 1024 * 1024];
         new Random(5).NextBytes(big);
