@@ -7,8 +7,9 @@ namespace ActorTrader.Data.Ingestion;
 /// The ingestion stream of one run:
 /// candidates → freshness → fetch with retries (SelectAsyncUnordered, bounded parallelism) → toxic guard, OHLC
 /// sanity, strict health → GroupedWithin(write-batch-size, write-batch-interval) → lakehouse write → summary.
-/// Memory stays bounded whatever the symbol count: at most <c>parallelism</c> symbols are being fetched and one
-/// group is being written, and a symbol's bars are dropped as soon as its group is written.
+/// Memory stays bounded whatever the symbol count: at most <c>parallelism</c> symbols are being fetched, one group
+/// is being filled, one waits in the buffer and one is being written, and a symbol's bars are dropped as soon as its
+/// group is written.
 /// </summary>
 public sealed class IngestionPipeline(IngestionDependencies dependencies)
 {
@@ -36,6 +37,9 @@ public sealed class IngestionPipeline(IngestionDependencies dependencies)
             .Select(symbol => freshness.Plan(symbol, request.Timeframe, request.Start, request.End))
             .SelectAsyncUnordered(settings.Parallelism, plan => perSymbol.ProcessAsync(plan, request.Start, cancellationToken))
             .GroupedWithin(settings.WriteBatchSize, settings.WriteBatchInterval)
+            // The stages pull on demand: without a buffer, the next group would only be fetched once the write of the
+            // previous one returned, so fetching and writing would take turns instead of overlapping.
+            .Buffer(1, OverflowStrategy.Backpressure)
             // The write is synchronous file work: run it off the stream's thread so fetching goes on meanwhile.
             .SelectAsync(1, group => Task.Run(() => writer.Write(group), CancellationToken.None))
             .ToMaterialized(Sink.ForEach<IReadOnlyList<SymbolOutcome>>(outcomes =>

@@ -59,18 +59,13 @@ internal static class BarFileFormat
             ?? (bar.TradeCount < 0 ? $"trade_count {bar.TradeCount} is negative; use 0 when unknown." : null);
     }
 
-    public static ParquetColumn[] ToColumns(ReadOnlySpan<Bar> bars)
+    /// <summary>Writes <paramref name="bars"/> into the arrays of <paramref name="columns"/>, which hold exactly as many rows.</summary>
+    public static void FillColumns(ReadOnlySpan<Bar> bars, BarColumnBuffers.Columns columns)
     {
-        var n = bars.Length;
-        var time = new DateTime[n];
-        var open = new decimal[n];
-        var high = new decimal[n];
-        var low = new decimal[n];
-        var close = new decimal[n];
-        var volume = new decimal[n];
-        var trades = new long[n];
-        var vwap = new decimal[n];
-        for (var i = 0; i < n; i++)
+        if (bars.Length != columns.Rows) throw new ArgumentException($"{bars.Length} bars do not fit columns of {columns.Rows} rows.", nameof(columns));
+        var (time, open, high, low, close) = (columns.Time, columns.Open, columns.High, columns.Low, columns.Close);
+        var (volume, trades, vwap) = (columns.Volume, columns.Trades, columns.Vwap);
+        for (var i = 0; i < bars.Length; i++)
         {
             ref readonly var bar = ref bars[i];
             time[i] = bar.Timestamp.UtcDateTime;
@@ -82,13 +77,6 @@ internal static class BarFileFormat
             trades[i] = bar.TradeCount;
             vwap[i] = bar.Vwap;
         }
-
-        var f = Schema.Fields;
-        return
-        [
-            new(f[0], time), new(f[1], open), new(f[2], high), new(f[3], low), new(f[4], close),
-            new(f[5], volume), new(f[6], trades), new(f[7], vwap),
-        ];
     }
 
     /// <summary>Appends the rows of one row group (columns in <see cref="Schema"/> order) to <paramref name="into"/>.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ActorTrader.Data.Lakehouse.Concurrency;
 using ActorTrader.Data.Lakehouse.Durability;
 using ActorTrader.Domain.Bars;
 using ActorTrader.Parquet;
@@ -8,31 +9,31 @@ namespace ActorTrader.Data.Lakehouse;
 /// <summary>Appending to one partition: drop stored timestamps, add a part file or rewrite the overlapped parts, keep the cache current.</summary>
 public sealed partial class ParquetBarStore
 {
-    private PartitionOutcome WritePartition(PartitionKey key, IReadOnlyList<Bar> bars, BarWriteSource source, DirectorySyncBatch sync)
+    private PartitionOutcome WritePartition(PartitionKey key, IReadOnlyList<Bar> bars, BarWriteSource source, DirectorySyncBatch sync, CpuSlots slots)
     {
         lock (LockOf(key))
         {
             try
             {
-                return new PartitionOutcome(Append(LockedState(key), bars, source, sync), null);
+                return new PartitionOutcome(Append(LockedState(key), bars, source, sync, slots), null);
             }
             catch (CorruptPartitionException e)
             {
                 var quarantined = Quarantine(key, e);
-                return new PartitionOutcome(Append(LockedState(key), bars, source, sync), quarantined);
+                return new PartitionOutcome(Append(LockedState(key), bars, source, sync, slots), quarantined);
             }
         }
     }
 
     /// <summary>Adds the bars not yet stored; returns how many. Reads happen before any file changes, so a corrupt file leaves the partition as it was.</summary>
-    private int Append(PartitionState state, IReadOnlyList<Bar> input, BarWriteSource source, DirectorySyncBatch sync)
+    private int Append(PartitionState state, IReadOnlyList<Bar> input, BarWriteSource source, DirectorySyncBatch sync, CpuSlots slots)
     {
         var bars = BarBatchPreparation.SpanOf(input);
         if (bars.IsEmpty) return 0;
         DeleteStaleFiles(state, sync);
         if (state.IsEmpty)
         {
-            WritePart(state, bars, [], Provenance.Of(source), sync);
+            WritePart(state, bars, [], Provenance.Of(source), sync, slots);
             return bars.Length;
         }
 
@@ -48,7 +49,7 @@ public sealed partial class ParquetBarStore
         var remainingParts = state.Parts.Count - overlapped.Length + 1;
         if (overlapped.Length == 0 && remainingParts <= _options.MaxPartFiles)
         {
-            WritePart(state, bars, [], Provenance.Of(source), sync);
+            WritePart(state, bars, [], Provenance.Of(source), sync, slots);
             return bars.Length;
         }
 
@@ -56,14 +57,14 @@ public sealed partial class ParquetBarStore
         var merging = remainingParts > _options.MaxPartFiles ? state.Parts.ToArray() : overlapped;
         var stored = ReadBars(merging, null, null, parallelColumns: false);
         var merged = MergeDisjoint(stored, bars);
-        WritePart(state, merged, merging.Select(p => p.Number).ToArray(), Provenance.Of(source, merging), sync);
+        WritePart(state, merged, merging.Select(p => p.Number).ToArray(), Provenance.Of(source, merging), sync, slots);
         return bars.Length;
     }
 
     private static PartFile[] Overlapped(PartitionState state, DateTimeOffset first, DateTimeOffset last) =>
         state.Parts.Where(p => p.Overlaps(first, last)).ToArray();
 
-    private bool CompactPartition(PartitionKey key, DirectorySyncBatch sync)
+    private bool CompactPartition(PartitionKey key, DirectorySyncBatch sync, CpuSlots slots)
     {
         lock (LockOf(key))
         {
@@ -75,7 +76,7 @@ public sealed partial class ParquetBarStore
                 DeleteStaleFiles(state, sync);
                 if (state.Parts.Count <= 1) return true;
                 var bars = ReadBars(state.Parts, null, null, parallelColumns: false);
-                WritePart(state, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(bars), state.Parts.Select(p => p.Number).ToArray(), Provenance.Of(null, state.Parts), sync);
+                WritePart(state, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(bars), state.Parts.Select(p => p.Number).ToArray(), Provenance.Of(null, state.Parts), sync, slots);
                 return true;
             }
             catch (CorruptPartitionException e)
@@ -89,9 +90,10 @@ public sealed partial class ParquetBarStore
     /// <summary>
     /// Writes <paramref name="bars"/> as the partition's next part file, deletes the parts it replaces and updates the cache.
     /// The file's data is fsynced before its rename; the directory entry is made durable by <paramref name="sync"/> at the
-    /// end of the batch, except before deleting replaced parts, which waits until the replacement is durable.
+    /// end of the batch, except before deleting replaced parts, which waits until the replacement is durable. While an
+    /// fsync waits on the disk the CPU slot goes to another partition.
     /// </summary>
-    private void WritePart(PartitionState state, ReadOnlySpan<Bar> bars, int[] supersedes, Provenance provenance, DirectorySyncBatch sync)
+    private void WritePart(PartitionState state, ReadOnlySpan<Bar> bars, int[] supersedes, Provenance provenance, DirectorySyncBatch sync, CpuSlots slots)
     {
         sync.CreateDirectory(state.Directory);
         var number = state.MaxNumber + 1;
@@ -119,17 +121,25 @@ public sealed partial class ParquetBarStore
         {
             for (var start = 0; start < bars.Length; start += _options.RowGroupRows)
             {
-                writer.WriteRowGroup(BarFileFormat.ToColumns(bars.Slice(start, Math.Min(_options.RowGroupRows, bars.Length - start))));
+                var columns = _columnBuffers.Fill(bars.Slice(start, Math.Min(_options.RowGroupRows, bars.Length - start)));
+                try
+                {
+                    writer.WriteRowGroup(columns.Parquet);
+                }
+                finally
+                {
+                    _columnBuffers.Return(columns);
+                }
             }
 
-            writer.Complete();
+            slots.WhileWaitingOnDisk(writer.Complete);
         }
 
         var part = new PartFile(number, path, bars[0].Timestamp.ToUniversalTime(), bars[^1].Timestamp.ToUniversalTime(), bars.Length, new FileInfo(path).Length,
             provenance.Provider, provenance.IsSynthetic, provenance.RunId, writtenAt, supersedes);
         if (supersedes.Length > 0)
         {
-            DirectorySync.Flush(state.Directory);
+            slots.WhileWaitingOnDisk(() => DirectorySync.Flush(state.Directory));
             var gone = supersedes.ToHashSet();
             foreach (var old in state.Parts.Where(p => gone.Contains(p.Number))) File.Delete(old.Path);
         }

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using System.Runtime.ExceptionServices;
+using ActorTrader.Data.Lakehouse.Concurrency;
 using ActorTrader.Data.Lakehouse.Durability;
 using ActorTrader.Domain.Bars;
 using ActorTrader.Domain.Instruments;
@@ -45,6 +45,7 @@ public sealed partial class ParquetBarStore : IBarStore
     private readonly ILogger _log;
     private readonly ConcurrentDictionary<PartitionKey, PartitionState> _states = new();
     private readonly ConcurrentDictionary<PartitionKey, object> _locks = new();
+    private readonly BarColumnBuffers _columnBuffers;
 
     /// <summary>A store over <paramref name="layout"/>; directories are created on the first write.</summary>
     public ParquetBarStore(LakehouseLayout layout, BarStoreOptions? options = null, TimeProvider? clock = null, ILogger? logger = null)
@@ -53,6 +54,8 @@ public sealed partial class ParquetBarStore : IBarStore
         Layout = layout;
         _options = options ?? new BarStoreOptions();
         _options.Validate();
+        // One set per partition being encoded, and as many again so a returning writer rarely finds the pool empty.
+        _columnBuffers = new BarColumnBuffers(2 * _options.MaxDegreeOfParallelism);
         _clock = clock ?? TimeProvider.System;
         _log = (logger ?? Serilog.Core.Logger.None).ForContext<ParquetBarStore>();
     }
@@ -93,8 +96,8 @@ public sealed partial class ParquetBarStore : IBarStore
         var prepared = BarBatchPreparation.Prepare(batches);
         var outcomes = new PartitionOutcome[prepared.Count];
         var sync = new DirectorySyncBatch();
-        ForEachPartition(prepared.Count, i => outcomes[i] = WritePartition(prepared[i].Key, prepared[i].Bars, source, sync));
-        sync.FlushAll(_options.MaxDegreeOfParallelism);
+        ForEachPartition(prepared.Count, (i, slots) => outcomes[i] = WritePartition(prepared[i].Key, prepared[i].Bars, source, sync, slots));
+        sync.FlushAll(_options.MaxConcurrentSyncs);
         var added = new Dictionary<(Symbol Symbol, Timeframe Timeframe), int>(prepared.Count);
         for (var i = 0; i < prepared.Count; i++) added[(prepared[i].Key.Symbol, prepared[i].Key.Timeframe)] = outcomes[i].Added;
         return new BarWriteResult(added, outcomes.Select(o => o.Quarantined).OfType<QuarantinedPartition>().ToArray());
@@ -106,8 +109,8 @@ public sealed partial class ParquetBarStore : IBarStore
         var keys = PartitionsOnDisk().ToArray();
         var compacted = new bool[keys.Length];
         var sync = new DirectorySyncBatch();
-        ForEachPartition(keys.Length, i => compacted[i] = CompactPartition(keys[i], sync));
-        sync.FlushAll(_options.MaxDegreeOfParallelism);
+        ForEachPartition(keys.Length, (i, slots) => compacted[i] = CompactPartition(keys[i], sync, slots));
+        sync.FlushAll(_options.MaxConcurrentSyncs);
         return compacted.Count(c => c);
     }
 
@@ -153,17 +156,26 @@ public sealed partial class ParquetBarStore : IBarStore
         }
     }
 
-    /// <summary>Runs <paramref name="body"/> for 0..count-1 in parallel; one failure is rethrown as itself, several as an <see cref="AggregateException"/>.</summary>
-    private void ForEachPartition(int count, Action<int> body)
+    /// <summary>
+    /// Runs <paramref name="body"/> for 0..count-1 with up to <see cref="BarStoreOptions.MaxConcurrentSyncs"/> partitions in
+    /// flight, at most <see cref="BarStoreOptions.MaxDegreeOfParallelism"/> of them using the CPU (the rest wait on fsyncs).
+    /// One failure is rethrown as itself, several as an <see cref="AggregateException"/>.
+    /// </summary>
+    private void ForEachPartition(int count, Action<int, CpuSlots> body)
     {
-        try
+        using var slots = new CpuSlots(_options.MaxDegreeOfParallelism);
+        DiskBoundParallel.For(count, Math.Max(_options.MaxDegreeOfParallelism, _options.MaxConcurrentSyncs), i =>
         {
-            Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = _options.MaxDegreeOfParallelism }, body);
-        }
-        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
-        {
-            ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
-        }
+            slots.Enter();
+            try
+            {
+                body(i, slots);
+            }
+            finally
+            {
+                slots.Exit();
+            }
+        });
     }
 
     private readonly record struct PartitionOutcome(int Added, QuarantinedPartition? Quarantined);

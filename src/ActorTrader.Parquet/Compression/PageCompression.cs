@@ -27,7 +27,7 @@ internal static class PageCompression
                 output.Write(input);
                 break;
             case CompressionCodec.Snappy:
-                output.Write(IronSnappy.Snappy.Encode(input));
+                SnappyEncoder.Compress(input, output);
                 break;
             case CompressionCodec.Gzip:
                 {

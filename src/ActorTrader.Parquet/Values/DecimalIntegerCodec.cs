@@ -21,7 +21,7 @@ internal sealed class DecimalIntegerCodec<TPhysical>(int precision, int scale) :
     {
         for (var i = 0; i < source.Length; i++)
         {
-            destination[i] = TPhysical.CreateTruncating(DecimalScaling.ToUnscaled(source[i], scale, _digits));
+            destination[i] = TPhysical.CreateTruncating(DecimalScaling.ToUnscaledInt64(source[i], scale, _digits));
         }
     }
 }

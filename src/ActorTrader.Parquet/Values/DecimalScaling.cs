@@ -29,6 +29,12 @@ internal static class DecimalScaling
     /// <summary>Unscaled integer for <paramref name="value"/> at <paramref name="scale"/>; throws when digits would be lost.</summary>
     public static Int128 ToUnscaled(decimal value, int scale, int precision)
     {
+        if (TryRescale64(value, scale, out var magnitude, out var negative) && (precision > 18 || magnitude < UInt64PowersOfTen[precision]))
+        {
+            // Below 2^63, so the sign can be applied in 64 bits.
+            return negative ? -(long)magnitude : (long)magnitude;
+        }
+
         var unscaled = value.Scale <= scale ? Rescale(value, scale) : ToUnscaledSlow(value, scale);
         var limit = precision >= 38 ? Int128.MaxValue : Int128PowersOfTen[precision];
         if (unscaled >= limit || unscaled <= -limit)
@@ -39,8 +45,43 @@ internal static class DecimalScaling
         return unscaled;
     }
 
-    // The common case (the value has no more decimal places than the column): the 96-bit mantissa times a power of ten,
-    // in integer arithmetic. Writing millions of prices spends most of its time here.
+    /// <summary>
+    /// <see cref="ToUnscaled"/> for a precision of at most 18 digits (INT32/INT64 columns): the same values and errors,
+    /// without 128-bit arithmetic on the common path.
+    /// </summary>
+    public static long ToUnscaledInt64(decimal value, int scale, int precision)
+    {
+        if (precision <= 18 && TryRescale64(value, scale, out var magnitude, out var negative) && magnitude < UInt64PowersOfTen[precision])
+        {
+            return negative ? -(long)magnitude : (long)magnitude;
+        }
+
+        return (long)ToUnscaled(value, scale, precision);
+    }
+
+    /// <summary>
+    /// The common case in one 64×64-bit multiplication: a mantissa below 2^64, no more decimal places than the column,
+    /// and an unscaled magnitude below 2^63. False means "use the general path" (which also reports errors).
+    /// </summary>
+    private static bool TryRescale64(decimal value, int scale, out ulong magnitude, out bool negative)
+    {
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(value, bits);
+        var valueScale = (bits[3] >> 16) & 0xFF;
+        negative = bits[3] < 0;
+        magnitude = 0;
+        if (bits[2] != 0 || valueScale > scale || scale - valueScale >= UInt64PowersOfTen.Length)
+        {
+            return false;
+        }
+
+        var mantissa = ((ulong)(uint)bits[1] << 32) | (uint)bits[0];
+        var high = Math.BigMul(mantissa, UInt64PowersOfTen[scale - valueScale], out magnitude);
+        return high == 0 && magnitude <= long.MaxValue;
+    }
+
+    // The value has no more decimal places than the column: the 96-bit mantissa times a power of ten, in integer
+    // arithmetic (TryRescale64 handles the values that fit 64 bits).
     private static Int128 Rescale(decimal value, int scale)
     {
         Span<int> bits = stackalloc int[4];
@@ -73,6 +114,21 @@ internal static class DecimalScaling
     }
 
     private static readonly Int128[] Int128PowersOfTen = BuildInt128Powers();
+
+    // 10^0 .. 10^19, every power of ten below 2^64.
+    private static readonly ulong[] UInt64PowersOfTen = BuildUInt64Powers();
+
+    private static ulong[] BuildUInt64Powers()
+    {
+        var powers = new ulong[20];
+        powers[0] = 1;
+        for (var i = 1; i < powers.Length; i++)
+        {
+            powers[i] = powers[i - 1] * 10;
+        }
+
+        return powers;
+    }
 
     private static Int128[] BuildInt128Powers()
     {

@@ -2,7 +2,12 @@ using System.Diagnostics;
 
 namespace ActorTrader.Benchmarks.Ingest;
 
-/// <summary>Samples the process working set and managed heap every few milliseconds on a background thread while an action runs; returns the peaks in bytes.</summary>
+/// <summary>
+/// Samples the process working set and managed heap every few milliseconds on a background thread while an action runs;
+/// returns the peaks in bytes. The working-set peak is also taken from the operating system's own high-water mark
+/// (VmHWM on Linux), which catches spikes between samples; it covers the whole process lifetime, so use it in a
+/// process started for the measurement.
+/// </summary>
 internal static class PeakMemory
 {
     public static async Task<(long WorkingSet, long Managed, T Result)> WhileRunning<T>(Func<Task<T>> action)
@@ -39,6 +44,7 @@ internal static class PeakMemory
             sampler.Join();
         }
         Sample();
-        return (peakWorkingSet, peakManaged, result);
+        process.Refresh();
+        return (Math.Max(peakWorkingSet, process.PeakWorkingSet64), peakManaged, result);
     }
 }

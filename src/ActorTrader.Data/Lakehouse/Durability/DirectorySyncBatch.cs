@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using ActorTrader.Data.Lakehouse.Concurrency;
 
 namespace ActorTrader.Data.Lakehouse.Durability;
 
@@ -27,11 +28,11 @@ internal sealed class DirectorySyncBatch
         }
     }
 
-    /// <summary>Fsyncs every queued directory (concurrent fsyncs share journal commits).</summary>
-    public void FlushAll(int parallelism)
+    /// <summary>Fsyncs every queued directory, up to <paramref name="concurrency"/> at once (concurrent fsyncs overlap on the device).</summary>
+    public void FlushAll(int concurrency)
     {
         var directories = _pending.Keys.ToArray();
         _pending.Clear();
-        Parallel.ForEach(directories, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, DirectorySync.Flush);
+        DiskBoundParallel.For(directories.Length, concurrency, i => DirectorySync.Flush(directories[i]));
     }
 }
