@@ -20,8 +20,12 @@ public sealed record PersistenceStores(IJournal Journal, ISnapshotStore Snapshot
         await SnapshotStore.StartAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    private int _disposed;
+
+    /// <summary>Closes the stores once (queued journal writes drain first); later calls do nothing.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         await Journal.DisposeAsync().ConfigureAwait(false);
         await SnapshotStore.DisposeAsync().ConfigureAwait(false);
         if (Shared is not null) await Shared.DisposeAsync().ConfigureAwait(false);

@@ -19,11 +19,11 @@ catch (ArgumentException e)
     return 2;
 }
 
-await using SqlPersistenceStores stores = arguments.Backend == ProbeBackend.Sqlite
+await using PersistenceStores stores = arguments.Backend == ProbeBackend.Sqlite
     ? SqliteStoreFactory.Create(new SqliteStoreOptions(arguments.Target))
     : PostgresStoreFactory.Create(new PostgresStoreOptions(arguments.Target) { Schema = arguments.Schema });
 var system = ActorSystem.Create("crash-probe", new ActorSystemSetup { RunCoordinatedShutdownOnSignals = false });
-await Persistence.StartAsync(system, new PersistenceSetup(stores.Journal, stores.Snapshots, stores.Query, ProbeSerialization.CreateSerializer()));
+await Persistence.StartAsync(system, new PersistenceSetup(stores.Journal, stores.SnapshotStore, stores.Query, ProbeSerialization.CreateSerializer()));
 
 // stdout as a plain file stream: Console's own stream ignores a broken pipe, which would leave a probe whose reader is gone running forever.
 await using var stdout = new StreamWriter(new FileStream(new SafeFileHandle(1, ownsHandle: false), FileAccess.Write, bufferSize: 0), new UTF8Encoding(false));

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
+using ActorTrader.Persistence.Sql;
 using Npgsql;
 
 namespace ActorTrader.Persistence.Postgres;
@@ -22,37 +23,9 @@ internal static class PostgresReads
             await using (command.ConfigureAwait(false))
             {
                 bind(command.Parameters);
-                NpgsqlDataReader reader;
-                try
+                await foreach (var row in RowStream.ReadAsync<T, NpgsqlException>(command, map, ex => database.Explain(ex, operation), cancellationToken).ConfigureAwait(false))
                 {
-                    reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-                }
-                catch (NpgsqlException ex)
-                {
-                    throw database.Explain(ex, operation);
-                }
-
-                await using (reader.ConfigureAwait(false))
-                {
-                    while (true)
-                    {
-                        bool hasRow;
-                        try
-                        {
-                            hasRow = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-                        }
-                        catch (NpgsqlException ex)
-                        {
-                            throw database.Explain(ex, operation);
-                        }
-
-                        if (!hasRow)
-                        {
-                            yield break;
-                        }
-
-                        yield return map(reader);
-                    }
+                    yield return row;
                 }
             }
         }

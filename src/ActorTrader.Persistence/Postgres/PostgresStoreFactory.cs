@@ -8,24 +8,26 @@ public static class PostgresStoreFactory
     /// <summary>The name <c>actortrader.persistence.journal</c> selects this backend with.</summary>
     public const string BackendName = "postgresql";
 
-    public static SqlPersistenceStores Create(PostgresStoreOptions options) => Create(options, TimeProvider.System);
+    public static PersistenceStores Create(PostgresStoreOptions options) => Create(options, TimeProvider.System);
 
     /// <param name="options">Connection, schema, batch and gap settings.</param>
     /// <param name="time">The clock the query's gap timeout runs on.</param>
-    public static SqlPersistenceStores Create(PostgresStoreOptions options, TimeProvider time)
+    public static PersistenceStores Create(PostgresStoreOptions options, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(time);
         var database = new PostgresDatabase(options);
-        return new SqlPersistenceStores(
+        return new PersistenceStores(
             new PostgresJournal(database, ownsDatabase: false),
             new PostgresSnapshotStore(database, ownsDatabase: false),
-            new PostgresJournalQuery(database, time, ownsDatabase: false),
-            database);
+            new PostgresJournalQuery(database, time, ownsDatabase: false))
+        {
+            Shared = database,
+        };
     }
 
     /// <summary>From actortrader.persistence.postgresql and query.gap-timeout.</summary>
-    public static SqlPersistenceStores Create(PersistenceSettings settings)
+    public static PersistenceStores Create(PersistenceSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
         return Create(new PostgresStoreOptions(settings.Postgres.ConnectionString)

@@ -10,7 +10,7 @@ public static class SqlBackendRegistration
     {
         ArgumentNullException.ThrowIfNull(backends);
         return backends
-            .Register(SqliteStoreFactory.BackendName, (settings, dataDirectory) => SqliteStoreFactory.Create(settings, dataDirectory).AsPersistenceStores())
-            .Register(PostgresStoreFactory.BackendName, (settings, _) => PostgresStoreFactory.Create(settings).AsPersistenceStores());
+            .Register(SqliteStoreFactory.BackendName, (settings, dataDirectory) => SqliteStoreFactory.Create(settings, dataDirectory))
+            .Register(PostgresStoreFactory.BackendName, (settings, _) => PostgresStoreFactory.Create(settings));
     }
 }

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
+using ActorTrader.Persistence.Sql;
 using Microsoft.Data.Sqlite;
 
 namespace ActorTrader.Persistence.Sqlite;
@@ -19,37 +20,9 @@ internal static class SqliteReads
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         bind(command.Parameters);
-        SqliteDataReader reader;
-        try
+        await foreach (var row in RowStream.ReadAsync<T, SqliteException>(command, map, ex => database.Explain(ex, operation), cancellationToken).ConfigureAwait(false))
         {
-            reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (SqliteException ex)
-        {
-            throw database.Explain(ex, operation);
-        }
-
-        await using (reader.ConfigureAwait(false))
-        {
-            while (true)
-            {
-                bool hasRow;
-                try
-                {
-                    hasRow = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-                }
-                catch (SqliteException ex)
-                {
-                    throw database.Explain(ex, operation);
-                }
-
-                if (!hasRow)
-                {
-                    yield break;
-                }
-
-                yield return map(reader);
-            }
+            yield return row;
         }
     }
 

@@ -11,14 +11,14 @@ public static class SqliteStoreFactory
     /// <summary>The name <c>actortrader.persistence.journal</c> selects this backend with.</summary>
     public const string BackendName = "sqlite";
 
-    public static SqlPersistenceStores Create(SqliteStoreOptions options)
+    public static PersistenceStores Create(SqliteStoreOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return new SqlPersistenceStores(new SqliteJournal(options), new SqliteSnapshotStore(options), new SqliteJournalQuery(options), sharedResource: null);
+        return new PersistenceStores(new SqliteJournal(options), new SqliteSnapshotStore(options), new SqliteJournalQuery(options));
     }
 
     /// <summary>From actortrader.persistence.sqlite; a relative path is resolved against <paramref name="dataDirectory"/> (node.data-dir).</summary>
-    public static SqlPersistenceStores Create(PersistenceSettings settings, string dataDirectory)
+    public static PersistenceStores Create(PersistenceSettings settings, string dataDirectory)
     {
         ArgumentNullException.ThrowIfNull(settings);
         return Create(new SqliteStoreOptions(SqliteStoreOptions.ResolvePath(dataDirectory, settings.Sqlite.Path))

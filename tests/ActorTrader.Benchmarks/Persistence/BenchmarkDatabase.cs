@@ -1,3 +1,4 @@
+using ActorTrader.Persistence;
 using ActorTrader.Persistence.Journal;
 using ActorTrader.Persistence.Snapshots;
 using ActorTrader.Persistence.Sql;
@@ -17,7 +18,7 @@ internal abstract class BenchmarkDatabase : IAsyncDisposable
     public abstract string Description { get; }
 
     /// <summary>Fresh, not yet started stores over this database.</summary>
-    public abstract SqlPersistenceStores CreateStores();
+    public abstract PersistenceStores CreateStores();
 
     /// <summary>Inserts <paramref name="rows"/> into the journal table in transactions of <paramref name="batchSize"/> rows, one after another, each committed durably.</summary>
     public abstract Task InsertBatchedAsync(IReadOnlyList<PersistentRepr> rows, int batchSize);

@@ -9,9 +9,9 @@ namespace ActorTrader.Benchmarks.Persistence;
 /// <summary>An actor system with persistence installed on one <see cref="BenchmarkDatabase"/> (default settings), for the figures of that database.</summary>
 internal sealed class PersistenceBench : IAsyncDisposable
 {
-    private readonly SqlPersistenceStores _stores;
+    private readonly PersistenceStores _stores;
 
-    private PersistenceBench(BenchmarkDatabase database, SqlPersistenceStores stores, ActorSystem system, EventSerializer serializer)
+    private PersistenceBench(BenchmarkDatabase database, PersistenceStores stores, ActorSystem system, EventSerializer serializer)
     {
         Database = database;
         _stores = stores;
@@ -31,7 +31,7 @@ internal sealed class PersistenceBench : IAsyncDisposable
         var stores = database.CreateStores();
         var system = BenchmarkSystem.Create();
         var serializer = BenchSerialization.Create();
-        await PersistenceExtension.StartAsync(system, new PersistenceSetup(stores.Journal, stores.Snapshots, stores.Query, serializer));
+        await PersistenceExtension.StartAsync(system, new PersistenceSetup(stores.Journal, stores.SnapshotStore, stores.Query, serializer));
         return new PersistenceBench(database, stores, system, serializer);
     }
 

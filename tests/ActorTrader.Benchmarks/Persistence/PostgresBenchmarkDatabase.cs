@@ -1,3 +1,4 @@
+using ActorTrader.Persistence;
 using ActorTrader.Persistence.Journal;
 using ActorTrader.Persistence.Postgres;
 using ActorTrader.Persistence.Snapshots;
@@ -44,7 +45,7 @@ internal sealed class PostgresBenchmarkDatabase : BenchmarkDatabase
         return new PostgresBenchmarkDatabase(NpgsqlDataSource.Create(connectionString), options);
     }
 
-    public override SqlPersistenceStores CreateStores() => PostgresStoreFactory.Create(_options);
+    public override PersistenceStores CreateStores() => PostgresStoreFactory.Create(_options);
 
     public override async Task InsertBatchedAsync(IReadOnlyList<PersistentRepr> rows, int batchSize)
     {

@@ -1,3 +1,4 @@
+using ActorTrader.Persistence;
 using ActorTrader.Persistence.Journal;
 using ActorTrader.Persistence.Snapshots;
 using ActorTrader.Persistence.Sql;
@@ -52,7 +53,7 @@ internal sealed class SqliteBenchmarkDatabase : BenchmarkDatabase
         }
     }
 
-    public override SqlPersistenceStores CreateStores() => SqliteStoreFactory.Create(_options);
+    public override PersistenceStores CreateStores() => SqliteStoreFactory.Create(_options);
 
     public override Task InsertBatchedAsync(IReadOnlyList<PersistentRepr> rows, int batchSize)
     {

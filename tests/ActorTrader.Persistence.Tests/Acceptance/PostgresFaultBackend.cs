@@ -19,7 +19,7 @@ public sealed class PostgresFaultBackend(PostgresServerFixture server) : Persist
         var connectionString = new NpgsqlConnectionStringBuilder(server.ConnectionString) { ApplicationName = _applicationName }.ConnectionString;
         var stores = PostgresStoreFactory.Create(new PostgresStoreOptions(connectionString) { Schema = _schema, GapTimeout = TimeSpan.FromSeconds(1), MaxPoolSize = 10 });
         await stores.StartAsync();
-        return stores.AsPersistenceStores();
+        return stores;
     }
 
     /// <summary>Terminates every server process serving these stores; returns how many there were.</summary>

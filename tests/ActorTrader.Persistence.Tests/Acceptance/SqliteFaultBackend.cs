@@ -34,7 +34,7 @@ public sealed class SqliteFaultBackend : PersistenceBackend
     {
         var stores = SqliteStoreFactory.Create(Options);
         await stores.StartAsync();
-        return stores.AsPersistenceStores();
+        return stores;
     }
 
     /// <summary>The size in pages of the file at <paramref name="path"/> now (including pages still in the write-ahead log).</summary>

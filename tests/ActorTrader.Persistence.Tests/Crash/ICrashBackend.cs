@@ -12,5 +12,5 @@ internal interface ICrashBackend : IAsyncDisposable
     IReadOnlyList<string> ProbeArguments { get; }
 
     /// <summary>Fresh stores over the same database, not yet started.</summary>
-    SqlPersistenceStores CreateStores();
+    PersistenceStores CreateStores();
 }

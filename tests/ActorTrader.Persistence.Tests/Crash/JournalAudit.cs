@@ -13,7 +13,7 @@ namespace ActorTrader.Persistence.Tests.Crash;
 /// </summary>
 internal static class JournalAudit
 {
-    public static async Task<AuditedHistory> AuditAsync(SqlPersistenceStores stores, string persistenceId, IReadOnlyDictionary<long, long> acknowledged)
+    public static async Task<AuditedHistory> AuditAsync(PersistenceStores stores, string persistenceId, IReadOnlyDictionary<long, long> acknowledged)
     {
         var serializer = ProbeSerialization.CreateSerializer();
         var events = new List<ValueAppended>();
@@ -47,7 +47,7 @@ internal static class JournalAudit
         }
 
         CheckBatchesWhole(persistenceId, events);
-        var snapshotSequenceNr = await AuditSnapshotAsync(stores.Snapshots, serializer, persistenceId, states);
+        var snapshotSequenceNr = await AuditSnapshotAsync(stores.SnapshotStore, serializer, persistenceId, states);
         return new AuditedHistory(persistenceId, states, snapshotSequenceNr);
     }
 

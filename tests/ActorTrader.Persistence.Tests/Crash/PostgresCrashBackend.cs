@@ -13,7 +13,7 @@ internal sealed class PostgresCrashBackend(PostgresServerFixture server) : ICras
 
     public IReadOnlyList<string> ProbeArguments => ["postgresql", server.ConnectionString, _schema];
 
-    public SqlPersistenceStores CreateStores() => PostgresStoreFactory.Create(new PostgresStoreOptions(server.ConnectionString) { Schema = _schema, MaxPoolSize = 4 });
+    public PersistenceStores CreateStores() => PostgresStoreFactory.Create(new PostgresStoreOptions(server.ConnectionString) { Schema = _schema, MaxPoolSize = 4 });
 
     public async ValueTask DisposeAsync() => await server.ExecuteAsync($"DROP SCHEMA IF EXISTS \"{_schema}\" CASCADE");
 }

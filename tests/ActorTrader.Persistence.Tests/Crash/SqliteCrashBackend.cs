@@ -19,7 +19,7 @@ internal sealed class SqliteCrashBackend : ICrashBackend
 
     public IReadOnlyList<string> ProbeArguments => ["sqlite", _path];
 
-    public SqlPersistenceStores CreateStores() => SqliteStoreFactory.Create(new SqliteStoreOptions(_path));
+    public PersistenceStores CreateStores() => SqliteStoreFactory.Create(new SqliteStoreOptions(_path));
 
     public ValueTask DisposeAsync()
     {

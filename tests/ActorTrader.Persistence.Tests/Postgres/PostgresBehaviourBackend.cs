@@ -13,7 +13,7 @@ public sealed class PostgresBehaviourBackend(PostgresServerFixture server) : Per
         // A short gap timeout: the specs query only after their writes are acknowledged.
         var stores = PostgresStoreFactory.Create(new PostgresStoreOptions(server.ConnectionString) { Schema = _schema, GapTimeout = TimeSpan.FromSeconds(1), MaxPoolSize = 10 });
         await stores.StartAsync();
-        return stores.AsPersistenceStores();
+        return stores;
     }
 
     public override async ValueTask DisposeAsync()

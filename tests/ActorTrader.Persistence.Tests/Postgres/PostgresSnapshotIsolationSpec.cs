@@ -19,13 +19,13 @@ public sealed class PostgresSnapshotIsolationSpec(PostgresServerFixture server)
             await command.ExecuteNonQueryAsync();
         }
 
-        var save = stores.Snapshots.SaveAsync(Snapshot("ledger", 10));
+        var save = stores.SnapshotStore.SaveAsync(Snapshot("ledger", 10));
         await Task.WhenAll(Enumerable.Range(1, 20).Select(n => stores.Journal.WriteAsync(Events($"trader-{n}", 1, 3))));
 
         Assert.False(save.IsCompleted);
         await locking.CommitAsync();
         await save;
-        Assert.Equal(10, (await stores.Snapshots.LoadAsync("ledger", SnapshotSelectionCriteria.Latest))?.Metadata.SequenceNr);
+        Assert.Equal(10, (await stores.SnapshotStore.LoadAsync("ledger", SnapshotSelectionCriteria.Latest))?.Metadata.SequenceNr);
         Assert.Equal(3, await stores.Journal.ReadHighestSequenceNrAsync("trader-20"));
     }
 }

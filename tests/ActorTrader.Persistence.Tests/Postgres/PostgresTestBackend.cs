@@ -29,7 +29,7 @@ public sealed class PostgresTestBackend : StoreTestBackend
 
     public override Task ExecuteSqlAsync(string sql) => _server.ExecuteAsync(sql);
 
-    protected override SqlPersistenceStores CreateStores() => PostgresStoreFactory.Create(Options);
+    protected override PersistenceStores CreateStores() => PostgresStoreFactory.Create(Options);
 
     protected override async ValueTask DisposeStorageAsync() => await _server.ExecuteAsync($"DROP SCHEMA IF EXISTS \"{Schema}\" CASCADE");
 }

@@ -13,7 +13,7 @@ public sealed class SqliteBehaviourBackend : PersistenceBackend
         Directory.CreateDirectory(_directory);
         var stores = SqliteStoreFactory.Create(new SqliteStoreOptions(Path.Combine(_directory, "actortrader.db")));
         await stores.StartAsync();
-        return stores.AsPersistenceStores();
+        return stores;
     }
 
     public override async ValueTask DisposeAsync()

@@ -114,20 +114,20 @@ public sealed class SqliteDatabaseFileSpec
         await using var backend = new SqliteTestBackend();
         backend.Options = backend.Options with { BusyTimeout = TimeSpan.FromMilliseconds(200) };
         var stores = await backend.OpenStoresAsync();
-        await stores.Snapshots.SaveAsync(Snapshot("ledger", 1));
+        await stores.SnapshotStore.SaveAsync(Snapshot("ledger", 1));
 
         await using (await SqliteRawFile.HoldWriteLockAsync(backend.SnapshotDatabasePath))
         {
-            var error = await Assert.ThrowsAsync<PersistenceStoreException>(() => stores.Snapshots.SaveAsync(Snapshot("ledger", 2)));
+            var error = await Assert.ThrowsAsync<PersistenceStoreException>(() => stores.SnapshotStore.SaveAsync(Snapshot("ledger", 2)));
 
             Assert.Contains($"{backend.SnapshotDatabasePath} is locked by another connection or process", error.Message, StringComparison.Ordinal);
             Assert.Contains("saving the snapshot of 'ledger' at 2 failed and nothing was written", error.Message, StringComparison.Ordinal);
             Assert.Contains("actortrader.persistence.sqlite.busy-timeout", error.Message, StringComparison.Ordinal);
         }
 
-        AssertSame(Snapshot("ledger", 1), await stores.Snapshots.LoadAsync("ledger", SnapshotSelectionCriteria.Latest));
-        await stores.Snapshots.SaveAsync(Snapshot("ledger", 2));
-        Assert.Equal(2, (await stores.Snapshots.LoadAsync("ledger", SnapshotSelectionCriteria.Latest))?.Metadata.SequenceNr);
+        AssertSame(Snapshot("ledger", 1), await stores.SnapshotStore.LoadAsync("ledger", SnapshotSelectionCriteria.Latest));
+        await stores.SnapshotStore.SaveAsync(Snapshot("ledger", 2));
+        Assert.Equal(2, (await stores.SnapshotStore.LoadAsync("ledger", SnapshotSelectionCriteria.Latest))?.Metadata.SequenceNr);
     }
 
     [Fact]
@@ -189,13 +189,13 @@ public sealed class SqliteDatabaseFileSpec
     {
         await using var backend = new SqliteTestBackend();
         var stores = await backend.OpenStoresAsync();
-        await stores.Snapshots.SaveAsync(Snapshot("ledger", 1));
+        await stores.SnapshotStore.SaveAsync(Snapshot("ledger", 1));
         foreach (var file in Directory.GetFiles(backend.Directory, Path.GetFileName(backend.SnapshotDatabasePath) + "*"))
         {
             File.Delete(file);
         }
 
-        var error = await Assert.ThrowsAsync<PersistenceStoreException>(() => stores.Snapshots.SaveAsync(Snapshot("ledger", 2)));
+        var error = await Assert.ThrowsAsync<PersistenceStoreException>(() => stores.SnapshotStore.SaveAsync(Snapshot("ledger", 2)));
 
         Assert.Contains($"The SQLite database {backend.SnapshotDatabasePath} was deleted or moved while the node was running", error.Message, StringComparison.Ordinal);
         Assert.Contains("Fix: stop the node, put the file (with its -wal file) back next to the journal, and start again", error.Message, StringComparison.Ordinal);

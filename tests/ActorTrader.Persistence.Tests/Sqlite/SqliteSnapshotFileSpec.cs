@@ -22,9 +22,9 @@ public sealed class SqliteSnapshotFileSpec
         var stores = await backend.OpenStoresAsync();
 
         await stores.Journal.WriteAsync([Event("ledger", 1)]);
-        await stores.Snapshots.SaveAsync(Snapshot("ledger", 1));
+        await stores.SnapshotStore.SaveAsync(Snapshot("ledger", 1));
 
-        Assert.Equal(Path.Combine(backend.Directory, "actortrader.snapshots.db"), ((SqliteSnapshotStore)stores.Snapshots).FilePath);
+        Assert.Equal(Path.Combine(backend.Directory, "actortrader.snapshots.db"), ((SqliteSnapshotStore)stores.SnapshotStore).FilePath);
         Assert.Equal(backend.DatabasePath, ((SqliteJournal)stores.Journal).FilePath);
         Assert.Equal([JournalTable.Name], await SqliteRawFile.TablesAsync(backend.DatabasePath));
         Assert.Equal([SnapshotTable.Name], await SqliteRawFile.TablesAsync(backend.SnapshotDatabasePath));
@@ -40,7 +40,7 @@ public sealed class SqliteSnapshotFileSpec
         var stores = await backend.OpenStoresAsync();
 
         // Stands in for a snapshot save in progress: the write lock on the file the snapshot store writes, held throughout.
-        var snapshotFile = ((SqliteSnapshotStore)stores.Snapshots).FilePath;
+        var snapshotFile = ((SqliteSnapshotStore)stores.SnapshotStore).FilePath;
         await using (await SqliteRawFile.HoldWriteLockAsync(snapshotFile))
         {
             await Task.WhenAll(Enumerable.Range(1, 20).Select(n => stores.Journal.WriteAsync(Events($"trader-{n}", 1, 3))));

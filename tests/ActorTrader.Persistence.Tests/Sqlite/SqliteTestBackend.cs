@@ -30,7 +30,7 @@ public sealed class SqliteTestBackend : StoreTestBackend
     /// <summary>Runs <paramref name="sql"/> on the journal's file.</summary>
     public override Task ExecuteSqlAsync(string sql) => SqliteRawFile.ExecuteAsync(DatabasePath, sql);
 
-    protected override SqlPersistenceStores CreateStores() => SqliteStoreFactory.Create(Options);
+    protected override PersistenceStores CreateStores() => SqliteStoreFactory.Create(Options);
 
     protected override ValueTask DisposeStorageAsync()
     {

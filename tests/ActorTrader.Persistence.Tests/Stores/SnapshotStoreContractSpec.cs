@@ -6,7 +6,7 @@ namespace ActorTrader.Persistence.Tests.Stores;
 /// <summary>What every <see cref="ISnapshotStore"/> backend must do: save, load the newest match, replace, delete by criteria, run alongside journal writes.</summary>
 public abstract class SnapshotStoreContractSpec : StoreContractSpec
 {
-    private ISnapshotStore Snapshots => Stores.Snapshots;
+    private ISnapshotStore Snapshots => Stores.SnapshotStore;
 
     [Fact]
     public async Task A_saved_snapshot_loads_with_its_metadata_and_bytes()

@@ -6,11 +6,11 @@ namespace ActorTrader.Persistence.Tests.Stores;
 public abstract class StoreContractSpec : IAsyncLifetime
 {
     private StoreTestBackend? _backend;
-    private SqlPersistenceStores? _stores;
+    private PersistenceStores? _stores;
 
     protected StoreTestBackend Backend => _backend ?? throw new InvalidOperationException("The backend is created in InitializeAsync.");
 
-    protected SqlPersistenceStores Stores => _stores ?? throw new InvalidOperationException("The stores are opened in InitializeAsync.");
+    protected PersistenceStores Stores => _stores ?? throw new InvalidOperationException("The stores are opened in InitializeAsync.");
 
     public async Task InitializeAsync()
     {

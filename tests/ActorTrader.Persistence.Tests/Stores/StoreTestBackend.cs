@@ -8,12 +8,12 @@ namespace ActorTrader.Persistence.Tests.Stores;
 /// </summary>
 public abstract class StoreTestBackend : IAsyncDisposable
 {
-    private readonly List<SqlPersistenceStores> _opened = [];
+    private readonly List<PersistenceStores> _opened = [];
 
     /// <summary>The journal table as raw SQL must name it (schema-qualified on PostgreSQL).</summary>
     public abstract string JournalTable { get; }
 
-    public async Task<SqlPersistenceStores> OpenStoresAsync()
+    public async Task<PersistenceStores> OpenStoresAsync()
     {
         var stores = CreateStores();
         _opened.Add(stores);
@@ -35,7 +35,7 @@ public abstract class StoreTestBackend : IAsyncDisposable
         GC.SuppressFinalize(this);
     }
 
-    protected abstract SqlPersistenceStores CreateStores();
+    protected abstract PersistenceStores CreateStores();
 
     protected abstract ValueTask DisposeStorageAsync();
 }
