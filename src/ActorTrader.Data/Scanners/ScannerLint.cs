@@ -114,6 +114,10 @@ public static partial class ScannerLint
             var profiles = Profiles(universe, "scanner.universe.profiles");
             if (symbols.Count == 0 && exchanges.Count == 0 && profiles.Count == 0 && !Problems.Any(p => p.Key == "scanner.universe.symbols"))
                 Report(universe.Position, "scanner.universe", "The universe selects no symbols: it has no symbols, exchanges or profiles.", "List symbols = [...] or select exchanges = [...] / profiles = [...].");
+            if (provider == "synthetic" && symbols.Count == 0 && (exchanges.Count > 0 || profiles.Count > 0))
+                Report(universe.Position, "scanner.universe",
+                    "The synthetic provider generates bars for any symbol it is given but lists none, so a universe selected by exchanges or profiles finds nothing.",
+                    "Name the symbols: symbols = [NASDAQ:AAPL, NYSE:JPM, ...] (or use provider = alpaca to scan a whole exchange).");
             return new ScannerUniverse(provider, symbols, exchanges, profiles);
         }
 

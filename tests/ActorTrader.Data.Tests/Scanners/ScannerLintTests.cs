@@ -41,6 +41,22 @@ public class ScannerLintTests
     }
 
     [Fact]
+    public void A_synthetic_universe_selected_by_exchange_is_rejected_because_the_provider_lists_no_symbols()
+    {
+        var problem = Single(Lint(Scanner("price { min = 5 }", universe: "provider = synthetic, exchanges = [NASDAQ]")));
+
+        Assert.Equal("scanner.universe", problem.Key);
+        Assert.Contains("lists none", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("symbols = [", problem.Fix, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_synthetic_universe_that_names_its_symbols_is_clean()
+    {
+        Assert.True(Lint(Scanner("price { min = 5 }", universe: "provider = synthetic, symbols = [\"NASDAQ:AAPL\"]")).IsClean);
+    }
+
+    [Fact]
     public void An_unknown_filter_key_names_its_position_and_the_closest_key()
     {
         var problem = Single(Lint(Scanner("avg-dolar-volume { min = 1, window-days = 5 }")));
