@@ -13,4 +13,15 @@ public readonly record struct Bar(
     decimal Close,
     decimal Volume,
     long TradeCount = 0,
-    decimal Vwap = 0m);
+    decimal Vwap = 0m)
+{
+    // Normalized on the way in (constructor and `with`), so a bar given in exchange-local time still holds UTC.
+    private readonly DateTimeOffset _timestamp = Timestamp.ToUniversalTime();
+
+    /// <summary>The bar's start, always with a zero offset (the same instant as given).</summary>
+    public DateTimeOffset Timestamp
+    {
+        get => _timestamp;
+        init => _timestamp = value.ToUniversalTime();
+    }
+}

@@ -93,6 +93,18 @@ public static class Source
     }
 
     /// <summary>
+    /// Emits what is written to the channel behind <paramref name="reader"/> (Akka.Streams' <c>ChannelSource.FromReader</c>).
+    /// Elements are read only as the stream pulls, so writers of a bounded channel are backpressured; completing the writer
+    /// completes the stream, completing it with an error fails the stream with that error. The channel is not completed
+    /// when the stream is cancelled: its writer owns it.
+    /// </summary>
+    public static Source<T, NotUsed> ChannelReader<T>(System.Threading.Channels.ChannelReader<T> reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        return new((_, _) => (ChannelSource.Read(reader), NotUsed.Instance));
+    }
+
+    /// <summary>
     /// A source fed by messages to the materialized actor: messages of type <typeparamref name="T"/> become elements,
     /// <see cref="Status.Success"/> or stopping the actor completes the stream, <see cref="Status.Failure"/> fails it.
     /// There is no backpressure towards senders, so <see cref="OverflowStrategy.Backpressure"/> is not allowed.
