@@ -1,4 +1,5 @@
 using ActorTrader.Cli.Connection;
+using ActorTrader.Data.Catalog;
 using ActorTrader.Data.Lakehouse;
 using ActorTrader.Data.Runs;
 using ActorTrader.Data.Settings;
@@ -30,6 +31,9 @@ internal sealed record DataEnvironment(LoadedConfig Loaded, NodeSettings Node, D
     }
 
     public ParquetBarStore OpenStore(TimeProvider clock) => new(Layout, clock: clock);
+
+    /// <summary>The point-in-time symbol catalog (<c>symbols.parquet</c>, <c>exchanges.parquet</c>) in the same lakehouse root.</summary>
+    public SymbolCatalog OpenCatalog() => new(Layout);
 
     public RunArtifacts Runs => new(Settings.RunsDir);
 

@@ -1,4 +1,5 @@
 using ActorTrader.Actors;
+using ActorTrader.Data.Catalog;
 using ActorTrader.Data.Ingestion;
 using ActorTrader.Data.Runs;
 using ActorTrader.Data.Scanners;
@@ -11,6 +12,8 @@ namespace ActorTrader.Cli.Data;
 /// <summary>
 /// <c>actortrader ingest</c>: runs one ingestion in-process through an <see cref="IngestionActor"/>, shows a progress
 /// bar on an interactive terminal, prints the summary and saves it as <c>data/runs/&lt;RUN_ID&gt;/ingest-summary.json</c>.
+/// The run refreshes the lakehouse's symbol catalog (<c>symbols.parquet</c>) from the provider first; a metadata
+/// problem is reported in the summary and does not change the exit code.
 /// Exit 0 when every symbol was written or skipped as fresh, 1 when any was rejected or failed (the others are
 /// still written).
 /// </summary>
@@ -36,7 +39,8 @@ internal sealed class IngestRunner(CliContext context, TimeProvider clock)
         var store = environment.OpenStore(clock);
         var summaries = new IngestionSummaryStore(environment.Runs);
         var ingestion = settings.Ingestion with { FreshnessHours = options.FreshnessHours ?? settings.Ingestion.FreshnessHours };
-        var dependencies = new IngestionDependencies(provider, store, ingestion, SymbolCalendars.For, clock) { SaveSummary = summaries.Save };
+        var catalog = await OpenCatalogAsync(environment).ConfigureAwait(false);
+        var dependencies = new IngestionDependencies(provider, store, ingestion, SymbolCalendars.For, clock) { Catalog = catalog, SaveSummary = summaries.Save };
         var run = RunId.New(now);
         var request = new IngestionRequest(run.Value, symbols, options.Timeframe, start, end);
 
@@ -55,6 +59,24 @@ internal sealed class IngestRunner(CliContext context, TimeProvider clock)
         await context.Out.WriteAsync(IngestionSummaryText.Format(summary)).ConfigureAwait(false);
         await context.Out.WriteLineAsync($"Summary saved to {summaries.PathFor(run)}").ConfigureAwait(false);
         return summary.Rejected.Count + summary.Failed.Count == 0 && !summary.Cancelled ? ExitCodes.Ok : ExitCodes.Problems;
+    }
+
+    /// <summary>
+    /// The lakehouse's symbol catalog, or null (with a warning on stderr) when its files cannot be read: a broken
+    /// catalog costs the metadata refresh, never the bars.
+    /// </summary>
+    private async Task<SymbolCatalog?> OpenCatalogAsync(DataEnvironment environment)
+    {
+        try
+        {
+            return environment.OpenCatalog();
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            await context.Error.WriteLineAsync(
+                $"Warning: the symbol catalog in {environment.Layout.Root} cannot be opened, so this run does not refresh symbol metadata: {e.Message}").ConfigureAwait(false);
+            return null;
+        }
     }
 
     private static IReadOnlyList<Symbol> ResolveSymbols(DataEnvironment environment, IngestOptions options)

@@ -4,8 +4,9 @@ namespace ActorTrader.Data.Ingestion;
 
 /// <summary>
 /// The write stage: one <see cref="IBarStore.Write"/> per group of symbols. Quarantined partitions become that
-/// symbol's failure. When the whole write throws (disk full, permissions), each symbol is written on its own so
-/// the error lands on the symbol that caused it and the others are still written.
+/// symbol's failure. When the whole write throws (disk full, permissions, a value the lakehouse cannot store), each
+/// symbol is written on its own so the error lands on the symbol that caused it and the others are still written; a
+/// symbol alone in its group simply fails. Either way the run goes on.
 /// </summary>
 internal sealed class BatchWriter(IBarStore store, BarWriteSource source)
 {
@@ -18,9 +19,12 @@ internal sealed class BatchWriter(IBarStore store, BarWriteSource source)
         {
             result = store.Write(batches, source);
         }
-        catch (Exception e) when (batches.Count > 1 && IsWriteFailure(e))
+        catch (Exception e) when (IsWriteFailure(e))
         {
-            return group.Select(o => o.Batch is null ? o : WriteAlone(o)).ToList();
+            // Alone in its write, the symbol is the one that caused the error; otherwise find it by writing each alone.
+            return batches.Count == 1
+                ? group.Select(o => o.Batch is null ? o : Failed(o, e)).ToList()
+                : group.Select(o => o.Batch is null ? o : WriteAlone(o)).ToList();
         }
         return group.Select(o => o.Batch is null ? o : Apply(o, result)).ToList();
     }
@@ -33,9 +37,12 @@ internal sealed class BatchWriter(IBarStore store, BarWriteSource source)
         }
         catch (Exception e) when (IsWriteFailure(e))
         {
-            return outcome with { Batch = null, Failure = new SymbolFailure(outcome.Symbol, $"lakehouse write failed: {e.GetType().Name}: {e.Message}", 0) };
+            return Failed(outcome, e);
         }
     }
+
+    private static SymbolOutcome Failed(SymbolOutcome outcome, Exception e) =>
+        outcome with { Batch = null, Failure = new SymbolFailure(outcome.Symbol, $"lakehouse write failed: {e.GetType().Name}: {e.Message}", 0) };
 
     private static SymbolOutcome Apply(SymbolOutcome outcome, BarWriteResult result)
     {
@@ -55,5 +62,7 @@ internal sealed class BatchWriter(IBarStore store, BarWriteSource source)
         return outcome with { Batch = null, Written = true, BarsWritten = added };
     }
 
-    private static bool IsWriteFailure(Exception e) => e is IOException or UnauthorizedAccessException or CorruptPartitionException or InvalidOperationException;
+    // ArgumentException: a value the lakehouse cannot store (e.g. more decimals than its DECIMAL column) in otherwise valid bars.
+    private static bool IsWriteFailure(Exception e) =>
+        e is IOException or UnauthorizedAccessException or CorruptPartitionException or InvalidOperationException or ArgumentException;
 }

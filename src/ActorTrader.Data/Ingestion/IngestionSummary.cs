@@ -30,6 +30,9 @@ public sealed record IngestionSummary(
     long BarsWritten,
     bool Cancelled)
 {
+    /// <summary>The metadata refresh of <c>symbols.parquet</c> at the start of the run; null when the run had no catalog.</summary>
+    public CatalogRefresh? Catalog { get; init; }
+
     /// <summary>Bars written per second of run time.</summary>
     public double BarsPerSecond => Duration > TimeSpan.Zero ? BarsWritten / Duration.TotalSeconds : 0;
 }

@@ -15,8 +15,11 @@ internal sealed class IngestionSummaryBuilder(IngestionRequest request, string p
     private int _done;
     private long _barsFetched;
     private long _barsWritten;
+    private CatalogRefresh? _catalog;
 
     public int Done => _done;
+
+    public void SetCatalog(CatalogRefresh? catalog) => _catalog = catalog;
 
     public IngestionProgress Add(SymbolOutcome outcome)
     {
@@ -52,5 +55,8 @@ internal sealed class IngestionSummaryBuilder(IngestionRequest request, string p
         _written,
         _barsFetched,
         _barsWritten,
-        cancelled);
+        cancelled)
+    {
+        Catalog = _catalog,
+    };
 }

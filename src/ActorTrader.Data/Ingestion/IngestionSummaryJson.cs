@@ -5,7 +5,8 @@ namespace ActorTrader.Data.Ingestion;
 
 /// <summary>
 /// The run summary as JSON (<c>ingest-summary.json</c>): <c>{meta, data}</c> like every run export, with
-/// snake_case fields, symbols as <c>EXCHANGE:TICKER</c> and times as ISO-8601 UTC.
+/// snake_case fields, symbols as <c>EXCHANGE:TICKER</c> and times as ISO-8601 UTC. <c>data.catalog</c> is the
+/// metadata refresh (null when the run had no catalog).
 /// </summary>
 public static class IngestionSummaryJson
 {
@@ -59,9 +60,22 @@ public static class IngestionSummaryJson
                     ["symbol"] = k.Symbol.ToString(),
                     ["reason"] = k.Reason,
                 })]),
+                ["catalog"] = s.Catalog is { } catalog ? Catalog(catalog) : null,
             },
         };
     }
+
+    private static JsonObject Catalog(CatalogRefresh c) => new()
+    {
+        ["as_of"] = c.AsOf.UtcDateTime.ToString("O"),
+        ["refreshed"] = c.Succeeded,
+        ["versions_added"] = c.VersionsAdded,
+        ["updated_in_place"] = c.UpdatedInPlace,
+        ["unchanged"] = c.Unchanged,
+        ["unknown_to_provider"] = new JsonArray([.. c.UnknownToProvider.Select(u => (JsonNode)u.ToString())]),
+        ["notes"] = new JsonArray([.. c.Notes.Select(n => (JsonNode)n)]),
+        ["error"] = c.Error,
+    };
 
     public static string Serialize(IngestionSummary summary) => ToJson(summary).ToJsonString(new JsonSerializerOptions { WriteIndented = true });
 }

@@ -3,7 +3,10 @@ using System.Text;
 
 namespace ActorTrader.Data.Ingestion;
 
-/// <summary>The run summary as people read it: counts first, then one line per rejected, failed or quarantined symbol.</summary>
+/// <summary>
+/// The run summary as people read it: counts first, then the catalog refresh (when the run had a catalog), then one
+/// line per rejected, failed or quarantined symbol.
+/// </summary>
 public static class IngestionSummaryText
 {
     public static string Format(IngestionSummary summary)
@@ -20,10 +23,21 @@ public static class IngestionSummaryText
         text.AppendLine(c, $"  written        {summary.SymbolsWritten} symbols, {summary.BarsWritten:N0} new bars");
         text.AppendLine(c, $"  quarantined    {summary.Quarantined.Count} partitions");
         text.AppendLine(c, $"  duration       {summary.Duration.TotalSeconds:0.00} s ({summary.BarsPerSecond:N0} bars/s)");
+        if (summary.Catalog is { } catalog) AppendCatalog(text, catalog);
         foreach (var r in summary.Rejected) text.AppendLine(c, $"  rejected {r.Symbol} [{Kebab(r.Kind.ToString())}]: {r.Reason}");
         foreach (var f in summary.Failed) text.AppendLine(c, $"  failed   {f.Symbol}: {f.Error}");
         foreach (var q in summary.Quarantined) text.AppendLine(c, $"  quarantined {q.Symbol} -> {q.MovedTo}: {q.Reason}");
         return text.ToString();
+    }
+
+    private static void AppendCatalog(StringBuilder text, CatalogRefresh catalog)
+    {
+        var c = CultureInfo.InvariantCulture;
+        if (catalog.Error is { } error) text.AppendLine(c, $"  catalog        NOT refreshed: {error}");
+        else text.AppendLine(c, $"  catalog        {catalog.VersionsAdded} new version(s), {catalog.UpdatedInPlace} updated in place, {catalog.Unchanged} unchanged (as of {BarValidator.Time(catalog.AsOf)})");
+        if (catalog.UnknownToProvider.Count > 0)
+            text.AppendLine(c, $"  unknown to provider  {catalog.UnknownToProvider.Count}: {string.Join(", ", catalog.UnknownToProvider)}");
+        foreach (var note in catalog.Notes) text.AppendLine(c, $"  catalog note: {note}");
     }
 
     internal static string Kebab(string name)

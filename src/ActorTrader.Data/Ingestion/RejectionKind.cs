@@ -26,4 +26,7 @@ public enum RejectionKind
 
     /// <summary>The provider refused the request for good (unknown symbol, 4xx other than 429).</summary>
     ProviderRefused,
+
+    /// <summary>The stored partition holds real bars and the run's provider is synthetic, or the reverse; the two are never mixed.</summary>
+    MixesSyntheticAndReal,
 }

@@ -5,8 +5,9 @@ using ActorTrader.Domain.Instruments;
 namespace ActorTrader.Data.Ingestion;
 
 /// <summary>
-/// The per-symbol part of the stream, run with bounded parallelism: fetch with retries, then the toxic guard and
-/// OHLC sanity, then strict health. Produces a batch to write or the reason there is none.
+/// The per-symbol part of the stream, run with bounded parallelism: a symbol the planning stage refused or skipped
+/// goes straight through; the others are fetched with retries, then checked by the toxic guard and OHLC sanity, then
+/// strict health. Produces a batch to write or the reason there is none.
 /// </summary>
 internal sealed class SymbolIngestion(
     RetryingFetcher fetcher,
@@ -19,6 +20,7 @@ internal sealed class SymbolIngestion(
 
     public async Task<SymbolOutcome> ProcessAsync(FetchPlan plan, DateTimeOffset rangeStart, CancellationToken cancellationToken)
     {
+        if (plan.Rejection is { } refused) return new SymbolOutcome(plan.Symbol, Rejection: refused);
         if (plan.IsSkipped) return new SymbolOutcome(plan.Symbol, Skipped: new SkippedSymbol(plan.Symbol, plan.SkipReason!));
         var request = plan.Request!;
         FetchOutcome fetched;
@@ -31,7 +33,7 @@ internal sealed class SymbolIngestion(
             // The run was stopped while this symbol was in flight: it ends as failed so the summary still accounts for it.
             return new SymbolOutcome(plan.Symbol, Failure: new SymbolFailure(plan.Symbol, "run cancelled before the fetch finished", 0));
         }
-        if (fetched.Refused is { } refused) return new SymbolOutcome(plan.Symbol, Rejection: refused);
+        if (fetched.Refused is { } providerRefused) return new SymbolOutcome(plan.Symbol, Rejection: providerRefused);
         if (fetched.Failure is { } failure) return new SymbolOutcome(plan.Symbol, Failure: failure);
         var bars = fetched.Bars!;
         if (bars.Count == 0 && plan.LastStored is null)

@@ -4,8 +4,11 @@ using ActorTrader.Domain.Instruments;
 
 namespace ActorTrader.Data.Tests.Ingestion;
 
-/// <summary>A provider whose every fetch waits for the test to open the gate: lets a test act while a run is in flight, without sleeping.</summary>
-internal sealed class GatedProvider : IMarketDataProvider
+/// <summary>
+/// A provider whose every fetch (and, with <c>gateSymbols</c>, every metadata call) waits for the test to open the gate:
+/// lets a test act while a run is in flight, without sleeping.
+/// </summary>
+internal sealed class GatedProvider(bool gateSymbols = false) : IMarketDataProvider
 {
     private readonly TaskCompletionSource _gate = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _firstCall = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -25,6 +28,11 @@ internal sealed class GatedProvider : IMarketDataProvider
         return TestBars.Weekdays(request.Start, request.End);
     }
 
-    public Task<IReadOnlyList<SymbolMetadata>> GetSymbolsAsync(IReadOnlyCollection<Symbol>? symbols = null, CancellationToken cancellationToken = default) =>
-        Task.FromResult<IReadOnlyList<SymbolMetadata>>([]);
+    public async Task<IReadOnlyList<SymbolMetadata>> GetSymbolsAsync(IReadOnlyCollection<Symbol>? symbols = null, CancellationToken cancellationToken = default)
+    {
+        if (!gateSymbols) return [];
+        _firstCall.TrySetResult();
+        await _gate.Task.WaitAsync(cancellationToken);
+        return [];
+    }
 }

@@ -1,4 +1,5 @@
 using ActorTrader.Actors;
+using ActorTrader.Data.Catalog;
 using ActorTrader.Data.Ingestion;
 using ActorTrader.Data.Providers;
 using ActorTrader.Data.Settings;
@@ -9,7 +10,7 @@ using ActorTrader.Streams;
 namespace ActorTrader.Data.Tests.Ingestion;
 
 /// <summary>The ingestion stream end to end through the actor, with a fake provider, an in-memory store and a fake clock.</summary>
-public sealed class IngestionActorTests : TestKit.TestKit
+public sealed partial class IngestionActorTests : TestKit.TestKit
 {
     private static readonly DateTimeOffset Start = TestBars.Monday;
     private static readonly DateTimeOffset End = TestBars.Monday.AddDays(56); // 40 weekday sessions
@@ -25,9 +26,10 @@ public sealed class IngestionActorTests : TestKit.TestKit
 
     private static Symbol S(string ticker) => new("NASDAQ", ticker);
 
-    private IActorRef Ingestor(IMarketDataProvider? provider = null, IngestionSettings? settings = null) =>
+    private IActorRef Ingestor(IMarketDataProvider? provider = null, IngestionSettings? settings = null, SymbolCatalog? catalog = null) =>
         Sys.ActorOf(IngestionActor.Props(new IngestionDependencies(provider ?? _provider, _store, settings ?? Settings, _ => new WeekdayCalendar(), _clock)
         {
+            Catalog = catalog,
             Delay = (delay, _) =>
             {
                 lock (_delays) _delays.Add(delay);
@@ -43,9 +45,11 @@ public sealed class IngestionActorTests : TestKit.TestKit
 
     private Task<IngestionSummary> Run(IActorRef ingestor, params Symbol[] symbols) => RunUntil(ingestor, End, symbols);
 
-    private async Task<IngestionSummary> RunUntil(IActorRef ingestor, DateTimeOffset end, params Symbol[] symbols)
+    private Task<IngestionSummary> RunUntil(IActorRef ingestor, DateTimeOffset end, params Symbol[] symbols) => RunRange(ingestor, Start, end, symbols);
+
+    private async Task<IngestionSummary> RunRange(IActorRef ingestor, DateTimeOffset start, DateTimeOffset end, params Symbol[] symbols)
     {
-        ingestor.Tell(new StartIngestion(new IngestionRequest($"run-{Guid.NewGuid():N}", symbols, Timeframe.Day1, Start, end)), TestActor);
+        ingestor.Tell(new StartIngestion(new IngestionRequest($"run-{Guid.NewGuid():N}", symbols, Timeframe.Day1, start, end)), TestActor);
         return (await ExpectMsgAsync<IngestionCompleted>()).Summary;
     }
 
@@ -149,6 +153,18 @@ public sealed class IngestionActorTests : TestKit.TestKit
     }
 
     [Fact]
+    public async Task A_fresh_symbol_asked_for_an_older_range_is_fetched_and_completed()
+    {
+        _provider.SetBars(S("AAA"), Bars());
+        await RunRange(Ingestor(), Start.AddDays(28), End, S("AAA"));
+        _clock.Now = _clock.Now.AddHours(1);
+        var second = await Run(Ingestor(), S("AAA"));
+        Assert.Empty(second.SkippedFresh);
+        Assert.Equal(20, second.BarsWritten);
+        Assert.Equal(Bars().Select(b => b.Timestamp), _store.Read(S("AAA"), Timeframe.Day1).Select(b => b.Timestamp));
+    }
+
+    [Fact]
     public async Task A_corrupt_existing_partition_is_quarantined_and_the_rest_is_written()
     {
         await Run(Ingestor(settings: Settings with { FreshnessHours = 0 }), S("AAA"), S("BAD"));
@@ -159,6 +175,24 @@ public sealed class IngestionActorTests : TestKit.TestKit
         Assert.Equal("NASDAQ:BAD", quarantine.Symbol.ToString());
         Assert.Contains("quarantined", Assert.Single(summary.Failed).Error, StringComparison.Ordinal);
         Assert.Equal(40, _store.Read(S("CCC"), Timeframe.Day1).Count);
+    }
+
+    [Fact]
+    public async Task A_write_error_fails_only_the_symbol_that_caused_it()
+    {
+        _store.FailWritesOf(S("FULL"), new IOException("No space left on device"));
+        var summary = await Run(Ingestor(), S("AAA"), S("FULL"), S("BBB"));
+        Assert.Contains("No space left on device", Assert.Single(summary.Failed).Error, StringComparison.Ordinal);
+        Assert.Equal(2, summary.SymbolsWritten);
+    }
+
+    [Fact]
+    public async Task A_write_error_of_a_symbol_alone_in_its_batch_fails_only_that_symbol()
+    {
+        _store.FailWritesOf(S("FULL"), new IOException("No space left on device"));
+        var summary = await Run(Ingestor(settings: Settings with { WriteBatchSize = 1 }), S("AAA"), S("FULL"));
+        Assert.Equal("NASDAQ:FULL", Assert.Single(summary.Failed).Symbol.ToString());
+        Assert.Equal(40, _store.Read(S("AAA"), Timeframe.Day1).Count);
     }
 
     [Fact]
@@ -224,7 +258,10 @@ public sealed class IngestionActorTests : TestKit.TestKit
         var ingestor = Ingestor(gated, Settings with { Parallelism = 1 });
         ingestor.Tell(new StartIngestion(new IngestionRequest("stopped", [S("AAA"), S("BBB"), S("CCC")], Timeframe.Day1, Start, End)), TestActor);
         await gated.FirstCall;
-        ingestor.Tell(new StopIngestion());
+        ingestor.Tell(new StopIngestion(), TestActor);
+        // Messages from one sender arrive in order: once this start is refused, the stop has been handled.
+        ingestor.Tell(new StartIngestion(new IngestionRequest("probe", [S("DDD")], Timeframe.Day1, Start, End)), TestActor);
+        await ExpectMsgAsync<IngestionRefused>();
         gated.Open();
         var summary = (await ExpectMsgAsync<IngestionCompleted>()).Summary;
         Assert.True(summary.Cancelled);
