@@ -277,7 +277,15 @@ public static partial class ScannerLint
 
         private static HoconValue? Field(HoconValue parent, string key) => parent.IsObject && parent.TryGetField(key, out var value) ? value : null;
 
-        private static string Hint(string name, IEnumerable<string> known) => ClosestName.Find(name, known) is { } best ? $"; did you mean {best}?" : "";
+        private static string Hint(string name, IEnumerable<string> known)
+        {
+            var byLowerCase = known.GroupBy(k => k.ToLowerInvariant()).ToDictionary(g => g.Key, g => g.First());
+            var typed = name.ToLowerInvariant();
+            // Far-off names are not typos of anything; a hint would mislead.
+            return ClosestKey.Find(typed, byLowerCase.Keys) is { } best && ClosestKey.EditDistance(typed, best) <= Math.Max(2, name.Length / 3)
+                ? $"; did you mean {byLowerCase[best]}?"
+                : "";
+        }
 
         private void Report(HoconPosition? position, string key, string message, string fix) =>
             Problems.Add(new ScannerProblem(position ?? new HoconPosition(source, 1, 1), key, message, fix));

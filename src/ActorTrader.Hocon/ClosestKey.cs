@@ -1,4 +1,4 @@
-namespace ActorTrader.Hosting.Checking;
+namespace ActorTrader.Hocon;
 
 /// <summary>Finds the known key nearest to a misspelt one, by edit distance, for "did you mean" hints.</summary>
 public static class ClosestKey

@@ -1,6 +1,6 @@
-using ActorTrader.Hosting.Checking;
+using ActorTrader.Hocon;
 
-namespace ActorTrader.Hosting.Tests.Checking;
+namespace ActorTrader.Hocon.Tests;
 
 public sealed class ClosestKeyTests
 {
