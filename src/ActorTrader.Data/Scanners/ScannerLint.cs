@@ -31,7 +31,7 @@ public static partial class ScannerLint
         }
         catch (HoconException e)
         {
-            return new ScannerLintResult(path, null, [new ScannerProblem(e.Position, "", e.Message, "Correct the HOCON syntax at that position.")]);
+            return new ScannerLintResult(path, null, [new ConfigProblem(null, e.Position, ConfigProblem.Describe(e), "Correct the HOCON syntax at that position.")]);
         }
         return Lint(config, path);
     }
@@ -51,7 +51,7 @@ public static partial class ScannerLint
 
     private sealed class Walker(string source)
     {
-        public List<ScannerProblem> Problems { get; } = [];
+        public List<ConfigProblem> Problems { get; } = [];
 
         public ScannerDefinition? Read(HoconValue root)
         {
@@ -156,7 +156,7 @@ public static partial class ScannerLint
             Keys(node, path, windowed ? WindowedKeys : BoundKeys);
             var min = Number(node, path, "min");
             var max = Number(node, path, "max");
-            if (min is null && max is null && !Problems.Any(p => p.Key.StartsWith(path + ".", StringComparison.Ordinal)))
+            if (min is null && max is null && !Problems.Any(p => p.Key?.StartsWith(path + ".", StringComparison.Ordinal) == true))
                 Report(node.Position, path, $"{path} has neither min nor max, so it filters nothing.", $"Give {key} a min and/or max, or remove it.");
             if (!allowNegative)
             {
@@ -288,6 +288,6 @@ public static partial class ScannerLint
         }
 
         private void Report(HoconPosition? position, string key, string message, string fix) =>
-            Problems.Add(new ScannerProblem(position ?? new HoconPosition(source, 1, 1), key, message, fix));
+            Problems.Add(new ConfigProblem(key, position ?? new HoconPosition(source, 1, 1), message, fix));
     }
 }

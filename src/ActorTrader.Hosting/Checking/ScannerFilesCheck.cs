@@ -33,8 +33,7 @@ internal static class ScannerFilesCheck
             foreach (var problem in ScannerLint.LintFile(file).Problems)
             {
                 // Without a position the message must still say which file it is about.
-                var message = problem.Position is null ? $"{file}: {problem.Message}" : problem.Message;
-                yield return new ConfigProblem(problem.Key.Length > 0 ? problem.Key : null, problem.Position, message, problem.Fix);
+                yield return problem.Position is null ? problem with { Message = $"{file}: {problem.Message}" } : problem;
             }
         }
     }

@@ -20,7 +20,7 @@ public class ScannerLintTests
         }
         """;
 
-    private static ScannerProblem Single(ScannerLintResult result)
+    private static ConfigProblem Single(ScannerLintResult result)
     {
         Assert.Null(result.Definition);
         return Assert.Single(result.Problems);
