@@ -19,7 +19,7 @@ public sealed partial class ParquetBarStore
             }
             catch (CorruptPartitionException e)
             {
-                var quarantined = Quarantine(key, e);
+                var quarantined = Quarantine(key, e, sync);
                 return new PartitionOutcome(Append(LockedState(key), bars, source, sync, slots), quarantined);
             }
         }
@@ -81,7 +81,7 @@ public sealed partial class ParquetBarStore
             }
             catch (CorruptPartitionException e)
             {
-                Quarantine(key, e);
+                Quarantine(key, e, sync);
                 return false;
             }
         }

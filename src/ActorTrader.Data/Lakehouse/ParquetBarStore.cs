@@ -96,8 +96,7 @@ public sealed partial class ParquetBarStore : IBarStore
         var prepared = BarBatchPreparation.Prepare(batches);
         var outcomes = new PartitionOutcome[prepared.Count];
         var sync = new DirectorySyncBatch();
-        ForEachPartition(prepared.Count, (i, slots) => outcomes[i] = WritePartition(prepared[i].Key, prepared[i].Bars, source, sync, slots));
-        sync.FlushAll(_options.MaxConcurrentSyncs);
+        RunThenFlush(sync, () => ForEachPartition(prepared.Count, i => prepared[i].Key, (i, slots) => outcomes[i] = WritePartition(prepared[i].Key, prepared[i].Bars, source, sync, slots)));
         var added = new Dictionary<(Symbol Symbol, Timeframe Timeframe), int>(prepared.Count);
         for (var i = 0; i < prepared.Count; i++) added[(prepared[i].Key.Symbol, prepared[i].Key.Timeframe)] = outcomes[i].Added;
         return new BarWriteResult(added, outcomes.Select(o => o.Quarantined).OfType<QuarantinedPartition>().ToArray());
@@ -109,8 +108,7 @@ public sealed partial class ParquetBarStore : IBarStore
         var keys = PartitionsOnDisk().ToArray();
         var compacted = new bool[keys.Length];
         var sync = new DirectorySyncBatch();
-        ForEachPartition(keys.Length, (i, slots) => compacted[i] = CompactPartition(keys[i], sync, slots));
-        sync.FlushAll(_options.MaxConcurrentSyncs);
+        RunThenFlush(sync, () => ForEachPartition(keys.Length, i => keys[i], (i, slots) => compacted[i] = CompactPartition(keys[i], sync, slots)));
         return compacted.Count(c => c);
     }
 
@@ -161,21 +159,52 @@ public sealed partial class ParquetBarStore : IBarStore
     /// flight, at most <see cref="BarStoreOptions.MaxDegreeOfParallelism"/> of them using the CPU (the rest wait on fsyncs).
     /// One failure is rethrown as itself, several as an <see cref="AggregateException"/>.
     /// </summary>
-    private void ForEachPartition(int count, Action<int, CpuSlots> body)
+    private void ForEachPartition(int count, Func<int, PartitionKey> keyOf, Action<int, CpuSlots> body)
     {
         using var slots = new CpuSlots(_options.MaxDegreeOfParallelism);
         DiskBoundParallel.For(count, Math.Max(_options.MaxDegreeOfParallelism, _options.MaxConcurrentSyncs), i =>
         {
-            slots.Enter();
-            try
+            // Partition lock first, CPU slot second: a partition gives its slot back while it waits on an fsync and takes
+            // one again afterwards, so taking them in the other order could deadlock two concurrent writes.
+            lock (LockOf(keyOf(i)))
             {
-                body(i, slots);
-            }
-            finally
-            {
-                slots.Exit();
+                slots.Enter();
+                try
+                {
+                    body(i, slots);
+                }
+                finally
+                {
+                    slots.Exit();
+                }
             }
         });
+    }
+
+    /// <summary>
+    /// Runs the partition work, then fsyncs every directory it touched — also when a partition failed, since the other
+    /// partitions' files are already in place and counted as stored (a later write of the same bars would add nothing).
+    /// </summary>
+    private void RunThenFlush(DirectorySyncBatch sync, Action work)
+    {
+        Exception? failure = null;
+        try
+        {
+            work();
+        }
+        catch (Exception e)
+        {
+            failure = e;
+        }
+        try
+        {
+            sync.FlushAll(_options.MaxConcurrentSyncs);
+        }
+        catch (Exception flushFailure) when (failure is not null)
+        {
+            throw new AggregateException(failure, flushFailure);
+        }
+        if (failure is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
     }
 
     private readonly record struct PartitionOutcome(int Added, QuarantinedPartition? Quarantined);

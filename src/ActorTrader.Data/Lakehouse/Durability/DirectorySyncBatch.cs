@@ -15,6 +15,9 @@ internal sealed class DirectorySyncBatch
 
     public void Add(string directory) => _pending.TryAdd(directory, 0);
 
+    /// <summary>Drops a queued directory that has been moved away (quarantined): it no longer exists to be fsynced, and the move itself was made durable.</summary>
+    public void Forget(string directory) => _pending.TryRemove(directory, out _);
+
     /// <summary>Creates <paramref name="directory"/> and missing parents, queueing each parent that gained an entry.</summary>
     public void CreateDirectory(string directory)
     {
