@@ -1,0 +1,123 @@
+using System.Text;
+using System.Text.Json;
+using ActorTrader.Data.Runs;
+
+namespace ActorTrader.Trading.Meta;
+
+/// <summary>
+/// Writes a meta run's files into its run directory: always <c>meta_portfolio_report.md</c>; the alignment audit
+/// <c>meta_alignment.json</c> once the sleeves were aligned; <c>meta_weights.json</c>, <c>asset_weights.json</c> and
+/// <c>asset_weights.csv</c> on success. Each file is written beside itself and renamed into place; text is invariant
+/// with '\n' line ends, so the same inputs give the same bytes.
+/// </summary>
+internal static class MetaArtifacts
+{
+    public const string ReportFile = "meta_portfolio_report.md";
+    public const string MetaWeightsFile = "meta_weights.json";
+    public const string AssetWeightsJsonFile = "asset_weights.json";
+    public const string AssetWeightsCsvFile = "asset_weights.csv";
+    public const string AlignmentFile = "meta_alignment.json";
+
+    private static readonly JsonWriterOptions JsonOptions = new() { Indented = true, NewLine = "\n" };
+
+    /// <summary>Writes the files and returns the report's path.</summary>
+    public static string Write(string runDirectory, MetaProfile profile, RunId run, MetaEvaluation evaluation)
+    {
+        if (evaluation.Matrix is { } matrix) WriteFile(runDirectory, AlignmentFile, Json(w => WriteAlignment(w, profile, run, matrix)));
+        if (evaluation.MetaWeights is { } weights)
+        {
+            WriteFile(runDirectory, MetaWeightsFile, Json(w =>
+            {
+                Header(w, profile, run);
+                w.WriteString("optimizer", weights.Method);
+                w.WriteStartArray("weights");
+                for (var i = 0; i < weights.Assets.Count; i++)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("sleeve", weights.Assets[i]);
+                    w.WriteNumber("weight", weights.Weights[i]);
+                    w.WriteEndObject();
+                }
+                w.WriteEndArray();
+            }));
+            WriteFile(runDirectory, AssetWeightsJsonFile, Json(w =>
+            {
+                Header(w, profile, run);
+                w.WriteStartArray("weights");
+                foreach (var (symbol, weight) in evaluation.AssetWeights)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("symbol", symbol.ToString());
+                    w.WriteNumber("weight", weight);
+                    w.WriteEndObject();
+                }
+                w.WriteEndArray();
+            }));
+            var csv = new StringBuilder("symbol,weight\n");
+            foreach (var (symbol, weight) in evaluation.AssetWeights) csv.Append(symbol.ToString()).Append(',').Append(MetaText.Exact(weight)).Append('\n');
+            WriteFile(runDirectory, AssetWeightsCsvFile, Encoding.UTF8.GetBytes(csv.ToString()));
+        }
+        var report = Path.Combine(runDirectory, ReportFile);
+        WriteFile(runDirectory, ReportFile, Encoding.UTF8.GetBytes(MetaReport.Render(profile, run, evaluation)));
+        return report;
+    }
+
+    private static void WriteAlignment(Utf8JsonWriter w, MetaProfile profile, RunId run, MetaReturnsMatrix matrix)
+    {
+        Header(w, profile, run);
+        w.WriteNumber("min_overlap", profile.MinOverlap);
+        w.WriteNumber("common_dates", matrix.Dates.Count);
+        if (matrix.Dates.Count > 0)
+        {
+            w.WriteString("first_date", MetaText.Date(matrix.Dates[0]));
+            w.WriteString("last_date", MetaText.Date(matrix.Dates[^1]));
+        }
+        w.WriteStartArray("dropped");
+        foreach (var dropped in matrix.Dropped)
+        {
+            w.WriteStartObject();
+            w.WriteString("sleeve", dropped.Sleeve);
+            w.WriteNumber("bars", dropped.Bars);
+            w.WriteStartArray("dates");
+            foreach (var date in dropped.Dates) w.WriteStringValue(MetaText.Date(date));
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    }
+
+    private static void Header(Utf8JsonWriter w, MetaProfile profile, RunId run)
+    {
+        w.WriteString("profile", profile.Name);
+        w.WriteString("run_id", run.Value);
+    }
+
+    private static byte[] Json(Action<Utf8JsonWriter> body)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, JsonOptions))
+        {
+            writer.WriteStartObject();
+            body(writer);
+            writer.WriteEndObject();
+        }
+        buffer.WriteByte((byte)'\n');
+        return buffer.ToArray();
+    }
+
+    /// <summary>Temp file beside the target, then one rename: a reader never sees half a report.</summary>
+    private static void WriteFile(string directory, string name, byte[] bytes)
+    {
+        var path = Path.Combine(directory, name);
+        var temp = Path.Combine(directory, $".{name}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            File.WriteAllBytes(temp, bytes);
+            File.Move(temp, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temp); // nothing left after a successful move
+        }
+    }
+}
