@@ -1,11 +1,12 @@
 using System.Globalization;
+using ActorTrader.Domain.Instruments;
 
 namespace ActorTrader.Trading.Meta;
 
 /// <summary>
 /// The first meta gate: every sleeve answered, succeeded, has a run id and a run directory that exists and holds its
-/// weights file, and a non-empty return stream of finite returns on strictly increasing dates (one per return); and
-/// there are at least <see cref="MetaProfile.MinimumSleeves"/> sleeves unless the profile allows a single one.
+/// weights file, finite asset weights, and a non-empty return stream of finite returns on strictly increasing dates (one
+/// per return); and there are at least <see cref="MetaProfile.MinimumSleeves"/> sleeves unless the profile allows a single one.
 /// </summary>
 internal static class CompletenessGate
 {
@@ -56,8 +57,20 @@ internal static class CompletenessGate
             problems.Add($"artifacts directory {outcome.RunDirectory} holds no {weightsFile}");
         }
         if (outcome.AssetWeights is null) problems.Add("no asset weights");
+        else problems.AddRange(AssetWeightProblems(outcome.AssetWeights));
         problems.AddRange(ReturnStreamProblems(outcome.Dates ?? [], outcome.Returns ?? []));
         return problems;
+    }
+
+    /// <summary>A NaN or infinite weight would poison every flattened weight of that symbol and cannot be written as JSON.</summary>
+    private static IEnumerable<string> AssetWeightProblems(IReadOnlyDictionary<Symbol, double> weights)
+    {
+        var bad = weights.Where(p => !double.IsFinite(p.Value)).OrderBy(p => p.Key).ToList();
+        if (bad.Count > 0)
+        {
+            var (symbol, weight) = bad[0];
+            yield return $"{bad.Count} NaN or infinite asset weight(s), first {symbol} = {weight.ToString(CultureInfo.InvariantCulture)}";
+        }
     }
 
     private static IEnumerable<string> ReturnStreamProblems(IReadOnlyList<DateTimeOffset> dates, IReadOnlyList<double> returns)

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using ActorTrader.Backtest.Reports;
 using ActorTrader.Data.Runs;
 
 namespace ActorTrader.Trading.Meta;
@@ -7,8 +8,9 @@ namespace ActorTrader.Trading.Meta;
 /// <summary>
 /// Writes a meta run's files into its run directory: always <c>meta_portfolio_report.md</c>; the alignment audit
 /// <c>meta_alignment.json</c> once the sleeves were aligned; <c>meta_weights.json</c>, <c>asset_weights.json</c> and
-/// <c>asset_weights.csv</c> on success. Each file is written beside itself and renamed into place; text is invariant
-/// with '\n' line ends, so the same inputs give the same bytes.
+/// <c>asset_weights.csv</c> on success; last <c>INDEX.md</c>, naming the profile and run id and listing every file. Each
+/// file is written beside itself and renamed into place; text is invariant with '\n' line ends, so the same inputs give
+/// the same bytes.
 /// </summary>
 internal static class MetaArtifacts
 {
@@ -59,6 +61,8 @@ internal static class MetaArtifacts
         }
         var report = Path.Combine(runDirectory, ReportFile);
         WriteFile(runDirectory, ReportFile, Encoding.UTF8.GetBytes(MetaReport.Render(profile, run, evaluation)));
+        // Last, so it lists every file of the run (and the sleeves' files when they live under it).
+        new RunIndexWriter().Write(runDirectory, new RunIndexHeader(profile.Name, run.Value, run.StartedAt));
         return report;
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using ActorTrader.Actors;
 using ActorTrader.Data.Runs;
 using ActorTrader.Domain.Instruments;
@@ -29,6 +30,7 @@ public sealed class MetaPortfolioActor : ReceiveActor, IWithTimers, IWithStash
     private readonly OptimizerCatalog _catalog;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private ActiveRun? _active;
+    private int _runsStarted;
 
     /// <param name="settings">Profiles (read and checked by <see cref="MetaSettings.FromConfig"/>).</param>
     /// <param name="artifacts">Where run directories go (<c>data/runs</c>).</param>
@@ -116,6 +118,8 @@ public sealed class MetaPortfolioActor : ReceiveActor, IWithTimers, IWithStash
 
         var active = new ActiveRun(command, Sender, profile, run, directory);
         _active = active;
+        // Guard names carry a per-incarnation count: a pinned run id may run again while the last run's guards still stop.
+        var attempt = ++_runsStarted;
         _log.Info("Meta run {RunId} of profile {Profile}: starting sleeves {Sleeves}", run.Value, profile.Name, string.Join(", ", profile.Sleeves));
         // The timer goes first, so whoever sees a sleeve asked also knows the timeout is already running.
         Timers.StartSingleTimer(TimeoutKey, new SleeveTimeoutElapsed(run), profile.SleeveTimeout);
@@ -134,7 +138,7 @@ public sealed class MetaPortfolioActor : ReceiveActor, IWithTimers, IWithStash
                 active.Results[sleeve] = SleeveResult.Missing(sleeve, $"could not be created: {e.GetType().Name}: {e.Message}");
                 continue;
             }
-            var guard = Context.ActorOf(SleeveGuard.CreateProps(run, sleeve, props, sleeveCommand, Self), $"sleeve-{sleeve}-{run.Value}");
+            var guard = Context.ActorOf(SleeveGuard.CreateProps(run, sleeve, props, sleeveCommand, Self), $"sleeve-{sleeve}-{run.Value}-{attempt.ToString(CultureInfo.InvariantCulture)}");
             Context.WatchWith(guard, new SleeveGuardStopped(run, sleeve));
             active.Guards[sleeve] = guard;
         }
@@ -144,7 +148,9 @@ public sealed class MetaPortfolioActor : ReceiveActor, IWithTimers, IWithStash
 
     private void Resolve(RunId run, string sleeve, SleeveResult result)
     {
-        if (_active is not { } active || active.Run != run || !active.Guards.ContainsKey(sleeve) || active.Results.ContainsKey(sleeve)) return;
+        // Only this run's guard of the sleeve counts: an earlier run with the same pinned id has the same run id and names.
+        if (_active is not { } active || active.Run != run || !active.Guards.TryGetValue(sleeve, out var guard) || !guard.Equals(Sender)
+            || active.Results.ContainsKey(sleeve)) return;
         if (result.Outcome is null) _log.Warning("Meta run {RunId}: sleeve {Sleeve} is missing: {Reason}", run.Value, sleeve, result.MissingReason);
         active.Results[sleeve] = result;
         FinishIfComplete();

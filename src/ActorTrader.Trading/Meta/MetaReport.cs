@@ -23,12 +23,12 @@ internal static class MetaReport
         else
         {
             md.Line($"**FAIL**: {MetaText.Int(evaluation.Reasons.Count)} reason(s):").Line();
-            foreach (var reason in evaluation.Reasons) md.Line($"- {reason}");
+            foreach (var reason in evaluation.Reasons) md.Line($"- {MetaText.Cell(reason)}");
         }
         md.Line();
 
         Gate(md, "Completeness", evaluation.Completeness,
-            $"Every sleeve needs a run id, an artifacts directory holding its weights file, a non-empty return stream without NaN and a succeeded run; at least {MetaText.Int(MetaProfile.MinimumSleeves)} sleeves unless allow-single-sleeve (here {(profile.AllowSingleSleeve ? "on" : "off")}).");
+            $"Every sleeve needs a run id, an artifacts directory holding its weights file, finite asset weights, a non-empty return stream without NaN and a succeeded run; at least {MetaText.Int(MetaProfile.MinimumSleeves)} sleeves unless allow-single-sleeve (here {(profile.AllowSingleSleeve ? "on" : "off")}).");
         Gate(md, "Sign test", evaluation.SignTest, "Every sleeve's directional sign test (short-leg inversion) must pass.");
 
         md.Line("## Meta-weights").Line();
@@ -92,7 +92,7 @@ internal static class MetaReport
         if (gateWide > 0)
         {
             md.Line();
-            foreach (var failure in gate.Failures.Skip(gate.Failures.Count - gateWide)) md.Line($"- FAIL: {failure}");
+            foreach (var failure in gate.Failures.Skip(gate.Failures.Count - gateWide)) md.Line($"- FAIL: {MetaText.Cell(failure)}");
         }
         md.Line();
     }

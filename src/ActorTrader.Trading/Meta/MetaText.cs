@@ -1,4 +1,5 @@
 using System.Globalization;
+using ActorTrader.Backtest.Reports;
 
 namespace ActorTrader.Trading.Meta;
 
@@ -29,7 +30,9 @@ internal static class MetaText
         : value.TotalMinutes % 60 != 0 ? $"{value.TotalMinutes.ToString(CultureInfo.InvariantCulture)}m"
         : $"{value.TotalHours.ToString(CultureInfo.InvariantCulture)}h";
 
-    /// <summary>Text safe inside a Markdown table cell: no pipes or line breaks.</summary>
-    public static string Cell(string text) =>
-        text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\r", " ", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
+    /// <summary>
+    /// Free text (a sleeve's failure reason, an exception message) safe in a Markdown table cell or list item: pipes and
+    /// backslashes escaped, no raw HTML (<c>&lt;none&gt;</c> would vanish as a tag), line breaks folded into spaces.
+    /// </summary>
+    public static string Cell(string text) => MarkdownTable.EscapeCell(text);
 }

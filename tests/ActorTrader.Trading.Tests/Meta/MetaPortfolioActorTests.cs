@@ -78,9 +78,9 @@ public sealed class MetaPortfolioActorTests : TestKit.TestKit, IDisposable
     private static MetaGateRow Row(MetaGateResult? gate, string sleeve) => Assert.Single(gate!.Rows, r => r.Sleeve == sleeve);
 
     /// <summary>Waits until a sleeve's guard has relayed its verdict and stopped, so the meta holds the answer before time moves.</summary>
-    private async Task GuardFinishedAsync(string sleeve)
+    private async Task GuardFinishedAsync(string sleeve, int attempt = 1)
     {
-        Sys.ActorSelection($"/user/{MetaPortfolioActor.Name}/sleeve-{sleeve}-{Run.Value}").Tell(new Identify(sleeve), TestActor);
+        Sys.ActorSelection($"/user/{MetaPortfolioActor.Name}/sleeve-{sleeve}-{Run.Value}-{attempt}").Tell(new Identify(sleeve), TestActor);
         var identity = await ExpectMsgAsync<ActorIdentity>();
         if (identity.Subject is not { } guard) return; // already stopped, so already relayed
         Watch(guard);
@@ -438,6 +438,111 @@ public sealed class MetaPortfolioActorTests : TestKit.TestKit, IDisposable
         Assert.Contains("no asset weights", Row(first.Completeness, Trend).Reason, StringComparison.Ordinal);
         Assert.Equal(second, next.RunId);
         Assert.True(next.Succeeded, string.Join("; ", next.Reasons));
+    }
+
+    [Fact]
+    public async Task A_sleeve_with_a_non_finite_asset_weight_fails_the_completeness_gate_and_the_report_is_written()
+    {
+        _sleeves[Core] = HealthyCore();
+        _sleeves[Trend] = new FakeBehaviour.Answer(c => _data.Healthy(Trend, c, 2, SleeveData.Weights(("NASDAQ:TSLA", double.NaN), ("NASDAQ:MSFT", -0.3))));
+
+        var outcome = await RunAsync(StartMeta());
+
+        Assert.False(outcome.Succeeded);
+        var reason = Row(outcome.Completeness, Trend).Reason;
+        Assert.Contains("1 NaN or infinite asset weight(s), first NASDAQ:TSLA = NaN", reason, StringComparison.Ordinal);
+        Assert.True(Row(outcome.Completeness, Core).Passed);
+        Assert.Contains("**FAIL**", Report(outcome), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_verdict_that_does_not_come_from_the_sleeves_guard_is_ignored()
+    {
+        _sleeves[Core] = HealthyCore();
+        _sleeves[Trend] = new FakeBehaviour.Silent();
+        var meta = StartMeta();
+        meta.Tell(new RunMeta("default", Run), TestActor);
+        var asked = await _observer.FishForMessageAsync<SleeveAsked>(a => a.Sleeve == Trend);
+        await GuardFinishedAsync(Core);
+
+        // Like a late answer of an earlier run's guard with the same pinned run id: right run and sleeve, wrong sender.
+        meta.Tell(new SleeveAnswered(Run, Trend, _data.Healthy(Trend, asked.Command, 2, TrendWeights)), TestActor);
+        Scheduler.Advance(TimeSpan.FromMinutes(10));
+        var outcome = await ExpectMsgAsync<MetaOutcome>();
+
+        Assert.False(outcome.Succeeded);
+        Assert.Contains("did not answer within 10m", Row(outcome.Completeness, Trend).Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_pinned_run_id_can_run_again_right_after_a_run_that_timed_out()
+    {
+        _sleeves[Core] = HealthyCore();
+        _sleeves[Trend] = new FakeBehaviour.Silent();
+        var meta = StartMeta();
+        meta.Tell(new RunMeta("default", Run), TestActor);
+        meta.Tell(new RunMeta("default", Run), TestActor); // waits, then starts while the first run's silent guard is still stopping
+        await _observer.FishForMessageAsync<SleeveAsked>(a => a.Sleeve == Trend);
+        await GuardFinishedAsync(Core);
+        Scheduler.Advance(TimeSpan.FromMinutes(10));
+        var first = await ExpectMsgAsync<MetaOutcome>();
+
+        await _observer.FishForMessageAsync<SleeveAsked>(a => a.Sleeve == Trend);
+        await GuardFinishedAsync(Core, attempt: 2);
+        Scheduler.Advance(TimeSpan.FromMinutes(10));
+        var second = await ExpectMsgAsync<MetaOutcome>();
+
+        Assert.Contains("did not answer", Row(first.Completeness, Trend).Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain(second.Reasons, r => r.Contains("failed during the run", StringComparison.Ordinal));
+        Assert.True(Row(second.Completeness, Core).Passed);
+        Assert.Contains("did not answer", Row(second.Completeness, Trend).Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Markup_and_line_breaks_in_a_sleeves_failure_reason_are_escaped_in_the_report()
+    {
+        _sleeves[Core] = HealthyCore();
+        _sleeves[Trend] = new FakeBehaviour.Answer(c => _data.Healthy(Trend, c, 2, TrendWeights) with
+        {
+            Succeeded = false, FailureStage = "selection", FailureReason = "universe <none> left\n# see audit", Dates = [], Returns = [],
+        });
+
+        var outcome = await RunAsync(StartMeta());
+
+        var lines = Report(outcome).Split('\n');
+        Assert.Contains(lines, l => l.StartsWith($"| {Trend} | FAIL |", StringComparison.Ordinal) && l.Contains("universe &lt;none> left # see audit", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("- completeness gate: ", StringComparison.Ordinal) && l.Contains("universe &lt;none> left # see audit", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.StartsWith("# see audit", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_run_directory_gets_an_index_naming_the_profile_and_run_id_and_listing_the_meta_files()
+    {
+        TwoHealthySleeves();
+
+        var outcome = await RunAsync(StartMeta());
+
+        var index = File.ReadAllText(Path.Combine(outcome.RunDirectory!, "INDEX.md"));
+        Assert.Contains("| Profile | default |", index, StringComparison.Ordinal);
+        Assert.Contains($"| Run id | {Run.Value} |", index, StringComparison.Ordinal);
+        foreach (var file in new[] { "asset_weights.csv", "asset_weights.json", "meta_alignment.json", "meta_portfolio_report.md", "meta_weights.json" })
+        {
+            var size = new FileInfo(Path.Combine(outcome.RunDirectory!, file)).Length;
+            Assert.Contains(index.Split('\n'), l => l.StartsWith($"| {file} | {size} | ", StringComparison.Ordinal) && !l.EndsWith("|  |", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task A_failed_run_directory_also_gets_an_index_listing_its_report()
+    {
+        _sleeves[Core] = HealthyCore();
+
+        var outcome = await RunAsync(StartMeta());
+
+        Assert.False(outcome.Succeeded);
+        var index = File.ReadAllText(Path.Combine(outcome.RunDirectory!, "INDEX.md"));
+        Assert.Contains($"| Run id | {Run.Value} |", index, StringComparison.Ordinal);
+        Assert.Contains("| meta_portfolio_report.md | ", index, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -18,6 +18,9 @@ public static class ArtifactDescriptions
         ["directional_sign_test.json"] = "Directional Correction Sign Test of the inverted short legs (written when the gate is on).",
         ["meta_portfolio_report.md"] = "Meta-portfolio report: completeness and sign-test gates, meta-weights, PASS/FAIL status.",
         ["meta_weights.json"] = "Meta-portfolio weights per sleeve (JSON).",
+        ["meta_alignment.json"] = "Meta-portfolio: common dates of the sleeves' return streams and the dates dropped per sleeve (JSON).",
+        ["asset_weights.json"] = "Meta-portfolio: flattened signed asset weights (JSON).",
+        ["asset_weights.csv"] = "Meta-portfolio: flattened signed asset weights (CSV).",
         ["tournament_report.md"] = "Tournament: engines × profiles × simulators, idealised vs realised Sharpe.",
         ["errors.jsonl"] = "Errors recorded during the run, one JSON object per line.",
     };
