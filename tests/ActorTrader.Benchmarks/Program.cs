@@ -1,5 +1,6 @@
 using ActorTrader.Benchmarks;
 using ActorTrader.Benchmarks.Actors;
+using ActorTrader.Benchmarks.Backtest;
 using ActorTrader.Benchmarks.Ingest;
 using ActorTrader.Benchmarks.Parquet;
 using ActorTrader.Benchmarks.Persistence;
@@ -7,7 +8,7 @@ using ActorTrader.Benchmarks.Quant;
 
 // Usage: dotnet run -c Release --project tests/ActorTrader.Benchmarks -- <suite> [--json] [--quick]
 // Each suite is one IBenchmarkSuite class; a new suite is one more entry here.
-IBenchmarkSuite[] suites = [new ActorBenchmarkSuite(), new ParquetBenchmarkSuite(), new QuantBenchmarkSuite(), new IngestBenchmarkSuite(), new PersistenceBenchmarkSuite()];
+IBenchmarkSuite[] suites = [new ActorBenchmarkSuite(), new ParquetBenchmarkSuite(), new QuantBenchmarkSuite(), new IngestBenchmarkSuite(), new PersistenceBenchmarkSuite(), new BacktestBenchmarkSuite()];
 
 var command = CommandLine.Parse(args);
 if (command.ShowHelp)
