@@ -10,6 +10,7 @@ namespace ActorTrader.Strategies.FactorMomentum;
 /// Multi-factor cross-sectional ranking: each symbol's momentum, low volatility (−realised volatility) and short-term
 /// reversal (−recent return) are z-scored across the panel and combined with the configured weights; the top-N symbols are
 /// held with equal weights. Symbols without a full window of prices are not ranked.
+/// Gross exposure: Σ target = 1 whenever a symbol is ranked.
 /// </summary>
 public sealed class FactorMomentumStrategy : Strategy<FactorMomentumParameters>
 {

@@ -18,6 +18,11 @@ namespace ActorTrader.Strategies.GapFill;
 /// Every detected gap (|gap| ≥ <c>log_gap</c>, or traded) emits exactly one <c>gap</c> event — when it is entered, or as soon
 /// as it is clear it will not be (at the open for a gap outside the bounds, later when it fills or the window passes).
 /// </para>
+/// <para>
+/// Gross exposure: every open trade is ±<c>position_size</c>, so Σ|target| exceeds 1 when several symbols gap at once (consumers
+/// normalise by max(1, Σ|target|)). Replay it on every bar (<c>every</c> = 1): an event is emitted only at the bar at which it
+/// became known, so with a coarser schedule gaps that resolve between two decisions are not logged.
+/// </para>
 /// </summary>
 public sealed class GapFillStrategy : Strategy<GapFillParameters>, IConditionalShorting
 {

@@ -47,22 +47,27 @@ internal sealed record GapTrade
         }
 
         var entry = -1;
+        var filled = 0.0; // share of the gap retraced at the symbol's last close
         for (var j = o; j <= panel.Now; j++)
         {
-            if (!(close[j] > 0) || !double.IsFinite(close[j])) continue;
+            // The clock runs on every panel bar: the entry window and the exit time pass even when this symbol has no bar.
             var decidedAt = clock.DecisionAt(times[j]);
-            var filled = (close[j] - opening) / (previousClose - opening);
+            var quoted = close[j] > 0 && double.IsFinite(close[j]);
+            if (quoted) filled = (close[j] - opening) / (previousClose - opening);
             if (entry < 0)
             {
                 if (decidedAt > clock.EntryEnd)
                     return Missed(j, described, $"no entry by {Local(clock.EntryEnd)} ET (the price had retraced {SignalFormat.Percent(filled)} of the gap; confirm_fraction is {SignalFormat.Percent(p.ConfirmFraction)})");
+                if (!quoted) continue;
                 if (filled >= p.TargetFill)
                     return Missed(j, described, $"the gap filled ({SignalFormat.Percent(filled)}) before an entry");
-                if (decidedAt >= clock.EntryStart && decidedAt < clock.Exit && filled >= p.ConfirmFraction) entry = j;
+                // confirm_fraction 0 enters at the first decision whatever the first bars did (they may run further from the close).
+                var confirmed = p.ConfirmFraction <= 0 || filled >= p.ConfirmFraction;
+                if (decidedAt >= clock.EntryStart && decidedAt < clock.Exit && confirmed) entry = j;
                 continue;
             }
-            var exit = filled >= p.TargetFill ? $"target: {SignalFormat.Percent(filled)} of the gap filled"
-                : filled <= -p.StopMultiple ? $"stop: the price ran {SignalFormat.Percent(-filled)} of the gap further away"
+            var exit = quoted && filled >= p.TargetFill ? $"target: {SignalFormat.Percent(filled)} of the gap filled"
+                : quoted && filled <= -p.StopMultiple ? $"stop: the price ran {SignalFormat.Percent(-filled)} of the gap further away"
                 : decidedAt >= clock.Exit ? $"exit time {Local(clock.Exit)} ET"
                 : null;
             if (exit is not null)

@@ -11,6 +11,7 @@ namespace ActorTrader.Strategies.MeanReversion;
 /// Buys symbols stretched below their recent mean (rolling z-score and/or RSI oversold) and holds until the z-score
 /// reverts to <c>exit_z</c> (RSI back to 50 when the trigger is RSI alone) or <c>max_hold</c> bars pass; optionally
 /// shorts the mirror image on a margin account. Open positions are equal-weighted.
+/// Gross exposure: Σ|target| = 1 whenever a trade is open.
 /// </summary>
 public sealed class MeanReversionStrategy : Strategy<MeanReversionParameters>, IConditionalShorting
 {

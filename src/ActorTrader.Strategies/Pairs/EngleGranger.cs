@@ -1,5 +1,3 @@
-using MathNet.Numerics.LinearAlgebra;
-
 namespace ActorTrader.Strategies.Pairs;
 
 /// <summary>
@@ -9,8 +7,9 @@ namespace ActorTrader.Strategies.Pairs;
 /// <para>
 /// Critical values: MacKinnon (2010), "Critical Values for Cointegration Tests", Queen's Economics Department Working Paper
 /// 1227, Table 2, N = 2 variables with a constant: τ(T) = τ∞ + τ₁/T + τ₂/T² with
-/// 1%: −3.89644, −10.9519, −33.527; 5%: −3.33613, −6.1101, −6.823; 10%: −3.04445, −4.2412, −2.720
-/// (the same coefficients statsmodels' <c>coint</c> uses). T is the number of observations in the cointegrating regression.
+/// 1%: −3.89644, −10.9519, −22.527; 5%: −3.33613, −6.1101, −6.823; 10%: −3.04445, −4.2412, −2.720
+/// (as Stata's <c>egranger</c> transcribes the table; statsmodels' <c>coint</c> carries −33.527 for the 1% τ₂ term and uses T − 1,
+/// both differences below 0.001 at T ≥ 120). T is the number of observations in the cointegrating regression.
 /// At T = 252 the 5% value is about −3.360. Ordinary Dickey-Fuller tables (−2.86 at 5%) would be wrong here: estimated
 /// residuals look more stationary than the true errors.
 /// </para>
@@ -19,7 +18,7 @@ public static class EngleGranger
 {
     private static readonly double[][] MacKinnon2010 =
     [
-        [-3.89644, -10.9519, -33.527],
+        [-3.89644, -10.9519, -22.527],
         [-3.33613, -6.1101, -6.823],
         [-3.04445, -4.2412, -2.720],
     ];
@@ -70,29 +69,104 @@ public static class EngleGranger
     }
 
     /// <summary>t-statistic of γ in the no-constant ADF regression of <paramref name="e"/> with <paramref name="lags"/> lagged differences.</summary>
+    /// <remarks>
+    /// Solved from the normal equations accumulated row by row (Cholesky of the (1 + lags)² cross-product), without building
+    /// the design matrix: pairs runs this for every pair at every bar, so it must not allocate per row.
+    /// </remarks>
     internal static double AdfStatistic(double[] e, int lags)
     {
         var n = e.Length;
         var rows = n - 1 - lags;
-        var columns = 1 + lags;
-        // Row r explains Δe at t = r + lags + 1 by e_{t−1} and Δe_{t−1} .. Δe_{t−lags}.
-        var design = Matrix<double>.Build.Dense(rows, columns, (r, c) =>
-        {
-            var t = r + lags + 1;
-            return c == 0 ? e[t - 1] : e[t - c] - e[t - c - 1];
-        });
-        var response = Vector<double>.Build.Dense(rows, r => e[r + lags + 1] - e[r + lags]);
-        var xtx = design.TransposeThisAndMultiply(design);
-        if (!(Math.Abs(xtx.Determinant()) > 0)) return double.PositiveInfinity;
-        var inverse = xtx.Inverse();
-        var coefficients = inverse * design.TransposeThisAndMultiply(response);
-        var residual = response - design * coefficients;
-        var degreesOfFreedom = rows - columns;
+        var k = 1 + lags;
+        var degreesOfFreedom = rows - k;
         if (degreesOfFreedom <= 0) return double.PositiveInfinity;
-        var variance = residual.DotProduct(residual) / degreesOfFreedom;
-        var standardError = Math.Sqrt(variance * inverse[0, 0]);
+        var difference = new double[n];
+        for (var t = 1; t < n; t++) difference[t] = e[t] - e[t - 1];
+
+        // Row t (t = lags + 1 … n − 1) explains Δe_t by e_{t−1} and Δe_{t−1} … Δe_{t−lags}.
+        var xtx = new double[k, k];
+        var xty = new double[k];
+        var row = new double[k];
+        for (var t = lags + 1; t < n; t++)
+        {
+            Regressors(e, difference, t, row);
+            for (var a = 0; a < k; a++)
+            {
+                xty[a] += row[a] * difference[t];
+                for (var b = 0; b <= a; b++) xtx[a, b] += row[a] * row[b];
+            }
+        }
+        if (!CholeskyInPlace(xtx, k)) return double.PositiveInfinity;
+
+        var coefficients = SolveCholesky(xtx, k, xty);
+        // (XᵀX)⁻¹[0, 0] = ‖L⁻¹e₀‖² with XᵀX = LLᵀ.
+        var unit = new double[k];
+        unit[0] = 1;
+        ForwardSubstitute(xtx, k, unit);
+        double inverse00 = 0;
+        foreach (var w in unit) inverse00 += w * w;
+
+        double ssr = 0;
+        for (var t = lags + 1; t < n; t++)
+        {
+            Regressors(e, difference, t, row);
+            var fitted = 0.0;
+            for (var a = 0; a < k; a++) fitted += row[a] * coefficients[a];
+            var u = difference[t] - fitted;
+            ssr += u * u;
+        }
+        var standardError = Math.Sqrt(ssr / degreesOfFreedom * inverse00);
         // A perfect fit (zero residual variance) with γ < 0 is as stationary as it gets.
         if (!(standardError > 0)) return coefficients[0] < 0 ? double.NegativeInfinity : double.PositiveInfinity;
         return coefficients[0] / standardError;
+    }
+
+    private static void Regressors(double[] e, double[] difference, int t, double[] row)
+    {
+        row[0] = e[t - 1];
+        for (var c = 1; c < row.Length; c++) row[c] = difference[t - c];
+    }
+
+    // Lower-triangular L with A = LLᵀ, written over A's lower triangle; false when A is not positive definite (collinear regressors).
+    private static bool CholeskyInPlace(double[,] a, int k)
+    {
+        for (var j = 0; j < k; j++)
+        {
+            var pivot = a[j, j];
+            for (var m = 0; m < j; m++) pivot -= a[j, m] * a[j, m];
+            if (!(pivot > 0) || !double.IsFinite(pivot)) return false;
+            var l = Math.Sqrt(pivot);
+            a[j, j] = l;
+            for (var i = j + 1; i < k; i++)
+            {
+                var sum = a[i, j];
+                for (var m = 0; m < j; m++) sum -= a[i, m] * a[j, m];
+                a[i, j] = sum / l;
+            }
+        }
+        return true;
+    }
+
+    private static void ForwardSubstitute(double[,] l, int k, double[] b)
+    {
+        for (var i = 0; i < k; i++)
+        {
+            var sum = b[i];
+            for (var m = 0; m < i; m++) sum -= l[i, m] * b[m];
+            b[i] = sum / l[i, i];
+        }
+    }
+
+    private static double[] SolveCholesky(double[,] l, int k, double[] b)
+    {
+        var x = (double[])b.Clone();
+        ForwardSubstitute(l, k, x);
+        for (var i = k - 1; i >= 0; i--)
+        {
+            var sum = x[i];
+            for (var m = i + 1; m < k; m++) sum -= l[m, i] * x[m];
+            x[i] = sum / l[i, i];
+        }
+        return x;
     }
 }

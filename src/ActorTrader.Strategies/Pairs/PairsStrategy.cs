@@ -13,6 +13,7 @@ namespace ActorTrader.Strategies.Pairs;
 /// The spread log y − β·log x is z-scored over <c>zscore_window</c>; |z| ≥ <c>entry_z</c> opens a trade against the spread
 /// (z high: short y, long x), |z| ≤ <c>exit_z</c> or <c>max_hold</c> bars close it. Legs are 1/(1+β) and β/(1+β) of the
 /// pair's share (1/max_pairs), with opposite signs. Needs a margin account: one leg is always short.
+/// Gross exposure: Σ|target| = open pairs / max_pairs, at most 1.
 /// </summary>
 public sealed class PairsStrategy : Strategy<PairsParameters>
 {

@@ -22,7 +22,8 @@ public sealed class BarPanel
         Times = times;
         TimeArray = times;
         Open = open; High = high; Low = low; Close = close; Volume = volume;
-        Fundamentals = fundamentals ?? new Dictionary<Symbol, FundamentalData>();
+        // Copied like the columns, so the caller cannot change what the panel knew.
+        Fundamentals = fundamentals is null ? new Dictionary<Symbol, FundamentalData>() : fundamentals.ToDictionary(kv => kv.Key, kv => kv.Value);
         _index = new Dictionary<Symbol, int>(symbols.Length);
         for (var i = 0; i < symbols.Length; i++)
         {
@@ -66,7 +67,12 @@ public sealed class BarPanel
         return new PointInTimePanel(this, now);
     }
 
-    /// <summary>The view at the last bar that started at or before <paramref name="decisionTime"/>; null when none did.</summary>
+    /// <summary>
+    /// The view at the last bar that started at or before <paramref name="decisionTime"/>; null when none did.
+    /// <paramref name="decisionTime"/> is a bar label, like <see cref="PointInTimePanel.DecisionTime"/> (a bar start), and the
+    /// view includes that bar's close. To decide at a wall-clock instant T without seeing the bar still forming at T, pass
+    /// T − <see cref="Timeframe"/>.Duration.
+    /// </summary>
     public PointInTimePanel? AsOf(DateTimeOffset decisionTime)
     {
         var i = LastIndexAtOrBefore(decisionTime);

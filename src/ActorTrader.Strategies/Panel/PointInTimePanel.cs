@@ -40,8 +40,8 @@ public sealed class PointInTimePanel
     public FundamentalData? FundamentalsOf(Symbol symbol) =>
         _panel.Fundamentals.TryGetValue(symbol, out var data) && data.KnownFrom <= DecisionTime ? data : null;
 
-    /// <summary>True when the panel carries fundamental inputs for at least one symbol.</summary>
-    public bool HasFundamentals => _panel.Fundamentals.Count > 0;
+    /// <summary>True when fundamental inputs of at least one symbol are known at the decision time (later publications do not count).</summary>
+    public bool HasFundamentals => _panel.Fundamentals.Values.Any(d => d.KnownFrom <= DecisionTime);
 
     /// <summary>Visible bar starts, ending with the decision bar.</summary>
     public ReadOnlySpan<DateTimeOffset> Times => _panel.TimeArray.AsSpan(0, Length);

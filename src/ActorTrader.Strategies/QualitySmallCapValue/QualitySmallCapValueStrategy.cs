@@ -11,6 +11,7 @@ namespace ActorTrader.Strategies.QualitySmallCapValue;
 /// then return on equity ≥ <c>min_roe</c> and debt-to-equity ≤ <c>max_debt_to_equity</c> (both must be known). Score =
 /// weighted cross-sectional z-scores of value (book-to-price and/or earnings yield) and quality (mean of z(ROE) and
 /// −z(debt-to-equity)); the top N are held with equal weights. Without fundamentals it stays flat and says why.
+/// Gross exposure: Σ target = 1 whenever a symbol qualifies.
 /// </summary>
 public sealed class QualitySmallCapValueStrategy : Strategy<QualitySmallCapValueParameters>
 {

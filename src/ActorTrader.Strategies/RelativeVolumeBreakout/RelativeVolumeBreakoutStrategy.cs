@@ -10,6 +10,7 @@ namespace ActorTrader.Strategies.RelativeVolumeBreakout;
 /// Buys a close above the highest high of the previous <c>breakout_window</c> bars when that bar's volume is at least
 /// <c>volume_multiple</c> × the average of the previous <c>volume_window</c> bars (a breakout on thin volume is ignored).
 /// The trade lasts <c>hold_bars</c> bars unless the close falls <c>stop_atr</c> ATRs below the broken level. Equal weights.
+/// Gross exposure: Σ target = 1 whenever a breakout is held.
 /// </summary>
 public sealed class RelativeVolumeBreakoutStrategy : Strategy<RelativeVolumeBreakoutParameters>
 {

@@ -14,6 +14,7 @@ namespace ActorTrader.Strategies.SectorRotation;
 /// correlation distance of recent returns, cut into <c>clusters</c> groups). Group momentum is the mean member return over
 /// <c>momentum_lookback</c>; the top <c>top_groups</c> groups above <c>min_group_momentum</c> are held, equal weight per
 /// group and within it. Each decision emits a <c>grouping</c> event saying how the groups were formed and which were held.
+/// Gross exposure: Σ target = 1 whenever a group is held.
 /// </summary>
 public sealed class SectorRotationStrategy : Strategy<SectorRotationParameters>
 {

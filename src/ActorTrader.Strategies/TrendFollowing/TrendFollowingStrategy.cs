@@ -12,6 +12,7 @@ namespace ActorTrader.Strategies.TrendFollowing;
 /// <c>history</c> bars: long when the rating reaches <c>entry_rating</c> and until it falls below <c>exit_rating</c>; short
 /// (negative targets) in the mirror image. <c>direction</c> restricts it to one side so a long sleeve and a short sleeve can
 /// both run it. Only ratings with every one of the 26 votes count (from bar 200 of the window). Equal weights.
+/// Gross exposure: Σ|target| = 1 whenever a position is open (longs and shorts share the equal weights).
 /// </summary>
 public sealed class TrendFollowingStrategy : Strategy<TrendFollowingParameters>, IConditionalShorting
 {

@@ -16,6 +16,7 @@ namespace ActorTrader.Strategies.VixRegimeRotation;
 /// the panel — classified by Quant's <see cref="VolatilityRegimes"/> with expanding (look-ahead free) quantile thresholds.
 /// Calm holds the top-N momentum symbols, stressed the lowest-volatility ones (or cash), neutral half of each.
 /// Every decision emits a <c>regime</c> event naming the input used.
+/// Gross exposure: Σ target ≤ 1 (with defensive = cash: 0.5 when neutral, 0 when stressed).
 /// </summary>
 public sealed class VixRegimeRotationStrategy : Strategy<VixRegimeRotationParameters>
 {

@@ -11,6 +11,7 @@ namespace ActorTrader.Strategies.VolManagedMomentum;
 /// Cross-sectional 12-1 momentum, volatility-managed (Barroso and Santa-Clara's idea): holds the top-N symbols by the
 /// return from <c>lookback</c> to <c>skip</c> bars ago, weighted by inverse realised volatility, and scales the book down so
 /// its volatility — estimated conservatively as if the holdings were perfectly correlated — is at most <c>target_vol</c>.
+/// Gross exposure: Σ target = the book scale, at most 1.
 /// </summary>
 public sealed class VolManagedMomentumStrategy : Strategy<VolManagedMomentumParameters>
 {

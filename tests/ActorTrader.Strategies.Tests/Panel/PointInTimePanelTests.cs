@@ -92,6 +92,30 @@ public sealed class PointInTimePanelTests
     }
 
     [Fact]
+    public void A_panel_keeps_its_fundamentals_when_the_callers_dictionary_changes_later()
+    {
+        var symbol = Symbol.Parse("NYSE:AAA");
+        var bars = new Dictionary<Symbol, IReadOnlyList<Bar>> { [symbol] = [new Bar(Times[0], 1, 1, 1, 10, 5)] };
+        var fundamentals = new Dictionary<Symbol, FundamentalData> { [symbol] = new(Times[0], MarketCap: 1e9) };
+        var panel = BarPanel.FromBars(Timeframe.Day1, bars, fundamentals);
+
+        fundamentals[symbol] = new FundamentalData(Times[0], MarketCap: 5);
+
+        Assert.Equal(1e9, panel.AsOf(0).FundamentalsOf(symbol)!.MarketCap);
+    }
+
+    [Fact]
+    public void HasFundamentals_ignores_fundamentals_published_after_the_decision_time()
+    {
+        var panel = new PanelBuilder(Times, Timeframe.Day1)
+            .Add("NYSE:AAA", Series.Constant(10, 100))
+            .Fundamentals("NYSE:AAA", new FundamentalData(Times[5], MarketCap: 1e9))
+            .Build();
+
+        Assert.Equal((false, true), (panel.AsOf(4).HasFundamentals, panel.AsOf(5).HasFundamentals));
+    }
+
+    [Fact]
     public void Fundamentals_published_after_the_decision_time_are_hidden()
     {
         var panel = new PanelBuilder(Times, Timeframe.Day1)

@@ -43,7 +43,7 @@ public sealed class GapFillTests
     }
 
     private static double TargetAt(BarPanel panel, TargetHistory history, string day, int hour, int minute) =>
-        history.Targets[panel.LastIndexAtOrBefore(MarketTimes.NewYorkTime(DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture), new TimeOnly(hour, minute)))][0];
+        history.Targets[panel.LastIndexAtOrBefore(MarketTimes.NewYorkTime(DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture), new TimeOnly(hour, minute)))][panel.IndexOf(Domain.Instruments.Symbol.Parse(Symbol))];
 
     private static List<string> GapEvents(TargetHistory history) => [.. history.Events.Where(e => e.Kind == GapFillStrategy.GapEvent).Select(e => e.Detail)];
 
@@ -54,6 +54,15 @@ public sealed class GapFillTests
         var (panel, history) = Replay(day, open: 99, path: _ => 99);
 
         Assert.Equal(0.25, TargetAt(panel, history, day, 9, 30));
+    }
+
+    [Fact]
+    public void With_confirm_fraction_zero_a_gap_down_is_bought_at_0931_even_if_the_first_bar_falls_further()
+    {
+        // confirm_fraction 0 means "enter at 09:31": the 09:30 bar closing a tenth of the gap below its open must not delay the entry.
+        var (panel, history) = Replay("2024-01-10", open: 99, path: _ => 98.9);
+
+        Assert.Equal(0.25, TargetAt(panel, history, "2024-01-10", 9, 30));
     }
 
     [Theory]
@@ -103,6 +112,23 @@ public sealed class GapFillTests
 
         Assert.Equal((0.25, 0.0, 0.0),
             (TargetAt(panel, history, day, 15, 43), TargetAt(panel, history, day, 15, 44), TargetAt(panel, history, day, 15, 59)));
+    }
+
+    [Fact]
+    public void The_exit_time_ends_the_trade_even_when_the_symbol_has_no_bar_after_it()
+    {
+        // GAP stops trading at 15:40 while another symbol keeps the panel's clock running: the 15:45 exit must not wait for a GAP bar.
+        var day = new DateOnly(2024, 1, 10);
+        var times = MarketTimes.Minutes(day.AddDays(-1), new TimeOnly(9, 30), new TimeOnly(15, 59))
+            .Concat(MarketTimes.Minutes(day, new TimeOnly(9, 30), new TimeOnly(15, 59))).ToList();
+        var silentFrom = MarketTimes.NewYorkTime(day, new TimeOnly(15, 40));
+        var gap = times.Select((t, i) => i < 390 ? 100 : t >= silentFrom ? double.NaN : 99).ToArray();
+        var open = gap.Select((c, i) => i == 390 ? 99 : i == 0 ? 100 : gap[i - 1]).ToArray();
+        var panel = new PanelBuilder(times, Timeframe.Minute1).Add(Symbol, gap, open: open).Add("NASDAQ:ALL", Series.Constant(times.Count, 50)).Build();
+
+        var history = SignalReplay.Run(Strategy, panel, StrategyTestKit.Parameters(Strategy));
+
+        Assert.Equal((0.25, 0.0), (TargetAt(panel, history, "2024-01-10", 15, 39), TargetAt(panel, history, "2024-01-10", 15, 50)));
     }
 
     [Fact]
