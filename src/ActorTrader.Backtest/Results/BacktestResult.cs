@@ -8,7 +8,8 @@ namespace ActorTrader.Backtest.Results;
 /// One simulated run, whichever simulator produced it: per bar the net return, the equity at the close, the two-sided
 /// turnover (traded notional ÷ NAV) and the number of trades, plus the holdings' weights at each close (row-major),
 /// and for the event-driven simulator every order and fill. Return t is equity[t] ÷ equity[t−1] − 1 with
-/// equity[−1] = <see cref="InitialCash"/>, so costs of a first trade at bar 0 show in return 0.
+/// equity[−1] = <see cref="InitialCash"/>. Both simulators book a trade decided at the close of bar t — its turnover,
+/// trades and costs — in bar t+1, the bar it is held over, so bar 0 never trades.
 /// </summary>
 public sealed class BacktestResult
 {
@@ -77,13 +78,14 @@ public sealed class BacktestResult
 
     internal ReadOnlySpan<double> TurnoverSpan => _turnover;
 
-    /// <summary>Weights held at the close of bar <paramref name="t"/> (after any rebalance then), one per symbol.</summary>
+    /// <summary>Weights held at the close of bar <paramref name="t"/> (the book held over bar t, drifted to its close), one per symbol.</summary>
     public ReadOnlySpan<double> HoldingsAt(int t) => _holdings.AsSpan(t * Symbols.Count, Symbols.Count);
 
     /// <summary>
     /// Bars <paramref name="start"/> .. <paramref name="start"/> + <paramref name="count"/> − 1 as a run of their own: its
-    /// initial cash is the equity at the close before <paramref name="start"/>, its orders those decided in the range and
-    /// its fills those made in it.
+    /// initial cash is the equity at the close before <paramref name="start"/>, its fills those made in it and its orders
+    /// those that trade (or try to) in it: decided from the close before <paramref name="start"/> to the close before its
+    /// last bar, since an order fills at the earliest in the bar after its decision.
     /// </summary>
     public BacktestResult Slice(int start, int count)
     {
@@ -92,11 +94,13 @@ public sealed class BacktestResult
         var n = Symbols.Count;
         var first = Times[start];
         var last = Times[start + count - 1];
+        var firstDecision = Times[Math.Max(0, start - 1)];
+        var lastDecision = start + count - 2 >= Math.Max(0, start - 1) ? Times[start + count - 2] : DateTimeOffset.MinValue;
         return new BacktestResult(Simulator, Symbols, [.. Times.Skip(start).Take(count)],
             start == 0 ? InitialCash : _equity[start - 1],
             _returns.AsSpan(start, count).ToArray(), _equity.AsSpan(start, count).ToArray(), _turnover.AsSpan(start, count).ToArray(),
             _trades.AsSpan(start, count).ToArray(), _holdings.AsSpan(start * n, count * n).ToArray(), 0,
-            [.. Orders.Where(o => o.DecisionTime >= first && o.DecisionTime <= last)],
+            [.. Orders.Where(o => o.DecisionTime >= firstDecision && o.DecisionTime <= lastDecision)],
             [.. Fills.Where(f => f.Time >= first && f.Time <= last)],
             PeriodsPerYear);
     }

@@ -8,9 +8,11 @@ namespace ActorTrader.Backtest.Vectorised;
 
 /// <summary>
 /// The fast simulator: portfolio returns from a weights schedule and a returns matrix, no orders. Targets decided at
-/// the close of bar t are held over bar t+1. Between rebalances each holding drifts with its own return (a 60/40 book
-/// that rallies is no longer 60/40); at a rebalance bar the book trades back to the targets and pays
-/// cost = Σ|target − drifted weight| × cost bps. Cash (1 − Σw) earns nothing; shorts are negative holdings.
+/// the close of rebalance bar t are traded at the start of bar t+1 and held over it, so the trade, its turnover and its
+/// cost = Σ|target − drifted weight| × cost bps are booked in bar t+1 — the bar in which the event-driven simulator fills
+/// the same decision at the open. A decision at the last bar is never traded (nothing follows to hold it over).
+/// Between rebalances each holding drifts with its own return (a 60/40 book that rallies is no longer 60/40). Cash
+/// (1 − Σw) earns nothing; shorts are negative holdings.
 /// <para>
 /// The loop keeps holdings as values in units of initial equity, so one bar is one pass of multiply-adds over a
 /// contiguous row: V_s ← V_s (1 + r_s), equity = cash + Σ V_s. The sums are plain scalar loops on purpose: SIMD
@@ -54,10 +56,16 @@ public static class VectorisedSimulator
     {
         var value = new double[n];
         double cash = 1, equity = 1;
+        var decided = -1; // the rebalance bar whose targets are traded at the start of this bar
         for (var t = 0; t < rebalance.Length; t++)
         {
             var row = t * n;
             var before = equity;
+            if (equity > 0 && decided >= 0)
+            {
+                equity = Rebalance(targets.AsSpan(decided * n, n), value, equity, costRate, out cash, out turnover[t], out trades[t]);
+                if (equity <= 0) Wipe(value, ref cash, ref equity);
+            }
             if (equity > 0)
             {
                 var returnsRow = r.AsSpan(row, n);
@@ -70,9 +78,9 @@ public static class VectorisedSimulator
                     invested += x;
                 }
                 equity = cash + invested;
-                if (rebalance[t] && equity > 0) equity = Rebalance(targets.AsSpan(row, n), v, equity, costRate, out cash, out turnover[t], out trades[t]);
                 if (equity <= 0) Wipe(value, ref cash, ref equity);
             }
+            decided = rebalance[t] && t < rebalance.Length - 1 ? t : -1;
             netReturns[t] = before > 0 ? equity / before - 1 : 0;
             relative[t] = equity;
             if (equity > 0)

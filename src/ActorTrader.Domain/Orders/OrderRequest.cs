@@ -74,20 +74,24 @@ public sealed record OrderRequest
             problems.Add($"client order id has {clientOrderId.Length} characters; at most {MaxClientOrderIdLength} are allowed.");
         if (symbol.Ticker is null) problems.Add("symbol is missing; pass an EXCHANGE:TICKER symbol.");
         if (!Enum.IsDefined(side)) problems.Add($"side {(int)side} is not buy or sell.");
-        if (!Enum.IsDefined(type)) problems.Add($"order type {(int)type} is unknown.");
-        if (!Enum.IsDefined(timeInForce)) problems.Add($"time in force {(int)timeInForce} is unknown.");
+        var typeKnown = Enum.IsDefined(type);
+        if (!typeKnown) problems.Add($"order type {(int)type} is unknown; use one of {OrderWireNames.TypeChoices}.");
+        if (!Enum.IsDefined(timeInForce)) problems.Add($"time in force {(int)timeInForce} is unknown; use one of {OrderWireNames.TimeInForceChoices}.");
         if (quantity <= 0) problems.Add($"quantity is {Text(quantity)}; it must be positive (the side gives the direction).");
 
+        if (limitPrice is { } limit && limit <= 0) problems.Add($"limit price is {Text(limit)}; it must be positive.");
+        if (stopPrice is { } stop && stop <= 0) problems.Add($"stop price is {Text(stop)}; it must be positive.");
+        // Which prices a type needs can only be judged for a known type (an unknown one is reported above).
+        if (!typeKnown) return problems;
+        var typeName = type.ToWire();
         var needsLimit = type is OrderType.Limit or OrderType.StopLimit;
         var needsStop = type is OrderType.Stop or OrderType.StopLimit;
-        if (needsLimit && limitPrice is null) problems.Add($"a {type.ToWire()} order needs a limit price.");
-        if (!needsLimit && limitPrice is not null) problems.Add($"a {type.ToWire()} order takes no limit price (got {Text(limitPrice.Value)}).");
-        if (limitPrice is { } limit && limit <= 0) problems.Add($"limit price is {Text(limit)}; it must be positive.");
-        if (needsStop && stopPrice is null) problems.Add($"a {type.ToWire()} order needs a stop price.");
-        if (!needsStop && stopPrice is not null) problems.Add($"a {type.ToWire()} order takes no stop price (got {Text(stopPrice.Value)}).");
-        if (stopPrice is { } stop && stop <= 0) problems.Add($"stop price is {Text(stop)}; it must be positive.");
+        if (needsLimit && limitPrice is null) problems.Add($"a {typeName} order needs a limit price.");
+        if (!needsLimit && limitPrice is not null) problems.Add($"a {typeName} order takes no limit price (got {Text(limitPrice.Value)}).");
+        if (needsStop && stopPrice is null) problems.Add($"a {typeName} order needs a stop price.");
+        if (!needsStop && stopPrice is not null) problems.Add($"a {typeName} order takes no stop price (got {Text(stopPrice.Value)}).");
         if (timeInForce is TimeInForce.Opg or TimeInForce.Cls && type is not (OrderType.Market or OrderType.Limit))
-            problems.Add($"time in force {timeInForce.ToWire()} (auction) works only with market or limit orders, not {type.ToWire()}.");
+            problems.Add($"time in force {timeInForce.ToWire()} (auction) works only with market or limit orders, not {typeName}.");
         return problems;
     }
 

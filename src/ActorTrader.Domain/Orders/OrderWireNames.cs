@@ -16,13 +16,19 @@ public static class OrderWireNames
         "pending_cancel", "pending_replace", "done_for_day", "stopped", "suspended", "calculated",
     ];
 
-    public static string ToWire(this OrderSide side) => SideNames[(int)side];
+    public static string ToWire(this OrderSide side) => Name((int)side, SideNames, "order side");
 
-    public static string ToWire(this OrderType type) => TypeNames[(int)type];
+    public static string ToWire(this OrderType type) => Name((int)type, TypeNames, "order type");
 
-    public static string ToWire(this TimeInForce timeInForce) => TimeInForceNames[(int)timeInForce];
+    public static string ToWire(this TimeInForce timeInForce) => Name((int)timeInForce, TimeInForceNames, "time in force");
 
-    public static string ToWire(this OrderStatus status) => StatusNames[(int)status];
+    public static string ToWire(this OrderStatus status) => Name((int)status, StatusNames, "order status");
+
+    /// <summary>The accepted wire names of the order types, comma-separated (for messages that name the fix).</summary>
+    internal static string TypeChoices => string.Join(", ", TypeNames);
+
+    /// <summary>The accepted wire names of the times in force, comma-separated (for messages that name the fix).</summary>
+    internal static string TimeInForceChoices => string.Join(", ", TimeInForceNames);
 
     public static OrderSide ParseSide(string text) => (OrderSide)Parse(text, SideNames, "order side");
 
@@ -31,6 +37,12 @@ public static class OrderWireNames
     public static TimeInForce ParseTimeInForce(string text) => (TimeInForce)Parse(text, TimeInForceNames, "time in force");
 
     public static OrderStatus ParseStatus(string text) => (OrderStatus)Parse(text, StatusNames, "order status");
+
+    // An undefined enum value (a cast integer) has no wire name; say which value and what is accepted instead of indexing out of range.
+    private static string Name(int value, string[] names, string what) =>
+        (uint)value < (uint)names.Length
+            ? names[value]
+            : throw new ArgumentOutOfRangeException(nameof(value), value, $"{value} is not a defined {what}. Fix: use one of {string.Join(", ", names)}.");
 
     private static int Parse(string text, string[] names, string what)
     {

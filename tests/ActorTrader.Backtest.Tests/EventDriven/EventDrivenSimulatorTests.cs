@@ -241,4 +241,23 @@ public sealed class EventDrivenSimulatorTests
 
         for (var t = 0; t < bars; t++) Assert.Equal(vector.Returns[t], events.Returns[t], 6);
     }
+
+    [Fact]
+    public void Both_simulators_book_each_trade_and_hold_each_book_on_the_same_bars()
+    {
+        var panel = RandomPanels.Create(seed: 5, symbols: 3, bars: 40, gapless: true);
+        var random = new Random(5);
+        var weights = WeightsSchedule.FromRows(panel.Symbols, panel.Times,
+            [.. Enumerable.Range(0, 40).Select(_ => new[] { random.NextDouble() * 0.3, random.NextDouble() * 0.3, random.NextDouble() * 0.3 })]);
+        var schedule = RebalanceSchedule.Every(4);
+
+        var events = EventDrivenSimulator.Run(panel, weights, new EventDrivenOptions { LotSize = 0.000001m, Rebalance = schedule });
+        var vector = VectorisedSimulator.Run(ReturnsMatrix.FromPanel(panel), weights, new VectorisedOptions { CostBps = 6, Rebalance = schedule });
+
+        for (var t = 0; t < 40; t++)
+        {
+            Assert.Equal(events.Turnover[t] > 0, vector.Turnover[t] > 0);
+            for (var s = 0; s < 3; s++) Assert.Equal(events.HoldingsAt(t)[s], vector.HoldingsAt(t)[s], 5e-4); // costs differ a little
+        }
+    }
 }

@@ -56,13 +56,17 @@ internal static class RegressionCases
             return EventDrivenSimulator.Run(panel, weights, new EventDrivenOptions { Rebalance = RebalanceSchedule.Monthly });
         }, new(4181, 969471.72083296410m, 8.694717208, 0.1347291675, 0.7477707606, 1.074128389, 0.4835586264, 0.654317699)),
 
-        // The same, through the vectorised simulator at 6 bps per unit of turnover.
+        // The same, through the vectorised simulator at 6 bps per unit of turnover. Each monthly trade (and its cost) is
+        // booked in the bar after the deciding close, as the event-driven fills are. Sharpe and Sortino were re-pinned when
+        // the cost moved there from the deciding bar (trades, final equity, CAGR, turnover and drawdown did not move); the
+        // new figures agree to 1e-14 with a separate plain loop over the same closes (drift by w(1 + r)/(1 + R), cost
+        // Σ|0.05 − w| × 6 bps at the first bar after each month's first bar, sample-sd Sharpe, downside-over-n Sortino).
         new("TwentyStockEqualWeightMonthlyVectorised", async () =>
         {
             var panel = await RegressionData.Samples(RegressionData.TwentyStocks, TwentyFrom, TwentyTo);
             var weights = WeightsSchedule.Constant(panel.Symbols, panel.Times, [.. Enumerable.Repeat(0.05, 20)]);
             return VectorisedSimulator.Run(ReturnsMatrix.FromPanel(panel), weights, new VectorisedOptions { CostBps = 6, Rebalance = RebalanceSchedule.Monthly });
-        }, new(4320, 943557.30m, 8.435573, 0.1330197839, 0.7384425983, 1.06017084, 0.488352435, 0.654252895)),
+        }, new(4320, 943557.30m, 8.435573, 0.1330197839, 0.7384429439, 1.060175369, 0.488352435, 0.654252895)),
 
         // Minimum volatility (long-only QP) on the trailing 252 daily returns, re-optimised monthly, event-driven.
         new("TwentyStockMinVolMonthly", async () =>

@@ -67,10 +67,13 @@ public sealed class VectorisedSimulatorTests
 
         var result = VectorisedSimulator.Run(returns, weights, NoCost with { CostBps = 10 });
 
-        // Bar 1: the book drifted to 2/3 : 1/3 and trades |0.5 − 2/3| + |0.5 − 1/3| = 1/3 back at 10 bps.
-        Assert.Equal(1.0 / 3, result.Turnover[1], 12);
-        Assert.Equal(1.5 * (1 - 0.001 / 3) - 1, result.Returns[1], 12);
-        Assert.Equal(0.5, result.HoldingsAt(1)[0], 12);
+        // Bar 1 buys the book (turnover 1) and A doubles; the book drifts to 2/3 : 1/3 by the close, so bar 2 trades
+        // |0.5 − 2/3| + |0.5 − 1/3| = 1/3 back at 10 bps before a bar without moves.
+        Assert.Equal(1.5 * (1 - 0.001) - 1, result.Returns[1], 12);
+        Assert.Equal(2.0 / 3, result.HoldingsAt(1)[0], 12);
+        Assert.Equal(1.0 / 3, result.Turnover[2], 12);
+        Assert.Equal(-0.001 / 3, result.Returns[2], 12);
+        Assert.Equal(0.5, result.HoldingsAt(2)[0], 12);
     }
 
     [Fact]
@@ -80,8 +83,8 @@ public sealed class VectorisedSimulatorTests
 
         var result = VectorisedSimulator.Run(returns, weights, NoCost with { CostBps = 25 });
 
-        Assert.Equal(1.0, result.Turnover[0]); // cash → fully invested at the close of bar 0
-        Assert.Equal(-0.0025, result.Returns[0], 15);
+        Assert.Equal(1.0, result.Turnover[1]); // cash → fully invested, decided at the close of bar 0, traded into bar 1
+        Assert.Equal(-0.0025, result.Returns[1], 15);
         Assert.Equal(997.50m, result.FinalEquity);
     }
 
@@ -112,7 +115,8 @@ public sealed class VectorisedSimulatorTests
     [Fact]
     public void Matches_a_plain_reference_computation_on_random_books()
     {
-        // Reference: weights renormalised each bar as w_s(1 + r_s) / (1 + R) — a different formulation of the same drift.
+        // Reference: weights renormalised each bar as w_s(1 + r_s) / (1 + R) — a different formulation of the same drift;
+        // the targets decided at rebalance bar t − 1 are traded, and paid for, at the start of bar t.
         var random = new Random(7);
         for (var trial = 0; trial < 20; trial++)
         {
@@ -133,16 +137,16 @@ public sealed class VectorisedSimulatorTests
             var w = new double[n];
             for (var t = 0; t < bars; t++)
             {
+                var cost = 0.0;
+                if (t > 0 && (t - 1) % every == 0)
+                {
+                    for (var s = 0; s < n; s++) cost += Math.Abs(targets[t - 1][s] - w[s]) * costBps / 10_000;
+                    w = (double[])targets[t - 1].Clone();
+                }
                 var gross = 0.0;
                 for (var s = 0; s < n; s++) gross += w[s] * (t == 0 ? 0 : closes[s][t] / closes[s][t - 1] - 1);
                 for (var s = 0; s < n; s++) w[s] = w[s] * (1 + (t == 0 ? 0 : closes[s][t] / closes[s][t - 1] - 1)) / (1 + gross);
-                var cost = 0.0;
-                if (t % every == 0)
-                {
-                    for (var s = 0; s < n; s++) cost += Math.Abs(targets[t][s] - w[s]) * costBps / 10_000;
-                    w = (double[])targets[t].Clone();
-                }
-                Assert.Equal((1 + gross) * (1 - cost) - 1, result.Returns[t], 10);
+                Assert.Equal((1 - cost) * (1 + gross) - 1, result.Returns[t], 10);
             }
         }
     }
@@ -166,5 +170,34 @@ public sealed class VectorisedSimulatorTests
         var e = Assert.Throws<ArgumentException>(() => WeightsSchedule.FromRows(panel.Symbols, panel.Times, [[0.5], [double.NaN]]));
 
         Assert.Contains("NYSE:A", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_decision_at_the_last_close_is_neither_traded_nor_paid_for()
+    {
+        // Nothing follows the last bar to hold the targets over (the event-driven simulator decides nothing there either).
+        var panel = TestPanels.FromCloses([100, 100, 100]);
+        var weights = WeightsSchedule.FromRows(panel.Symbols, panel.Times, [[0], [0], [1]]);
+
+        var result = VectorisedSimulator.Run(ReturnsMatrix.FromPanel(panel), weights, NoCost with { CostBps = 10 });
+
+        Assert.Equal(0, result.Trades);
+        Assert.All(result.Turnover, x => Assert.Equal(0, x));
+        Assert.Equal(1_000m, result.FinalEquity);
+    }
+
+    [Fact]
+    public void Trade_decided_at_a_close_is_booked_with_its_cost_in_the_next_bar()
+    {
+        var panel = TestPanels.FromCloses([100, 100, 100, 100]);
+        var weights = WeightsSchedule.FromRows(panel.Symbols, panel.Times, [[0], [1], [1], [1]]);
+
+        var result = VectorisedSimulator.Run(ReturnsMatrix.FromPanel(panel), weights, NoCost with { CostBps = 10 });
+
+        // Decided at the close of bar 1, held over bar 2: the purchase and its 10 bps fall in bar 2, as a next-open fill would.
+        Assert.Equal([0, 0, 1, 0], result.Turnover);
+        Assert.Equal([0, 0, 1, 0], result.TradesByBar);
+        Assert.Equal([0, 0, -0.001, 0], result.Returns.Select(r => Math.Round(r, 12)));
+        Assert.Equal([0, 0, 1, 1], Enumerable.Range(0, 4).Select(t => Math.Round(result.HoldingsAt(t)[0], 12)));
     }
 }

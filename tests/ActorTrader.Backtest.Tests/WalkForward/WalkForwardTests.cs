@@ -86,12 +86,20 @@ public sealed class WalkForwardTests
         var candidates = new[] { LevelStrategy.Level(0.25), LevelStrategy.Level(1) };
         var chooser = new ByWindow(w => w.Index % 2); // 0.25, 1, 0.25, …
 
-        var result = WalkForwardRunner.Run(new LevelStrategy(), UpThenDown(), candidates, new WalkForwardOptions(30, 15), Vectorised, chooser);
+        var panel = UpThenDown();
+        var closes = panel.AsOf(panel.TimeCount - 1).Close(0);
 
+        var result = WalkForwardRunner.Run(new LevelStrategy(), panel, candidates, new WalkForwardOptions(30, 15), Vectorised, chooser);
+
+        // Held over bar t (traded at its start, daily) and drifted to its close: w (1 + r) / (1 + w r).
         foreach (var w in result.Windows)
         {
             var expected = w.Window.Index % 2 == 0 ? 0.25 : 1;
-            for (var t = w.Window.TestStart; t < w.Window.TestEnd - 1; t++) Assert.Equal(expected, result.Full.HoldingsAt(t)[0], 12);
+            for (var t = w.Window.TestStart; t < w.Window.TestEnd; t++)
+            {
+                var r = closes[t] / closes[t - 1] - 1;
+                Assert.Equal(expected * (1 + r) / (1 + expected * r), result.Full.HoldingsAt(t)[0], 12);
+            }
         }
     }
 
@@ -113,6 +121,28 @@ public sealed class WalkForwardTests
 
         Assert.NotEmpty(result.OutOfSample.Fills);
         Assert.True(result.OutOfSample.Fills[0].Time >= result.OutOfSample.Times[0]);
+    }
+
+    [Fact]
+    public void Out_of_sample_statistics_pay_for_the_trade_that_opens_the_first_test_window()
+    {
+        var setup = Vectorised with { Vectorised = new() { CostBps = 10 } };
+
+        var result = WalkForwardRunner.Run(new LevelStrategy(), UpThenDown(), [LevelStrategy.Level(1)], new WalkForwardOptions(30, 15), setup);
+
+        // Flat until the first test window: the out-of-sample run starts from the untouched capital and buys in its first bar.
+        Assert.Equal(100_000m, result.OutOfSample.InitialCash);
+        Assert.Equal(1.0, result.OutOfSample.Turnover[0], 12);
+    }
+
+    [Fact]
+    public void Out_of_sample_orders_include_those_of_its_fills()
+    {
+        var result = WalkForwardRunner.Run(new LevelStrategy(), UpThenDown(), [LevelStrategy.Level(1)], new WalkForwardOptions(30, 15), new SimulatorSetup());
+
+        var orderIds = result.OutOfSample.Orders.Select(o => o.Request.ClientOrderId).ToHashSet();
+        Assert.All(result.OutOfSample.Fills, f => Assert.Contains(f.ClientOrderId, orderIds));
+        Assert.All(result.OutOfSample.Orders, o => Assert.True(o.DecisionTime < result.OutOfSample.Times[^1]));
     }
 
     private sealed class ByWindow(Func<WalkForwardWindow, int> choose) : IWalkForwardSelector

@@ -80,4 +80,22 @@ public sealed class OrderRequestTests
     {
         Assert.Throws<InvalidOrderException>(() => OrderRequest.Market(new string('x', 129), Spy, OrderSide.Buy, 1m));
     }
+
+    [Fact]
+    public void Unknown_order_type_with_a_price_is_listed_as_a_problem_not_a_crash()
+    {
+        var problems = OrderRequest.Problems("o", Spy, OrderSide.Buy, 1m, (OrderType)9, TimeInForce.Opg, 10m, null);
+
+        Assert.Contains(problems, p => p.Contains("order type 9 is unknown", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("market, limit, stop, stop_limit", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Unknown_time_in_force_names_the_accepted_values()
+    {
+        var e = Assert.Throws<InvalidOrderException>(() => new OrderRequest("o", Spy, OrderSide.Buy, 1m, OrderType.Market, (TimeInForce)17));
+
+        Assert.Contains("time in force 17 is unknown", e.Message, StringComparison.Ordinal);
+        Assert.Contains("day, gtc, ioc, opg, cls, fok", e.Message, StringComparison.Ordinal);
+    }
 }

@@ -51,4 +51,13 @@ public sealed class OrderWireNamesTests
         Assert.Equal([OrderStatus.Filled, OrderStatus.Canceled, OrderStatus.Expired, OrderStatus.Rejected, OrderStatus.Replaced], terminal);
         Assert.True(OrderStatus.PartiallyFilled.IsOpen());
     }
+
+    [Fact]
+    public void Wire_name_of_an_undefined_value_names_the_value()
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => ((OrderType)9).ToWire());
+
+        Assert.Contains("9", e.Message, StringComparison.Ordinal);
+        Assert.Contains("market, limit, stop, stop_limit", e.Message, StringComparison.Ordinal);
+    }
 }
