@@ -1,3 +1,4 @@
+using ActorTrader.Actors;
 using ActorTrader.Data.Runs;
 using ActorTrader.Domain.Instruments;
 
@@ -15,7 +16,9 @@ public sealed record RunSleeve(RunId? RunId = null, DateTimeOffset? From = null,
 /// is the optimised sleeve portfolio's return per bar on <see cref="Dates"/> (in-sample); <see cref="AssetWeights"/> are
 /// signed asset weights (short legs negative). On failure: <see cref="FailureStage"/> and <see cref="FailureReason"/> say
 /// where and why, the returns are empty, and the directory still holds the audits written before the failure.
-/// <see cref="Excluded"/> names candidates dropped with the reason (e.g. NaN returns).
+/// <see cref="Excluded"/> names candidates dropped with the reason (e.g. NaN returns). <see cref="SignTestPassed"/> is false
+/// only when the directional sign test ran and found a short leg that does not invert (a run stopped before synthesis has
+/// no violation). <see cref="DegradedStrategies"/> names strategies the sleeve ran without after they kept failing.
 /// </summary>
 public sealed record SleeveOutcome(
     string Sleeve,
@@ -28,4 +31,23 @@ public sealed record SleeveOutcome(
     IReadOnlyList<double> Returns,
     IReadOnlyDictionary<Symbol, double> AssetWeights,
     bool SignTestPassed,
-    IReadOnlyList<string> Excluded);
+    IReadOnlyList<string> Excluded)
+{
+    /// <summary>Strategies that failed repeatedly and were left out (the sleeve is degraded when this is not empty).</summary>
+    public IReadOnlyList<string> DegradedStrategies { get; init; } = [];
+
+    /// <summary>True when the sleeve ran without at least one of its strategies.</summary>
+    public bool Degraded => DegradedStrategies.Count > 0;
+}
+
+/// <summary>The panel of run <see cref="RunKey"/> is loaded (or loading failed: <see cref="Failed"/>).</summary>
+internal sealed record PanelReady(string RunKey, SleeveOutcome? Failed);
+
+/// <summary>The stages after aggregation finished with <see cref="Outcome"/>.</summary>
+internal sealed record RunCompleted(string RunKey, SleeveOutcome Outcome);
+
+/// <summary>A stage's task threw instead of returning an outcome.</summary>
+internal sealed record StageCrashed(string RunKey, string Stage, Exception Error);
+
+/// <summary>Death watch of a strategy's backoff supervisor (it stopped after too many restarts, or broke).</summary>
+internal sealed record StrategySupervisorStopped(string Strategy, IActorRef Supervisor);

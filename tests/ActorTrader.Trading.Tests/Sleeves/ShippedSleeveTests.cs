@@ -1,0 +1,88 @@
+using System.Text.Json;
+using ActorTrader.Data.Runs;
+using ActorTrader.Trading.Sleeves;
+using ActorTrader.Trading.Sleeves.Definition;
+using ActorTrader.Trading.Sleeves.Pipeline;
+
+namespace ActorTrader.Trading.Tests.Sleeves;
+
+/// <summary>The shipped sleeve files run end to end on the embedded default data (bundled samples, else synthetic).</summary>
+public sealed class ShippedSleeveTests : IDisposable
+{
+    private readonly TempDirectory _temp = SleeveTestFiles.TempRuns();
+
+    public void Dispose() => _temp.Dispose();
+
+    private static async Task<(SleeveOutcome Outcome, string Directory)> RunAsync(string sleeve, string runsDirectory)
+    {
+        var definition = SleeveDefinitionReader.ReadFile(Path.Combine(SleeveTestFiles.SleevesDirectory, sleeve + ".conf"), SleeveTestFiles.Reference).Require();
+        var services = new SleeveServices(SleeveTestFiles.EmbeddedData(), new RunArtifacts(runsDirectory));
+        var run = SleeveTestFiles.FixedRun();
+        var directory = SleeveRunDirectory.Create(services.Artifacts, run, sleeve, shared: false);
+        return (await new SleevePipeline(services).RunAsync(definition, run, directory), directory);
+    }
+
+    private static JsonElement Json(string directory, string file) => JsonDocument.Parse(File.ReadAllBytes(Path.Combine(directory, file))).RootElement;
+
+    [Fact]
+    public async Task Core_equity_runs_on_the_bundled_samples_and_writes_every_audit_file()
+    {
+        var (outcome, directory) = await RunAsync("core_equity", _temp.Path);
+
+        Assert.True(outcome.Succeeded, outcome.FailureReason);
+        string[] expected =
+        [
+            "00_data.json", "01_aggregation.json", "02_health.json", "03_selection.json", "04_synthesis.json", "05_pre_opt.json",
+            "06_optimisation.json", "07_report.json", "08_validation.json", "directional_sign_test.json", "weights.json", "weights.csv",
+            "validation_backtest.json", "sleeve_outcome.json", "sleeve_report.md", "INDEX.md", "tearsheet/tearsheet.html",
+        ];
+        foreach (var file in expected) Assert.True(File.Exists(Path.Combine(directory, file)), $"{file} was not written");
+        var data = Json(directory, "00_data.json");
+        Assert.Equal("csv", data.GetProperty("source").GetString());
+        Assert.False(data.GetProperty("synthetic").GetBoolean());
+        Assert.Equal(outcome.Dates.Count, outcome.Returns.Count);
+        Assert.NotEmpty(outcome.Returns);
+        Assert.All(outcome.AssetWeights.Values, w => Assert.True(w >= 0)); // long only on a cash account
+        Assert.Equal(1.0, outcome.AssetWeights.Values.Sum(), 9);
+        Assert.Equal(Path.Combine(_temp.Path, SleeveTestFiles.FixedRun().Value), outcome.RunDirectory);
+        Assert.True(Json(directory, "08_validation.json").GetProperty("ran").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Trend_short_holds_certified_short_legs_only()
+    {
+        var (outcome, directory) = await RunAsync("trend_short", _temp.Path);
+
+        Assert.True(outcome.Succeeded, outcome.FailureReason);
+        Assert.True(outcome.SignTestPassed);
+        Assert.All(outcome.AssetWeights.Values, w => Assert.True(w <= 0));
+        var signTest = Json(directory, SleevePipeline.SignTestFile);
+        Assert.True(signTest.GetProperty("gate_enabled").GetBoolean());
+        Assert.NotEqual(0, signTest.GetProperty("short_legs").GetInt32());
+        Assert.All(signTest.GetProperty("candidates").EnumerateArray(), c => Assert.Equal(0, c.GetProperty("violations").GetInt32()));
+    }
+
+    [Fact]
+    public async Task Crypto_synthetic_falls_back_to_synthetic_data_and_says_so()
+    {
+        var (outcome, directory) = await RunAsync("crypto_synthetic", _temp.Path);
+
+        Assert.True(outcome.Succeeded, outcome.FailureReason);
+        var data = Json(directory, "00_data.json");
+        Assert.Equal("synthetic", data.GetProperty("source").GetString());
+        Assert.True(data.GetProperty("synthetic").GetBoolean());
+        Assert.True(Json(directory, SleevePipeline.WeightsJsonFile).GetProperty("synthetic").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Two_runs_with_the_same_run_id_write_byte_identical_weights_and_audits()
+    {
+        var first = await RunAsync("core_equity", Path.Combine(_temp.Path, "first"));
+        var second = await RunAsync("core_equity", Path.Combine(_temp.Path, "second"));
+
+        Assert.Equal(File.ReadAllBytes(Path.Combine(first.Directory, "weights.json")), File.ReadAllBytes(Path.Combine(second.Directory, "weights.json")));
+        foreach (var audit in Directory.GetFiles(first.Directory, "0*_*.json").Select(Path.GetFileName))
+            Assert.Equal(File.ReadAllBytes(Path.Combine(first.Directory, audit!)), File.ReadAllBytes(Path.Combine(second.Directory, audit!)));
+        Assert.Equal(first.Outcome.Returns, second.Outcome.Returns);
+    }
+}
