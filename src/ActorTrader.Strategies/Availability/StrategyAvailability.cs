@@ -1,3 +1,4 @@
+using ActorTrader.Domain.Accounting;
 using ActorTrader.Strategies.Settings;
 
 namespace ActorTrader.Strategies.Availability;

@@ -1,3 +1,4 @@
+using ActorTrader.Domain.Accounting;
 using ActorTrader.Strategies.Availability;
 using ActorTrader.Strategies.Catalog;
 using ActorTrader.Strategies.Settings;

@@ -1,3 +1,4 @@
+using ActorTrader.Domain.Accounting;
 using ActorTrader.Domain.Bars;
 using ActorTrader.Domain.Instruments;
 using ActorTrader.Strategies;

@@ -1,3 +1,4 @@
+using ActorTrader.Domain.Accounting;
 using ActorTrader.Strategies.Availability;
 
 namespace ActorTrader.Trading.Sleeves.Definition;

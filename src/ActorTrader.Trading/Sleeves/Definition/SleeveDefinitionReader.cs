@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using ActorTrader.Domain.Accounting;
 using ActorTrader.Domain.Bars;
 using ActorTrader.Domain.Instruments;
 using ActorTrader.Hocon;

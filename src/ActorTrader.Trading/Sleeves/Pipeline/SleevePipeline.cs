@@ -1,5 +1,6 @@
 using System.Globalization;
 using ActorTrader.Data.Runs;
+using ActorTrader.Domain.Accounting;
 using ActorTrader.Domain.Instruments;
 using ActorTrader.Strategies.Availability;
 using ActorTrader.Trading.Panels;

@@ -97,7 +97,7 @@ internal static class SleeveReporting
             Line($"\n**Degraded**: ran without {string.Join(", ", outcome.DegradedStrategies)} (failed repeatedly; see 01_aggregation.json).");
         Line();
         Line($"- Sleeve file: {d.Source}");
-        Line($"- Account: {(d.Account == Strategies.Availability.AccountKind.Margin ? "margin" : "cash")}");
+        Line($"- Account: {(d.Account == Domain.Accounting.AccountKind.Margin ? "margin" : "cash")}");
         Line($"- Directional sign test: {(outcome.SignTestPassed ? "passed" : "FAILED")} (see {SleevePipeline.SignTestFile})");
         Line();
 

@@ -1,3 +1,4 @@
+using ActorTrader.Domain.Accounting;
 using ActorTrader.Hocon;
 using ActorTrader.Strategies.Availability;
 using ActorTrader.Trading.Panels;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using ActorTrader.Data.Runs;
+using ActorTrader.Domain.Accounting;
 using ActorTrader.Quant.Portfolio;
 using ActorTrader.Strategies;
 using ActorTrader.Strategies.Availability;
