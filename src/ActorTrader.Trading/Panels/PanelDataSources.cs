@@ -16,6 +16,12 @@ public sealed record PanelDataSources(
     long SyntheticSeed,
     TimeProvider Clock)
 {
+    /// <summary>
+    /// Directories under this one are named relative to it (with '/') in <see cref="LoadedPanel.Location"/> and the skip
+    /// reasons, so a run's audit reads the same on every machine; the process's working directory by default.
+    /// </summary>
+    public string WorkingDirectory { get; init; } = Environment.CurrentDirectory;
+
     /// <summary>No lakehouse, no CSV: synthetic data only.</summary>
     public static PanelDataSources SyntheticOnly(long seed = 42, TimeProvider? clock = null) =>
         new(null, null, null, Domain.Instruments.Exchanges.Nyse, seed, clock ?? TimeProvider.System);

@@ -34,6 +34,9 @@ public sealed class PanelLoader
         _synthetic = new SyntheticMarketDataProvider(sources.SyntheticSeed);
     }
 
+    /// <summary>The directory the loader names its sources relative to (<see cref="PanelDataSources.WorkingDirectory"/>).</summary>
+    public string WorkingDirectory => _sources.WorkingDirectory;
+
     public async Task<LoadedPanel> LoadAsync(PanelRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -48,7 +51,7 @@ public sealed class PanelLoader
         if (request.Source is PanelSourceKind.Auto or PanelSourceKind.Lakehouse)
         {
             var (bars, reason, missing) = ReadLakehouse(request);
-            if (bars is not null) return Build(request, bars, PanelSourceKind.Lakehouse, false, _sources.LakehouseLocation ?? "lakehouse", skipped);
+            if (bars is not null) return Build(request, bars, PanelSourceKind.Lakehouse, false, Named(_sources.LakehouseLocation ?? "lakehouse"), skipped);
             if (request.Source == PanelSourceKind.Lakehouse)
             {
                 throw new PanelLoadException(
@@ -60,7 +63,7 @@ public sealed class PanelLoader
         if (request.Source is PanelSourceKind.Auto or PanelSourceKind.Csv)
         {
             var (bars, reason, missing) = await ReadCsvAsync(request, cancellationToken).ConfigureAwait(false);
-            if (bars is not null) return Build(request, bars, PanelSourceKind.Csv, false, _csv!.Directory, skipped);
+            if (bars is not null) return Build(request, bars, PanelSourceKind.Csv, false, Named(_csv!.Directory), skipped);
             if (request.Source == PanelSourceKind.Csv)
             {
                 throw new PanelLoadException(
@@ -101,7 +104,7 @@ public sealed class PanelLoader
     {
         if (_csv is not { } provider) return (null, "no bundled sample directory is configured or present", Names(request.Symbols));
         if (request.Timeframe != Timeframe.Day1) return (null, $"the samples hold daily bars only, not {request.Timeframe}", Names(request.Symbols));
-        var directory = provider.Directory;
+        var directory = Named(provider.Directory);
         var held = (await provider.GetSymbolsAsync(request.Symbols, cancellationToken).ConfigureAwait(false)).Select(m => m.Symbol).ToHashSet();
         var missing = request.Symbols.Where(s => !held.Contains(s)).ToList();
         if (missing.Count > 0) return (null, $"{directory} has no prices for {Describe(missing)}", Names(missing));
@@ -136,7 +139,8 @@ public sealed class PanelLoader
         if (empty.Count > 0)
         {
             throw new PanelLoadException(
-                $"synthetic: no bars between {start:yyyy-MM-dd} and {end:yyyy-MM-dd} for {Describe(empty)}. Fix: move the window inside {SyntheticMarketDataProvider.FirstDate:yyyy-MM-dd}..{SyntheticMarketDataProvider.LastDate:yyyy-MM-dd}.",
+                string.Create(CultureInfo.InvariantCulture,
+                    $"synthetic: no bars between {start:yyyy-MM-dd} and {end:yyyy-MM-dd} for {Describe(empty)}. Fix: move the window inside {SyntheticMarketDataProvider.FirstDate:yyyy-MM-dd}..{SyntheticMarketDataProvider.LastDate:yyyy-MM-dd}."),
                 Names(empty));
         }
         return bars;
@@ -171,6 +175,9 @@ public sealed class PanelLoader
             .ToList();
         return new LoadedPanel(panel, source, synthetic, location, skipped, coverage);
     }
+
+    // A source directory as audits and messages name it: relative to the working directory when inside it.
+    private string Named(string location) => RelativePaths.Under(location, _sources.WorkingDirectory);
 
     private static List<string> Names(IEnumerable<Symbol> symbols) => [.. symbols.Select(s => s.ToString())];
 

@@ -38,6 +38,12 @@ public sealed record SleeveOutcome(
 
     /// <summary>True when the sleeve ran without at least one of its strategies.</summary>
     public bool Degraded => DegradedStrategies.Count > 0;
+
+    /// <summary>Where the bars came from (lakehouse, csv or synthetic); null when the run stopped before they were loaded.</summary>
+    public string? DataSource { get; init; }
+
+    /// <summary>True when the run used generated (synthetic) bars: its weights and returns demonstrate, they do not inform.</summary>
+    public bool SyntheticData { get; init; }
 }
 
 /// <summary>The panel of run <see cref="RunKey"/> is loaded (or loading failed: <see cref="Failed"/>).</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using ActorTrader.Actors;
 using ActorTrader.Data.Runs;
 using ActorTrader.Domain.Instruments;
+using ActorTrader.Trading.Panels;
 using ActorTrader.Trading.Sleeves.Definition;
 using ActorTrader.Trading.Sleeves.Pipeline;
 
@@ -114,13 +115,17 @@ public sealed class SleeveActor : ReceiveActor, IWithStash
         try
         {
             var directory = SleeveRunDirectory.Create(_services.Artifacts, run, _definition.Name, shared);
-            state = SleevePipeline.Start(_definition, run, directory);
+            state = _pipeline.Start(_definition, run, directory);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            _log.Error(e, "Sleeve {Sleeve}: cannot create the directory of run {RunId}", _definition.Name, run.Value);
-            Sender.Tell(new SleeveOutcome(_definition.Name, run, _services.Artifacts.DirectoryOf(run), false, "data",
-                $"cannot create the run directory: {SleevePipeline.Describe(e)}. Fix: check that actortrader.data.runs-dir is writable.",
+            // Whatever stops the directory (a full disk, a damaged `latest` entry), the requester still gets its one answer.
+            _log.Error(e, "Sleeve {Sleeve}: cannot prepare the directory of run {RunId}", _definition.Name, run.Value);
+            var fix = e is IOException or UnauthorizedAccessException ? " Fix: check that actortrader.data.runs-dir is writable." : "";
+            var directory = _services.Artifacts.DirectoryOf(run);
+            if (shared) directory = Path.Combine(directory, SleeveRunDirectory.SharedFolder, _definition.Name);
+            Sender.Tell(new SleeveOutcome(_definition.Name, run, directory, false, "data",
+                $"cannot prepare the run directory: {SleevePipeline.Describe(e)}{fix}",
                 [], [], new SortedDictionary<Symbol, double>(), true, []), Self);
             return;
         }
@@ -267,7 +272,11 @@ public sealed class SleeveActor : ReceiveActor, IWithStash
     }
 
     private SleeveOutcome Unwritten(ActiveRun active, string stage, string reason) =>
-        new(_definition.Name, active.Run.Id, active.Run.Directory, false, stage, reason, [], [], new SortedDictionary<Symbol, double>(), true, []);
+        new(_definition.Name, active.Run.Id, active.Run.Directory, false, stage, reason, [], [], new SortedDictionary<Symbol, double>(), true, [])
+        {
+            DataSource = active.Run.Panel is { } panel ? PanelSourceNames.Name(panel.Source) : null,
+            SyntheticData = active.Run.Panel?.Synthetic ?? false,
+        };
 
     private sealed class ActiveRun(string key, IActorRef requester, SleeveRun run)
     {

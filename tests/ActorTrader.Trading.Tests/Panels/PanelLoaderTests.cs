@@ -83,7 +83,11 @@ public sealed class PanelLoaderTests
         var generator = new SyntheticMarketDataProvider(7);
         var bars = await generator.GetBarsAsync(new BarRequest(Aapl, Timeframe.Day1, End.AddDays(-90), End));
         store.Write([new BarBatch(Aapl, Timeframe.Day1, bars)], new BarWriteSource("synthetic", true, "test"));
-        var loader = new PanelLoader(new PanelDataSources(store, temp.Path, SleeveTestFiles.SamplesDirectory, "NYSE", 42, TimeProvider.System));
+        // A lakehouse outside the working directory keeps its absolute path.
+        var loader = new PanelLoader(new PanelDataSources(store, temp.Path, SleeveTestFiles.SamplesDirectory, "NYSE", 42, TimeProvider.System)
+        {
+            WorkingDirectory = SleeveTestFiles.SamplesDirectory,
+        });
 
         var loaded = await loader.LoadAsync(new PanelRequest([Aapl], Timeframe.Day1, To: End, LookbackBars: 20));
 
@@ -105,6 +109,24 @@ public sealed class PanelLoaderTests
         Assert.Null(sources.Lakehouse);
         Assert.Equal(Path.Combine(temp.Path, "data", "samples"), sources.CsvDirectory);
         Assert.Equal(settings.SyntheticSeed, sources.SyntheticSeed);
+    }
+
+    [Fact]
+    public async Task Directories_under_the_working_directory_are_named_relative_to_it()
+    {
+        using var temp = SleeveTestFiles.TempRuns();
+        var samples = Path.Combine(temp.Path, "data", "samples");
+        Directory.CreateDirectory(samples);
+        File.WriteAllText(Path.Combine(samples, "prices.csv"), "date,AAPL\n2019-12-23,100\n2019-12-24,101\n2019-12-26,102\n");
+        var loader = new PanelLoader(new PanelDataSources(null, null, samples, "NYSE", 42, TimeProvider.System) { WorkingDirectory = temp.Path });
+
+        var fromSamples = await loader.LoadAsync(new PanelRequest([Aapl], Timeframe.Day1, To: End, LookbackBars: 3));
+        var fallback = await loader.LoadAsync(new PanelRequest([Btc], Timeframe.Day1, To: End, LookbackBars: 3));
+
+        Assert.Equal("data/samples", fromSamples.Location);
+        var skipped = Assert.Single(fallback.Skipped, s => s.StartsWith("csv:", StringComparison.Ordinal));
+        Assert.Contains("data/samples has no prices", skipped, StringComparison.Ordinal);
+        Assert.DoesNotContain(temp.Path, skipped, StringComparison.Ordinal);
     }
 
     [Fact]

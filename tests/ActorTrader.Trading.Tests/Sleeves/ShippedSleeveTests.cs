@@ -40,6 +40,8 @@ public sealed class ShippedSleeveTests : IDisposable
         var data = Json(directory, "00_data.json");
         Assert.Equal("csv", data.GetProperty("source").GetString());
         Assert.False(data.GetProperty("synthetic").GetBoolean());
+        Assert.False(outcome.SyntheticData);
+        Assert.Equal("csv", outcome.DataSource);
         Assert.Equal(outcome.Dates.Count, outcome.Returns.Count);
         Assert.NotEmpty(outcome.Returns);
         Assert.All(outcome.AssetWeights.Values, w => Assert.True(w >= 0)); // long only on a cash account
@@ -72,6 +74,9 @@ public sealed class ShippedSleeveTests : IDisposable
         Assert.Equal("synthetic", data.GetProperty("source").GetString());
         Assert.True(data.GetProperty("synthetic").GetBoolean());
         Assert.True(Json(directory, SleevePipeline.WeightsJsonFile).GetProperty("synthetic").GetBoolean());
+        Assert.True(outcome.SyntheticData);
+        Assert.Equal("synthetic", outcome.DataSource);
+        Assert.True(Json(directory, SleevePipeline.OutcomeFile).GetProperty("synthetic_data").GetBoolean());
     }
 
     [Fact]

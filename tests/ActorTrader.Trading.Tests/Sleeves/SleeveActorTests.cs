@@ -163,6 +163,22 @@ public sealed class SleeveActorTests : TestKit.TestKit, IDisposable
     }
 
     [Fact]
+    public async Task A_run_whose_directory_cannot_be_prepared_still_gets_its_one_outcome()
+    {
+        // A damaged `latest` entry makes preparing the run directory throw something other than an I/O error.
+        File.WriteAllText(Path.Combine(_temp.Path, RunArtifacts.LatestName), "not-a-run-id\n");
+        var sleeve = Start(TestSleeves.Definition([TestStrategy.FollowsYesterday()]));
+
+        sleeve.Tell(new RunSleeve(), TestActor);
+
+        var outcome = await ExpectMsgAsync<SleeveOutcome>(RunTimeout);
+        Assert.False(outcome.Succeeded);
+        Assert.Equal("data", outcome.FailureStage);
+        Assert.Contains("not-a-run-id", outcome.FailureReason, StringComparison.Ordinal);
+        await ExpectNoMsgAsync(TimeSpan.FromMilliseconds(200));
+    }
+
+    [Fact]
     public async Task The_meta_factory_creates_sleeves_from_their_files_and_refuses_unknown_names_with_a_suggestion()
     {
         var files = new SleeveFiles(SleeveTestFiles.SleevesDirectory, SleeveTestFiles.Reference);

@@ -11,7 +11,10 @@ internal static class Streams
     public static readonly DateTimeOffset Start = new(2024, 1, 1, 5, 0, 0, TimeSpan.Zero);
 
     /// <summary>An axis of <paramref name="periods"/> daily periods over deterministic prices (seeded walk) of the symbols.</summary>
-    public static ReturnAxis Axis(int periods, params string[] tickers)
+    public static ReturnAxis Axis(int periods, params string[] tickers) => ReturnAxis.Of(Panel(periods, tickers));
+
+    /// <summary>The panel of <see cref="Axis"/>: <paramref name="periods"/> + 1 daily bars of a seeded walk per symbol.</summary>
+    public static BarPanel Panel(int periods, params string[] tickers)
     {
         var symbols = tickers.Length == 0 ? ["AAA"] : tickers;
         var random = new Random(7);
@@ -23,9 +26,8 @@ internal static class Streams
             return c;
         }).ToArray();
         var times = Enumerable.Range(0, periods + 1).Select(i => Start.AddDays(i)).ToList();
-        var panel = BarPanel.FromColumns(Timeframe.Day1, [.. symbols.Select(t => new Symbol("NYSE", t))], times, closes, closes, closes, closes,
+        return BarPanel.FromColumns(Timeframe.Day1, [.. symbols.Select(t => new Symbol("NYSE", t))], times, closes, closes, closes, closes,
             [.. closes.Select(c => c.Select(_ => 1000.0).ToArray())]);
-        return ReturnAxis.Of(panel);
     }
 
     /// <summary>A candidate with these raw returns; active where the raw return is non-zero; one trade per run of active periods.</summary>

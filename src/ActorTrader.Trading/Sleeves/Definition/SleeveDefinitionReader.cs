@@ -189,7 +189,7 @@ public static partial class SleeveDefinitionReader
                     "Add window { lookback-bars = 756 } or window { from = 2015-01-02 }.");
             }
             if (from is { } f && to is { } t && f >= t)
-                Report(Lookup("window.from").Value?.Position, "sleeve.window.from", $"window.from ({f:yyyy-MM-dd}) is not before window.to.", "Swap them or correct one date.");
+                Report(Lookup("window.from").Value?.Position, "sleeve.window.from", string.Create(CultureInfo.InvariantCulture, $"window.from ({f:yyyy-MM-dd}) is not before window.to."), "Swap them or correct one date.");
             return new SleeveWindow(lookback, from, to);
         }
 

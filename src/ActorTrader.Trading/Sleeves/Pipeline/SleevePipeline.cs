@@ -66,11 +66,11 @@ public sealed class SleevePipeline
         return Complete(state, results, degraded);
     }
 
-    internal static SleeveRun Start(SleeveDefinition definition, RunId run, string directory)
+    internal SleeveRun Start(SleeveDefinition definition, RunId run, string directory)
     {
         ArgumentNullException.ThrowIfNull(definition);
         if (run.Value is null) throw new ArgumentException("The run id is empty; create one with RunId.New.", nameof(run));
-        return new SleeveRun(definition, run, directory);
+        return new SleeveRun(definition, run, directory) { WorkingDirectory = _services.Panels.WorkingDirectory };
     }
 
     /// <summary>Stage 0: loads the panel, writes <c>00_data.json</c> and decides which strategies can run. Returns a failed outcome, or null.</summary>
@@ -132,7 +132,12 @@ public sealed class SleevePipeline
             run.Audit.Stage(2, stage, run.Health.Audit);
             run.Excluded.AddRange(run.Health.Excluded);
             if (run.Health.Healthy.Count == 0)
-                return Fail(run, stage, $"every one of the {candidates.Count} candidate(s) failed strict health (see 02_health.json).");
+            {
+                return Fail(run, stage,
+                    $"every one of the {candidates.Count} candidate(s) failed strict health (see 02_health.json). Fix: widen the window or lower " +
+                    "health.min-observations when they have too few observations, repair or replace the data when their returns are not finite, " +
+                    "or enable strategies that trade these symbols.");
+            }
 
             stage = NaturalSelection.StageName;
             run.Selection = NaturalSelection.Apply(run.Health.Healthy, d.Selection, axis.PeriodsPerYear);
@@ -153,7 +158,8 @@ public sealed class SleevePipeline
             if (run.Synthesis.GateFailed)
             {
                 return Fail(run, stage,
-                    $"the Directional Correction Sign Test failed for {string.Join(", ", run.Synthesis.SignTest.Failed)}: a short leg does not invert its raw stream (see {SignTestFile}).");
+                    $"the Directional Correction Sign Test failed for {string.Join(", ", run.Synthesis.SignTest.Failed)}: a short leg does not invert its raw stream (see {SignTestFile}). " +
+                    "Fix: this is a defect in short-leg synthesis, not in the data: report it with the sign test file; synthesis.sign-gate = off only lets the run go on to inspect the legs.");
             }
             if (run.Synthesis.Legs.Count == 0)
                 return Fail(run, stage, "no legs left: every selected candidate was short and synthesis.short-legs is off. Fix: set short-legs = on (margin account) or add long strategies.");
@@ -169,7 +175,11 @@ public sealed class SleevePipeline
             var pre = run.PreOptimisation;
             run.Optimisation = PortfolioOptimisation.Apply(pre.Kept, pre.WindowStart, pre.Constraints, d.Optimisation, axis.PeriodsPerYear, _services.Optimizers);
             run.Audit.Stage(6, stage, new OptimisationAudit(d.Optimisation.Primary, d.Optimisation.Covariance == CovarianceKind.Sample ? "sample" : "ledoit-wolf", run.Optimisation.Engines));
-            if (run.Optimisation.Failure is { } optimisationFailure) return Fail(run, stage, optimisationFailure);
+            if (run.Optimisation.Failure is { } optimisationFailure)
+            {
+                return Fail(run, stage, optimisationFailure.TrimEnd('.') +
+                    ". Fix: make optimisation.primary an engine that succeeded (see 06_optimisation.json), or loosen optimisation.max-weight and the pre-opt caps.");
+            }
             run.Portfolio = SleevePortfolio.Of(pre.Kept, run.Optimisation.Primary!, pre.WindowStart, axis);
 
             stage = "report";
@@ -209,8 +219,10 @@ public sealed class SleevePipeline
             [.. run.Excluded.Select(e => e.ToString())])
         {
             DegradedStrategies = [.. run.Degraded.Select(g => g.Strategy)],
+            DataSource = run.Panel is { } panel ? PanelSourceNames.Name(panel.Source) : null,
+            SyntheticData = run.Panel?.Synthetic ?? false,
         };
-        run.Audit.Json(OutcomeFile, new SleeveOutcomeFile(outcome.Sleeve, run.Id.Value, succeeded, stage, reason, outcome.SignTestPassed,
+        run.Audit.Json(OutcomeFile, new SleeveOutcomeFile(outcome.Sleeve, run.Id.Value, succeeded, stage, reason, outcome.DataSource, outcome.SyntheticData, outcome.SignTestPassed,
             outcome.DegradedStrategies, outcome.Excluded, outcome.Returns.Count,
             [.. outcome.AssetWeights.Select(kv => new AssetWeightRow(kv.Key.ToString(), kv.Value))]));
         SleeveReporting.WriteReportAndIndex(run, outcome);

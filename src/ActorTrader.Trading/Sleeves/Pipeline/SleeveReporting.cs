@@ -93,10 +93,11 @@ internal static class SleeveReporting
         Line("## Status");
         Line();
         Line(outcome.Succeeded ? "**PASS** — the sleeve produced optimised weights." : $"**FAIL** at stage `{outcome.FailureStage}`: {outcome.FailureReason}");
+        if (outcome.SyntheticData) Line("\n**Synthetic data**: the bars were generated, not observed; the weights demonstrate the pipeline and must not be traded.");
         if (outcome.DegradedStrategies.Count > 0)
             Line($"\n**Degraded**: ran without {string.Join(", ", outcome.DegradedStrategies)} (failed repeatedly; see 01_aggregation.json).");
         Line();
-        Line($"- Sleeve file: {d.Source}");
+        Line($"- Sleeve file: {RelativePaths.Under(d.Source, run.WorkingDirectory)}");
         Line($"- Account: {(d.Account == Domain.Accounting.AccountKind.Margin ? "margin" : "cash")}");
         Line($"- Directional sign test: {(outcome.SignTestPassed ? "passed" : "FAILED")} (see {SleevePipeline.SignTestFile})");
         Line();

@@ -26,6 +26,9 @@ internal sealed class SleeveRun
 
     public string Directory => Audit.Directory;
 
+    /// <summary>Paths under this directory are named relative to it in the run's files (the panel loader's working directory).</summary>
+    public string WorkingDirectory { get; init; } = Environment.CurrentDirectory;
+
     public LoadedPanel? Panel { get; set; }
 
     public ReturnAxis? Axis { get; set; }

@@ -48,13 +48,15 @@ public sealed record ReportAudit(string Engine, IReadOnlyList<string> Files, str
 public sealed record ValidationAudit(bool Enabled, bool Ran, string? Simulator, string? Reason, Backtest.Results.BacktestStatistics? Statistics,
     [property: System.Text.Json.Serialization.JsonIgnore] ValidationBacktestResult? Result);
 
-/// <summary><c>sleeve_outcome.json</c>: how the run ended, in the terms of <see cref="SleeveOutcome"/>.</summary>
+/// <summary><c>sleeve_outcome.json</c>: how the run ended, in the terms of <see cref="SleeveOutcome"/> (with the data source and whether it was synthetic).</summary>
 public sealed record SleeveOutcomeFile(
     string Sleeve,
     string RunId,
     bool Succeeded,
     string? FailureStage,
     string? FailureReason,
+    string? DataSource,
+    bool SyntheticData,
     bool SignTestPassed,
     IReadOnlyList<string> DegradedStrategies,
     IReadOnlyList<string> Excluded,

@@ -84,6 +84,31 @@ public sealed class SleevePipelineTests : IDisposable
     }
 
     [Fact]
+    public async Task No_file_of_a_run_names_an_absolute_path_under_the_working_directory()
+    {
+        // The data, the sleeve file and the runs all live under the working directory, as in a checkout.
+        var samples = Path.Combine(_temp.Path, "data", "samples");
+        Directory.CreateDirectory(samples);
+        var csv = new StringBuilder("date,AAA,BBB\n");
+        var day = new DateOnly(2023, 1, 2);
+        for (var i = 0; i < 160; i++, day = day.AddDays(1))
+            csv.Append(CultureInfo.InvariantCulture, $"{day:yyyy-MM-dd},{100 + i % 5 + i * 0.1:0.00},{50 + i % 3 - i * 0.05:0.00}\n");
+        File.WriteAllText(Path.Combine(samples, "prices.csv"), csv.ToString());
+        var sources = new PanelDataSources(null, null, samples, "NYSE", 42, TimeProvider.System) { WorkingDirectory = _temp.Path };
+        var services = new SleeveServices(new PanelLoader(sources), new RunArtifacts(Path.Combine(_temp.Path, "data", "runs")));
+        var definition = TestSleeves.Definition([TestStrategy.AlwaysLong()], TestSleeves.Symbols("AAA", "BBB"), source: PanelSourceKind.Auto,
+            lookback: 160, to: new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero)) with { Source = Path.Combine(_temp.Path, "hocon", "sleeves", "test_sleeve.conf") };
+
+        var (outcome, directory) = await RunAsync(definition, services);
+
+        Assert.True(outcome.Succeeded, outcome.FailureReason);
+        Assert.Equal("data/samples", Json(directory, "00_data.json").GetProperty("location").GetString());
+        Assert.Contains("hocon/sleeves/test_sleeve.conf", File.ReadAllText(Path.Combine(directory, SleevePipeline.ReportFile)), StringComparison.Ordinal);
+        foreach (var file in Directory.GetFiles(directory, "*", SearchOption.AllDirectories))
+            Assert.DoesNotContain(_temp.Path, File.ReadAllText(file), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_double_inverted_short_leg_fails_the_run_at_synthesis_and_the_sign_test_file_says_so()
     {
         var definition = TestSleeves.Definition([TestStrategy.ShortsFalls()]);
@@ -124,6 +149,18 @@ public sealed class SleevePipelineTests : IDisposable
     }
 
     [Fact]
+    public async Task A_run_where_every_candidate_fails_health_stops_there_and_says_how_to_fix_it()
+    {
+        var definition = TestSleeves.Definition([TestStrategy.FollowsYesterday()]) with { Health = new HealthSettings(10_000) };
+
+        var (outcome, _) = await RunAsync(definition);
+
+        Assert.Equal("health", outcome.FailureStage);
+        Assert.Contains("health.min-observations", outcome.FailureReason, StringComparison.Ordinal);
+        Assert.Contains("Fix: ", outcome.FailureReason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_run_fails_at_optimisation_when_the_primary_engine_fails()
     {
         var catalog = new OptimizerCatalog([OptimizerCatalog.Default.Get("min-vol"), new ZeroSumOptimizer()]);
@@ -134,6 +171,7 @@ public sealed class SleevePipelineTests : IDisposable
 
         Assert.Equal("optimisation", outcome.FailureStage);
         Assert.Contains("zero-sum", outcome.FailureReason, StringComparison.Ordinal);
+        Assert.Contains("Fix: ", outcome.FailureReason, StringComparison.Ordinal);
         var engines = Json(directory, "06_optimisation.json").GetProperty("engines").EnumerateArray().ToList();
         Assert.False(engines.Single(e => e.GetProperty("engine").GetString() == "zero-sum").GetProperty("succeeded").GetBoolean());
         Assert.True(engines.Single(e => e.GetProperty("engine").GetString() == "min-vol").GetProperty("succeeded").GetBoolean());
@@ -208,6 +246,24 @@ public sealed class SleevePipelineTests : IDisposable
         Assert.Equal("min-vol", weights.GetProperty("engine").GetString());
         Assert.Equal(1.0, weights.GetProperty("legs").EnumerateArray().Sum(l => l.GetProperty("weight").GetDouble()), 9);
         Assert.Equal(outcome.Returns.Count, weights.GetProperty("periods").GetInt32());
+    }
+
+    [Fact]
+    public async Task Before_costs_the_validation_backtest_trades_exactly_the_in_sample_sleeve_returns()
+    {
+        var definition = TestSleeves.Definition([TestStrategy.FollowsYesterday(), TestStrategy.ShortsFalls()]) with { Validation = new ValidationSettings(true, 0) };
+
+        var (outcome, directory) = await RunAsync(definition);
+
+        Assert.True(outcome.Succeeded, outcome.FailureReason);
+        var backtest = Json(directory, SleevePipeline.ValidationFile);
+        var times = backtest.GetProperty("times").EnumerateArray().Select(t => t.GetDateTimeOffset()).ToList();
+        var returns = backtest.GetProperty("returns").EnumerateArray().Select(r => r.GetDouble()).ToList();
+        // Bar t + 1 of the backtest books the weights decided at the close of bar t: the in-sample period ending then.
+        Assert.Equal(outcome.Returns.Count + 1, returns.Count);
+        Assert.Equal(outcome.Dates, times.Skip(1));
+        for (var t = 0; t < outcome.Returns.Count; t++)
+            Assert.True(Math.Abs(returns[t + 1] - outcome.Returns[t]) < 1e-12, $"bar {t + 1}: backtest {returns[t + 1]}, in-sample {outcome.Returns[t]}");
     }
 
     private sealed class ZeroSumOptimizer : IPortfolioOptimizer
