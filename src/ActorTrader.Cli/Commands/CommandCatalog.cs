@@ -18,5 +18,11 @@ public static class CommandCatalog
         new FactoryCommand(IngestCommand.Create),
         new FactoryCommand(LakehouseCommands.Create),
         new FactoryCommand(FeaturesCommands.Create),
+        new FactoryCommand(StrategiesCommand.Create),
+        new FactoryCommand(BacktestCommand.Create),
+        new FactoryCommand(TournamentCommand.Create),
+        new FactoryCommand(SleeveCommands.Create),
+        new FactoryCommand(MetaCommands.Create),
+        new FactoryCommand(ReportCommand.Create),
     ];
 }

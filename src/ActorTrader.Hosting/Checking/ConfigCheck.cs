@@ -1,18 +1,22 @@
+using ActorTrader.Backtest.Settings;
 using ActorTrader.Data.Settings;
 using ActorTrader.Hocon;
 using ActorTrader.Hosting.Configuration;
 using ActorTrader.Hosting.Settings;
 using ActorTrader.Persistence;
 using ActorTrader.Persistence.Sqlite;
+using ActorTrader.Strategies.Settings;
+using ActorTrader.Trading.Meta;
+using ActorTrader.Trading.Sleeves;
 
 namespace ActorTrader.Hosting.Checking;
 
 /// <summary>
 /// The offline preflight behind <c>actortrader config-check</c>: parses every layer, flags unknown keys with
-/// the closest known one, reads the node, persistence and data sections (required keys, types, ranges, a
-/// PostgreSQL journal without a connection string), checks that the state directories (the SQLite database's
-/// included) are writable, that a broker or data provider named alpaca has credentials, and lints the scanner
-/// files. Never touches the network.
+/// the closest known one, reads the node, persistence, data, strategies, backtest, sleeves and meta sections (required
+/// keys, types, ranges, a PostgreSQL journal without a connection string, unknown strategy, parameter and engine names),
+/// checks that the state directories (the SQLite database's included) are writable, that a broker or data provider
+/// named alpaca has credentials, lints the scanner files and reads every sleeve file. Never touches the network.
 /// </summary>
 public static class ConfigCheck
 {
@@ -36,16 +40,36 @@ public static class ConfigCheck
         problems.AddRange(UnwritableDirectories(settings, persistence, data, merged));
         problems.AddRange(MissingCredentials(settings, data, merged));
         problems.AddRange(ScannerFilesCheck.Run(data.ScannersDir, merged));
+        problems.AddRange(StrategySettings.Read(merged).Problems);
+        problems.AddRange(BacktestSettings.Read(merged).Problems);
+        var (meta, metaProblems) = MetaSettings.Read(merged);
+        problems.AddRange(metaProblems);
+        var (sleeves, sleeveProblems) = SleeveSettings.Read(merged, sources.WorkingDirectory);
+        problems.AddRange(sleeveProblems);
+        var sleeveFileProblems = SleeveFilesCheck.Run(sleeves.Directory, merged, meta, problems).ToList();
+        problems.AddRange(sleeveFileProblems);
         // The node and data readers both read actortrader.node.data-dir; one report of the same problem is enough.
         return new ConfigCheckReport(layers.NodeFile, [.. problems.Distinct()]);
     }
 
+    /// <summary>
+    /// Subtrees whose keys are names the operator chooses, checked by their own readers instead: meta profiles (any name,
+    /// the meta reader checks each profile's keys) and strategies (the strategies reader names the closest strategy or
+    /// parameter, a better hint than the closest key of all).
+    /// </summary>
+    private static readonly string[] ReaderCheckedPrefixes = [MetaSettings.Section + ".profiles.", StrategySettings.Section + "."];
+
+    /// <summary>Keys a sleeve default may set that reference.conf leaves out because they have no default.</summary>
+    private static readonly string[] OptionalSleeveDefaults = ["actortrader.sleeves.defaults.window.from", "actortrader.sleeves.defaults.window.to"];
+
     private static IEnumerable<ConfigProblem> UnknownKeys(ConfigLayers layers)
     {
-        var known = ReferenceConfig.KnownKeys(layers.Reference);
+        var known = new HashSet<string>(ReferenceConfig.KnownKeys(layers.Reference), StringComparer.Ordinal);
+        known.UnionWith(OptionalSleeveDefaults);
         foreach (var layer in layers.OperatorLayers())
         {
-            foreach (var key in layer.LeafPaths().Where(k => k.StartsWith("actortrader.", StringComparison.Ordinal) && !known.Contains(k)))
+            foreach (var key in layer.LeafPaths().Where(k => k.StartsWith("actortrader.", StringComparison.Ordinal) && !known.Contains(k)
+                         && !ReaderCheckedPrefixes.Any(p => k.StartsWith(p, StringComparison.Ordinal))))
             {
                 var closest = ClosestKey.Find(key, known);
                 yield return new ConfigProblem(key, layer.GetPosition(key),
