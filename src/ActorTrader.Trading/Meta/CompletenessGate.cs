@@ -5,7 +5,7 @@ namespace ActorTrader.Trading.Meta;
 
 /// <summary>
 /// The first meta gate: every sleeve answered, succeeded, has a run id and a run directory that exists and holds its
-/// weights file, finite asset weights, and a non-empty return stream of finite returns on strictly increasing dates (one
+/// weights file, finite asset weights and finite target weights, and a non-empty return stream of finite returns on strictly increasing dates (one
 /// per return); and there are at least <see cref="MetaProfile.MinimumSleeves"/> sleeves unless the profile allows a single one.
 /// </summary>
 internal static class CompletenessGate
@@ -57,19 +57,21 @@ internal static class CompletenessGate
             problems.Add($"artifacts directory {outcome.RunDirectory} holds no {weightsFile}");
         }
         if (outcome.AssetWeights is null) problems.Add("no asset weights");
-        else problems.AddRange(AssetWeightProblems(outcome.AssetWeights));
+        else problems.AddRange(WeightProblems(outcome.AssetWeights, "asset"));
+        if (outcome.TargetWeights is null) problems.Add("no target weights");
+        else problems.AddRange(WeightProblems(outcome.TargetWeights, "target"));
         problems.AddRange(ReturnStreamProblems(outcome.Dates ?? [], outcome.Returns ?? []));
         return problems;
     }
 
     /// <summary>A NaN or infinite weight would poison every flattened weight of that symbol and cannot be written as JSON.</summary>
-    private static IEnumerable<string> AssetWeightProblems(IReadOnlyDictionary<Symbol, double> weights)
+    private static IEnumerable<string> WeightProblems(IReadOnlyDictionary<Symbol, double> weights, string kind)
     {
         var bad = weights.Where(p => !double.IsFinite(p.Value)).OrderBy(p => p.Key).ToList();
         if (bad.Count > 0)
         {
             var (symbol, weight) = bad[0];
-            yield return $"{bad.Count} NaN or infinite asset weight(s), first {symbol} = {weight.ToString(CultureInfo.InvariantCulture)}";
+            yield return $"{bad.Count} NaN or infinite {kind} weight(s), first {symbol} = {weight.ToString(CultureInfo.InvariantCulture)}";
         }
     }
 

@@ -8,7 +8,7 @@ namespace ActorTrader.Trading.Meta;
 /// <summary>
 /// Writes a meta run's files into its run directory: always <c>meta_portfolio_report.md</c>; the alignment audit
 /// <c>meta_alignment.json</c> once the sleeves were aligned; <c>meta_weights.json</c>, <c>asset_weights.json</c> and
-/// <c>asset_weights.csv</c> on success; last <c>INDEX.md</c>, naming the profile and run id and listing every file. Each
+/// <c>asset_weights.csv</c> (the allocation) and <c>target_weights.json</c> (what to hold from the next open) on success; last <c>INDEX.md</c>, naming the profile and run id and listing every file. Each
 /// file is written beside itself and renamed into place; text is invariant with '\n' line ends, so the same inputs give
 /// the same bytes.
 /// </summary>
@@ -19,6 +19,18 @@ internal static class MetaArtifacts
     public const string AssetWeightsJsonFile = "asset_weights.json";
     public const string AssetWeightsCsvFile = "asset_weights.csv";
     public const string AlignmentFile = "meta_alignment.json";
+    public const string TargetWeightsJsonFile = "target_weights.json";
+
+    /// <summary>The one-line meaning of the two flattened weight sets, written next to them.</summary>
+    public const string WeightsExplanation =
+        "\"allocation\" (asset_weights) = the sleeves' optimiser weights per leg flattened through the meta-weights, whatever is held today; " +
+        "\"target\" (target_weights) = what to hold from the next open given the sleeves' signals at their last close (flat legs count 0; the rest is cash).";
+
+    private static readonly IReadOnlyDictionary<string, string> Descriptions = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        [AssetWeightsJsonFile] = "Meta-portfolio allocation: flattened signed asset weights (sleeve optimiser weights × meta-weights) (JSON).",
+        [TargetWeightsJsonFile] = "Meta-portfolio target: flattened signed weights to hold from the next open given the sleeves' last signals (JSON).",
+    };
 
     private static readonly JsonWriterOptions JsonOptions = new() { Indented = true, NewLine = "\n" };
 
@@ -55,6 +67,20 @@ internal static class MetaArtifacts
                 }
                 w.WriteEndArray();
             }));
+            WriteFile(runDirectory, TargetWeightsJsonFile, Json(w =>
+            {
+                Header(w, profile, run);
+                w.WriteString("explanation", WeightsExplanation);
+                w.WriteStartArray("weights");
+                foreach (var (symbol, weight) in evaluation.TargetWeights)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("symbol", symbol.ToString());
+                    w.WriteNumber("weight", weight);
+                    w.WriteEndObject();
+                }
+                w.WriteEndArray();
+            }));
             var csv = new StringBuilder("symbol,weight\n");
             foreach (var (symbol, weight) in evaluation.AssetWeights) csv.Append(symbol.ToString()).Append(',').Append(MetaText.Exact(weight)).Append('\n');
             WriteFile(runDirectory, AssetWeightsCsvFile, Encoding.UTF8.GetBytes(csv.ToString()));
@@ -62,7 +88,7 @@ internal static class MetaArtifacts
         var report = Path.Combine(runDirectory, ReportFile);
         WriteFile(runDirectory, ReportFile, Encoding.UTF8.GetBytes(MetaReport.Render(profile, run, evaluation)));
         // Last, so it lists every file of the run (and the sleeves' files when they live under it).
-        new RunIndexWriter().Write(runDirectory, new RunIndexHeader(profile.Name, run.Value, run.StartedAt));
+        new RunIndexWriter(Descriptions).Write(runDirectory, new RunIndexHeader(profile.Name, run.Value, run.StartedAt));
         return report;
     }
 

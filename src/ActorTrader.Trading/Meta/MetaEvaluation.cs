@@ -6,7 +6,8 @@ namespace ActorTrader.Trading.Meta;
 /// <summary>
 /// The meta flow after the sleeves have answered (pure apart from checking that sleeve artifacts exist): completeness
 /// gate → sign-test gate → meta-returns matrix on common dates (at least <see cref="MetaProfile.MinOverlap"/>) →
-/// meta-weights by the profile's optimiser → flattened asset weights. Stops at the first stage that fails, with the
+/// meta-weights by the profile's optimiser → flattened asset weights (the allocation) and flattened target weights (what to
+/// hold from the next open), both Σ over sleeves of meta-weight × the sleeve's signed weight. Stops at the first stage that fails, with the
 /// reasons; the report shows everything computed up to there.
 /// </summary>
 internal sealed record MetaEvaluation(
@@ -15,7 +16,8 @@ internal sealed record MetaEvaluation(
     MetaGateResult SignTest,
     MetaReturnsMatrix? Matrix,
     PortfolioWeights? MetaWeights,
-    IReadOnlyList<KeyValuePair<Symbol, double>> AssetWeights)
+    IReadOnlyList<KeyValuePair<Symbol, double>> AssetWeights,
+    IReadOnlyList<KeyValuePair<Symbol, double>> TargetWeights)
 {
     public bool Succeeded => Reasons.Count == 0;
 
@@ -29,7 +31,7 @@ internal sealed record MetaEvaluation(
         var reasons = new List<string>();
         reasons.AddRange(completeness.Failures.Select(f => $"completeness gate: {f}"));
         reasons.AddRange(signTest.Failures.Select(f => $"sign-test gate: {f}"));
-        if (reasons.Count > 0) return new MetaEvaluation(reasons, completeness, signTest, null, null, []);
+        if (reasons.Count > 0) return new MetaEvaluation(reasons, completeness, signTest, null, null, [], []);
 
         // Both gates passed, so every result has a succeeded outcome with a clean return stream.
         var outcomes = results.Select(r => r.Outcome!).ToList();
@@ -40,7 +42,7 @@ internal sealed record MetaEvaluation(
                 .Select(o => $"{o.Sleeve} {MetaText.Int(o.Dates.Count)} bars {MetaText.Date(o.Dates[0])}..{MetaText.Date(o.Dates[^1])}"));
             reasons.Add($"meta-returns: the sleeves share {MetaText.Int(matrix.Dates.Count)} common date(s), fewer than min-overlap = {MetaText.Int(profile.MinOverlap)} ({windows}); " +
                 "run the sleeves over the same window or lower min-overlap");
-            return new MetaEvaluation(reasons, completeness, signTest, matrix, null, []);
+            return new MetaEvaluation(reasons, completeness, signTest, matrix, null, [], []);
         }
 
         PortfolioWeights weights;
@@ -52,11 +54,13 @@ internal sealed record MetaEvaluation(
         {
             // An optimiser refusing (zero-variance sleeve, singular covariance) is a run failure, not a meta crash.
             reasons.Add($"meta-weights ({profile.Optimizer}): {e.Message}");
-            return new MetaEvaluation(reasons, completeness, signTest, matrix, null, []);
+            return new MetaEvaluation(reasons, completeness, signTest, matrix, null, [], []);
         }
 
         var sleeveWeights = outcomes.ToDictionary(o => o.Sleeve, o => o.AssetWeights, StringComparer.Ordinal);
         var flattened = WeightFlattening.Flatten(weights.Assets, weights.Weights, sleeveWeights);
-        return new MetaEvaluation(reasons, completeness, signTest, matrix, weights, flattened);
+        var sleeveTargets = outcomes.ToDictionary(o => o.Sleeve, o => o.TargetWeights, StringComparer.Ordinal);
+        var targets = WeightFlattening.Flatten(weights.Assets, weights.Weights, sleeveTargets);
+        return new MetaEvaluation(reasons, completeness, signTest, matrix, weights, flattened, targets);
     }
 }

@@ -16,8 +16,11 @@ public sealed record RunMeta(string Profile, RunId? RunId = null, DateTimeOffset
 /// How a meta run ended. <see cref="Succeeded"/> is false when the profile is unknown, a gate failed, the sleeves share
 /// too few dates or the optimiser refused; <see cref="Reasons"/> then says why, each naming the sleeve or input at fault.
 /// <see cref="RunDirectory"/> holds <c>meta_portfolio_report.md</c> whenever a run started, also on failure (null only
-/// for an unknown profile). <see cref="MetaWeights"/> (by sleeve) and <see cref="AssetWeights"/> (signed, flattened)
-/// are empty on failure.
+/// for an unknown profile). <see cref="MetaWeights"/> (by sleeve), <see cref="AssetWeights"/> and <see cref="TargetWeights"/>
+/// are empty on failure. Two signed, flattened weight sets (Σ over sleeves of meta-weight × sleeve weight):
+/// <see cref="AssetWeights"/> is the <b>allocation</b> — the sleeves' optimiser weights per leg, whatever is held today;
+/// <see cref="TargetWeights"/> is the <b>target</b> — what to hold from the next open given the sleeves' signals at their
+/// last close (legs that are flat today count 0; the rest is cash).
 /// </summary>
 public sealed record MetaOutcome(
     string Profile,
@@ -29,7 +32,14 @@ public sealed record MetaOutcome(
     MetaGateResult? SignTest,
     IReadOnlyDictionary<string, double> MetaWeights,
     IReadOnlyDictionary<Symbol, double> AssetWeights,
-    string? ReportPath);
+    string? ReportPath)
+{
+    /// <summary>
+    /// The target: Σ over sleeves of meta-weight × <see cref="SleeveOutcome.TargetWeights"/>, per symbol (signed; 0 kept);
+    /// empty on failure. Not the allocation: see <see cref="AssetWeights"/>.
+    /// </summary>
+    public IReadOnlyDictionary<Symbol, double> TargetWeights { get; init; } = new SortedDictionary<Symbol, double>();
+}
 
 /// <summary>A sleeve's guard relays the sleeve's answer (internal: from <see cref="SleeveGuard"/> to the meta).</summary>
 internal sealed record SleeveAnswered(RunId Run, string Sleeve, SleeveOutcome Outcome);

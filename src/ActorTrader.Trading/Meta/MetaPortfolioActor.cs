@@ -195,7 +195,7 @@ public sealed class MetaPortfolioActor : ReceiveActor, IWithTimers, IWithStash
 
         var outcome = reasons.Count == 0
             ? new MetaOutcome(active.Profile.Name, active.Run, active.Directory, true, [], evaluation.Completeness, evaluation.SignTest,
-                MetaWeightsOf(evaluation), AssetWeightsOf(evaluation), report)
+                MetaWeightsOf(evaluation), AssetWeightsOf(evaluation), report) { TargetWeights = new SortedDictionary<Symbol, double>(evaluation.TargetWeights.ToDictionary()) }
             : Failure(active.Profile.Name, active.Run, active.Directory, reasons) with
             {
                 Completeness = evaluation.Completeness,

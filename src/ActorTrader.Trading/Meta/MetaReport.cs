@@ -5,7 +5,8 @@ namespace ActorTrader.Trading.Meta;
 
 /// <summary>
 /// Renders <c>meta_portfolio_report.md</c>: Status (an explicit PASS or FAIL with every reason), Completeness and
-/// Sign test (one row per sleeve), Meta-weights, Flattened asset weights (|w| descending, then symbol) and Inputs.
+/// Sign test (one row per sleeve), Meta-weights, Flattened asset weights (the allocation) and Target weights (what to hold
+/// from the next open), each |w| descending then symbol, and Inputs.
 /// Sections a failed run did not reach say why they are empty.
 /// </summary>
 internal static class MetaReport
@@ -28,7 +29,7 @@ internal static class MetaReport
         md.Line();
 
         Gate(md, "Completeness", evaluation.Completeness,
-            $"Every sleeve needs a run id, an artifacts directory holding its weights file, finite asset weights, a non-empty return stream without NaN and a succeeded run; at least {MetaText.Int(MetaProfile.MinimumSleeves)} sleeves unless allow-single-sleeve (here {(profile.AllowSingleSleeve ? "on" : "off")}).");
+            $"Every sleeve needs a run id, an artifacts directory holding its weights file, finite asset and target weights, a non-empty return stream without NaN and a succeeded run; at least {MetaText.Int(MetaProfile.MinimumSleeves)} sleeves unless allow-single-sleeve (here {(profile.AllowSingleSleeve ? "on" : "off")}).");
         Gate(md, "Sign test", evaluation.SignTest, "Every sleeve's directional sign test (short-leg inversion) must pass.");
 
         md.Line("## Meta-weights").Line();
@@ -50,6 +51,22 @@ internal static class MetaReport
             md.Line("| Symbol | Weight |").Line("|---|---:|");
             foreach (var (symbol, weight) in evaluation.AssetWeights) md.Line($"| {MetaText.Cell(symbol.ToString())} | {MetaText.Weight(weight)} |");
             md.Line().Line($"Net: {MetaText.Weight(evaluation.AssetWeights.Sum(p => p.Value))}, gross: {MetaText.Weight(evaluation.AssetWeights.Sum(p => Math.Abs(p.Value)))}.");
+        }
+        else
+        {
+            md.Line(NotReached(evaluation));
+        }
+        md.Line();
+
+        md.Line("## Target weights").Line();
+        if (evaluation.MetaWeights is not null)
+        {
+            md.Line(MetaArtifacts.WeightsExplanation).Line();
+            md.Line("| Symbol | Target | Allocation |").Line("|---|---:|---:|");
+            var allocation = evaluation.AssetWeights.ToDictionary(p => p.Key, p => p.Value);
+            foreach (var (symbol, weight) in evaluation.TargetWeights)
+                md.Line($"| {MetaText.Cell(symbol.ToString())} | {MetaText.Weight(weight)} | {MetaText.Weight(allocation.GetValueOrDefault(symbol))} |");
+            md.Line().Line($"Net: {MetaText.Weight(evaluation.TargetWeights.Sum(p => p.Value))}, gross: {MetaText.Weight(evaluation.TargetWeights.Sum(p => Math.Abs(p.Value)))} (what the target does not use stays in cash).");
         }
         else
         {

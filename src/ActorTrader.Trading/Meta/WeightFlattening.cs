@@ -4,7 +4,9 @@ namespace ActorTrader.Trading.Meta;
 
 /// <summary>
 /// Turns meta-weights into asset weights: w(asset) = Σ over sleeves of meta_weight(sleeve) × weight of the asset in
-/// that sleeve (signed, so a short leg stays negative and a long and a short leg of one asset net out).
+/// that sleeve (signed, so a short leg stays negative and a long and a short leg of one asset net out). The same sum
+/// flattens the sleeves' allocation (<see cref="Sleeves.SleeveOutcome.AssetWeights"/>) and their targets
+/// (<see cref="Sleeves.SleeveOutcome.TargetWeights"/>).
 /// </summary>
 internal static class WeightFlattening
 {

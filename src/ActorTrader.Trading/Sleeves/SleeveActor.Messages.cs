@@ -13,8 +13,11 @@ public sealed record RunSleeve(RunId? RunId = null, DateTimeOffset? From = null,
 
 /// <summary>
 /// How one sleeve run ended. On success: the run directory holds every stage's audit and the weights; <see cref="Returns"/>
-/// is the optimised sleeve portfolio's return per bar on <see cref="Dates"/> (in-sample); <see cref="AssetWeights"/> are
-/// signed asset weights (short legs negative). On failure: <see cref="FailureStage"/> and <see cref="FailureReason"/> say
+/// is the optimised sleeve portfolio's return per bar on <see cref="Dates"/> (in-sample). Two signed weight sets (short
+/// legs negative): <see cref="AssetWeights"/> is the <b>allocation</b> — the optimiser's static leg weights flattened per
+/// symbol, whatever the strategies hold today; <see cref="TargetWeights"/> is the <b>target</b> — what to hold from the
+/// next open given the signals decided at the close of the last bar (legs that are flat today count 0; the rest is cash).
+/// On failure: <see cref="FailureStage"/> and <see cref="FailureReason"/> say
 /// where and why, the returns are empty, and the directory still holds the audits written before the failure.
 /// <see cref="Excluded"/> names candidates dropped with the reason (e.g. NaN returns). <see cref="SignTestPassed"/> is false
 /// only when the directional sign test ran and found a short leg that does not invert (a run stopped before synthesis has
@@ -33,6 +36,14 @@ public sealed record SleeveOutcome(
     bool SignTestPassed,
     IReadOnlyList<string> Excluded)
 {
+    /// <summary>
+    /// The target: signed weight per symbol to hold from the next open, Σ over legs of leg weight × sign × |target of the leg's
+    /// strategy for the symbol decided at the close of the last bar| (0 for a leg whose strategy is flat or on the other side).
+    /// Same symbols as <see cref="AssetWeights"/> (0 kept), sorted by symbol; empty on failure. Not the allocation: see
+    /// <see cref="AssetWeights"/>.
+    /// </summary>
+    public IReadOnlyDictionary<Symbol, double> TargetWeights { get; init; } = new SortedDictionary<Symbol, double>();
+
     /// <summary>Strategies that failed repeatedly and were left out (the sleeve is degraded when this is not empty).</summary>
     public IReadOnlyList<string> DegradedStrategies { get; init; } = [];
 

@@ -16,6 +16,8 @@ public sealed class MetaPortfolioActorTests : TestKit.TestKit, IDisposable
     private static readonly RunId Run = RunId.Create(TestScheduler.DefaultStart, "abc123");
     private static readonly Dictionary<Symbol, double> CoreWeights = SleeveData.Weights(("NASDAQ:AAPL", 0.6), ("NASDAQ:MSFT", 0.4));
     private static readonly Dictionary<Symbol, double> TrendWeights = SleeveData.Weights(("NASDAQ:TSLA", -0.7), ("NASDAQ:MSFT", -0.3));
+    private static readonly Dictionary<Symbol, double> CoreTargets = SleeveData.Weights(("NASDAQ:AAPL", 0.0), ("NASDAQ:MSFT", 0.2));
+    private static readonly Dictionary<Symbol, double> TrendTargets = SleeveData.Weights(("NASDAQ:TSLA", -0.35), ("NASDAQ:MSFT", -0.3));
 
     private readonly string _root = Path.Combine(Path.GetTempPath(), "actortrader-meta-" + Guid.NewGuid().ToString("N"));
     private readonly SleeveData _data;
@@ -151,6 +153,70 @@ public sealed class MetaPortfolioActorTests : TestKit.TestKit, IDisposable
         };
         Assert.Equal(expected.Keys.Order(), outcome.AssetWeights.Keys.Order());
         foreach (var (symbol, weight) in expected) Assert.Equal(weight, outcome.AssetWeights[symbol], 14);
+    }
+
+    private void TwoSleevesWithTargets()
+    {
+        _sleeves[Core] = new FakeBehaviour.Answer(c => _data.Healthy(Core, c, seed: 1, CoreWeights) with { TargetWeights = CoreTargets });
+        _sleeves[Trend] = new FakeBehaviour.Answer(c => _data.Healthy(Trend, c, seed: 2, TrendWeights) with { TargetWeights = TrendTargets });
+    }
+
+    [Fact]
+    public async Task Flattened_target_weights_are_the_meta_weighted_sum_of_the_sleeves_targets()
+    {
+        TwoSleevesWithTargets();
+
+        var outcome = await RunAsync(StartMeta());
+
+        Assert.True(outcome.Succeeded, string.Join("; ", outcome.Reasons));
+        var m = outcome.MetaWeights;
+        var expected = new Dictionary<Symbol, double>
+        {
+            [Symbol.Parse("NASDAQ:AAPL")] = 0.0,
+            [Symbol.Parse("NASDAQ:MSFT")] = m[Core] * 0.2 + m[Trend] * -0.3,
+            [Symbol.Parse("NASDAQ:TSLA")] = m[Trend] * -0.35,
+        };
+        Assert.Equal(expected.Keys.Order(), outcome.TargetWeights.Keys.Order());
+        foreach (var (symbol, weight) in expected) Assert.Equal(weight, outcome.TargetWeights[symbol], 14);
+        // The allocation still comes from the asset weights, not the targets.
+        Assert.Equal(m[Core] * 0.6, outcome.AssetWeights[Symbol.Parse("NASDAQ:AAPL")], 14);
+    }
+
+    [Fact]
+    public async Task Target_weights_json_and_the_report_list_the_flattened_targets()
+    {
+        TwoSleevesWithTargets();
+
+        var outcome = await RunAsync(StartMeta());
+
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(outcome.RunDirectory!, "target_weights.json")));
+        var rows = json.RootElement.GetProperty("weights").EnumerateArray()
+            .Select(e => (Symbol: e.GetProperty("symbol").GetString()!, Weight: e.GetProperty("weight").GetDouble())).ToList();
+        var expectedOrder = outcome.TargetWeights.OrderByDescending(p => Math.Abs(p.Value)).ThenBy(p => p.Key.ToString(), StringComparer.Ordinal).Select(p => p.Key.ToString());
+        Assert.Equal(expectedOrder, rows.Select(r => r.Symbol));
+        foreach (var row in rows) Assert.Equal(outcome.TargetWeights[Symbol.Parse(row.Symbol)], row.Weight);
+        var report = Report(outcome);
+        Assert.Contains("## Target weights", report, StringComparison.Ordinal);
+        var tsla = outcome.TargetWeights[Symbol.Parse("NASDAQ:TSLA")].ToString("0.000000", CultureInfo.InvariantCulture);
+        var tslaAllocation = outcome.AssetWeights[Symbol.Parse("NASDAQ:TSLA")].ToString("0.000000", CultureInfo.InvariantCulture);
+        Assert.Contains($"| NASDAQ:TSLA | {tsla} | {tslaAllocation} |", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_sleeve_with_a_non_finite_target_weight_fails_the_completeness_gate()
+    {
+        _sleeves[Core] = HealthyCore();
+        _sleeves[Trend] = new FakeBehaviour.Answer(c => _data.Healthy(Trend, c, 2, TrendWeights) with
+        {
+            TargetWeights = SleeveData.Weights(("NASDAQ:TSLA", double.PositiveInfinity), ("NASDAQ:MSFT", -0.3)),
+        });
+
+        var outcome = await RunAsync(StartMeta());
+
+        Assert.False(outcome.Succeeded);
+        Assert.Empty(outcome.TargetWeights);
+        Assert.Contains("1 NaN or infinite target weight(s), first NASDAQ:TSLA = Infinity", Row(outcome.Completeness, Trend).Reason, StringComparison.Ordinal);
+        Assert.True(Row(outcome.Completeness, Core).Passed);
     }
 
     [Fact]

@@ -51,6 +51,29 @@ public sealed class ShippedSleeveTests : IDisposable
     }
 
     [Fact]
+    public async Task Core_equity_target_weights_are_todays_part_of_the_allocation_and_agree_with_the_weights_file()
+    {
+        var (outcome, directory) = await RunAsync("core_equity", _temp.Path);
+
+        Assert.True(outcome.Succeeded, outcome.FailureReason);
+        Assert.NotEmpty(outcome.TargetWeights);
+        Assert.InRange(Math.Abs(outcome.TargetWeights.Values.Sum()), 0, 1 + 1e-9);
+        Assert.All(outcome.TargetWeights.Keys, s => Assert.Contains(s, outcome.AssetWeights.Keys));
+        // Long only: each symbol holds at most its allocation today (exposures are within [0, 1]).
+        Assert.All(outcome.TargetWeights, p => Assert.InRange(p.Value, 0, outcome.AssetWeights[p.Key] + 1e-12));
+        var file = Json(directory, SleevePipeline.WeightsJsonFile);
+        var targets = file.GetProperty("targets").EnumerateArray().ToDictionary(t => t.GetProperty("symbol").GetString()!, t => t.GetProperty("weight").GetDouble());
+        Assert.Equal(outcome.TargetWeights.ToDictionary(p => p.Key.ToString(), p => p.Value), targets);
+        // The leg rows add up to the same targets: Σ over a symbol's legs of ±(weight × current exposure).
+        var fromLegs = file.GetProperty("legs").EnumerateArray()
+            .GroupBy(l => l.GetProperty("symbol").GetString()!)
+            .ToDictionary(g => g.Key, g => g.Sum(l => (l.GetProperty("direction").GetString() == "short" ? -1 : 1) * l.GetProperty("weight").GetDouble() * l.GetProperty("current_exposure").GetDouble()));
+        foreach (var (symbol, weight) in targets) Assert.Equal(weight, fromLegs[symbol], 12);
+        Assert.Equal("level,id,strategy,symbol,direction,weight,target_weight", File.ReadLines(Path.Combine(directory, SleevePipeline.WeightsCsvFile)).First());
+        Assert.Contains("\"target\" = what to hold from the next open", File.ReadAllText(Path.Combine(directory, SleevePipeline.ReportFile)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Trend_short_holds_certified_short_legs_only()
     {
         var (outcome, directory) = await RunAsync("trend_short", _temp.Path);

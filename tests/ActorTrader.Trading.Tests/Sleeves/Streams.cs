@@ -30,8 +30,11 @@ internal static class Streams
             [.. closes.Select(c => c.Select(_ => 1000.0).ToArray())]);
     }
 
-    /// <summary>A candidate with these raw returns; active where the raw return is non-zero; one trade per run of active periods.</summary>
-    public static CandidateStream Candidate(string strategy, string ticker, CandidateDirection direction, double[] raw, int first = 0)
+    /// <summary>
+    /// A candidate with these raw returns; active where the raw return is non-zero; one trade per run of active periods;
+    /// <paramref name="currentExposure"/> held from the next open.
+    /// </summary>
+    public static CandidateStream Candidate(string strategy, string ticker, CandidateDirection direction, double[] raw, int first = 0, double currentExposure = 0)
     {
         int active = 0, trades = 0;
         var wasIn = false;
@@ -42,7 +45,7 @@ internal static class Streams
             if (isIn && !wasIn) trades++;
             wasIn = isIn;
         }
-        return new CandidateStream(strategy, new Symbol("NYSE", ticker), direction, raw, first, active, trades);
+        return new CandidateStream(strategy, new Symbol("NYSE", ticker), direction, raw, first, active, trades, currentExposure: currentExposure);
     }
 
     /// <summary><paramref name="count"/> returns from a seeded generator with mean <paramref name="mean"/> and spread <paramref name="spread"/>.</summary>

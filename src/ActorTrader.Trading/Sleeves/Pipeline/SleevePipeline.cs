@@ -218,13 +218,17 @@ public sealed class SleevePipeline
             run.Synthesis?.SignTest.Passed ?? true,
             [.. run.Excluded.Select(e => e.ToString())])
         {
+            TargetWeights = portfolio?.TargetWeights ?? new SortedDictionary<Symbol, double>(),
             DegradedStrategies = [.. run.Degraded.Select(g => g.Strategy)],
             DataSource = run.Panel is { } panel ? PanelSourceNames.Name(panel.Source) : null,
             SyntheticData = run.Panel?.Synthetic ?? false,
         };
         run.Audit.Json(OutcomeFile, new SleeveOutcomeFile(outcome.Sleeve, run.Id.Value, succeeded, stage, reason, outcome.DataSource, outcome.SyntheticData, outcome.SignTestPassed,
             outcome.DegradedStrategies, outcome.Excluded, outcome.Returns.Count,
-            [.. outcome.AssetWeights.Select(kv => new AssetWeightRow(kv.Key.ToString(), kv.Value))]));
+            [.. outcome.AssetWeights.Select(kv => new AssetWeightRow(kv.Key.ToString(), kv.Value))])
+        {
+            TargetWeights = [.. outcome.TargetWeights.Select(kv => new AssetWeightRow(kv.Key.ToString(), kv.Value))],
+        });
         SleeveReporting.WriteReportAndIndex(run, outcome);
         return outcome;
     }

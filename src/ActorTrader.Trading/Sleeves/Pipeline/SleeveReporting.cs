@@ -6,13 +6,19 @@ using ActorTrader.Trading.Panels;
 namespace ActorTrader.Trading.Sleeves.Pipeline;
 
 /// <summary>
-/// The report stage's files: <c>weights.json</c> and <c>weights.csv</c> (leg and signed asset weights), the tearsheet in
+/// The report stage's files: <c>weights.json</c> and <c>weights.csv</c> (leg weights, and per symbol the signed allocation
+/// and target weights — see <see cref="WeightsExplanation"/>), the tearsheet in
 /// <c>tearsheet/</c> (the reports' <see cref="TearsheetWriter"/>), and at the end of every run — succeeded or not —
 /// <c>sleeve_report.md</c> with an explicit PASS/FAIL status and <c>INDEX.md</c> (<see cref="RunIndexWriter"/>).
 /// Text is invariant with '\n' line ends, so equal runs give equal bytes.
 /// </summary>
 internal static class SleeveReporting
 {
+    /// <summary>The one-line meaning of the two weight sets, written next to them in every weights file and the report.</summary>
+    public const string WeightsExplanation =
+        "\"allocation\" = the optimiser's weight per leg flattened to symbols (sign by direction), whatever is held today; " +
+        "\"target\" = what to hold from the next open given today's signals (leg weight × |today's target| when the strategy is on the leg's side, else 0; the rest is cash).";
+
     private static readonly IReadOnlyDictionary<string, string> Descriptions = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["00_data.json"] = "Stage 0 audit: data source (lakehouse, csv samples or synthetic), window and coverage per symbol.",
@@ -24,8 +30,8 @@ internal static class SleeveReporting
         ["06_optimisation.json"] = "Stage 6 audit: every engine's weights or error after the stable-sum gate.",
         ["07_report.json"] = "Stage 7 audit: files written by the report stage.",
         ["08_validation.json"] = "Stage 8 audit: the validation backtest, or why it did not run.",
-        [SleevePipeline.WeightsJsonFile] = "Leg (candidate) weights of the primary engine and the signed asset weights they flatten to (JSON).",
-        [SleevePipeline.WeightsCsvFile] = "Leg and signed asset weights (CSV).",
+        [SleevePipeline.WeightsJsonFile] = "Leg (candidate) weights of the primary engine, the signed allocation they flatten to and the target to hold from the next open (JSON).",
+        [SleevePipeline.WeightsCsvFile] = "Leg and signed asset weights (CSV): weight = allocation (optimiser weights per leg flattened), target_weight = what to hold from the next open given today's signals.",
         [SleevePipeline.SignTestFile] = "Directional Correction Sign Test of every short leg (written in every run that reaches synthesis).",
         [SleevePipeline.ValidationFile] = "Validation backtest of the sleeve's weights with trading costs.",
         [SleevePipeline.OutcomeFile] = "How the sleeve run ended: status, failure stage and reason, degraded strategies, exclusions.",
@@ -41,14 +47,30 @@ internal static class SleeveReporting
         var engine = optimisation.Primary!.Method;
         var panel = run.Panel!;
         var legs = kept.Select((l, j) => new LegWeightRow(l.Id, l.Candidate.Strategy, l.Candidate.Symbol.ToString(),
-            l.Candidate.Direction == CandidateDirection.Long ? "long" : "short", portfolio.LegWeights[j].Weight)).ToList();
+            l.Candidate.Direction == CandidateDirection.Long ? "long" : "short", portfolio.LegWeights[j].Weight)
+        {
+            CurrentExposure = l.Candidate.CurrentExposure,
+            TargetWeight = portfolio.LegWeights[j].Weight * l.Candidate.CurrentExposure,
+        }).ToList();
         var assets = portfolio.AssetWeights.Select(kv => new AssetWeightRow(kv.Key.ToString(), kv.Value)).ToList();
+        var targets = portfolio.TargetWeights.Select(kv => new AssetWeightRow(kv.Key.ToString(), kv.Value)).ToList();
         run.Audit.Json(SleevePipeline.WeightsJsonFile, new SleeveWeightsFile(run.Definition.Name, run.Id.Value, engine, PanelSourceNames.Name(panel.Source),
-            panel.Synthetic, portfolio.Dates[0], portfolio.Dates[^1], portfolio.Dates.Count, legs, assets));
+            panel.Synthetic, portfolio.Dates[0], portfolio.Dates[^1], portfolio.Dates.Count, legs, assets)
+        {
+            Explanation = WeightsExplanation,
+            TargetsDecidedAt = panel.Panel.Times[^1],
+            Targets = targets,
+        });
 
-        var csv = new StringBuilder("level,id,strategy,symbol,direction,weight\n");
-        foreach (var l in legs) csv.Append(CultureInfo.InvariantCulture, $"leg,{l.Id},{l.Strategy},{l.Symbol},{l.Direction},{Exact(l.Weight)}\n");
-        foreach (var a in assets) csv.Append(CultureInfo.InvariantCulture, $"asset,{a.Symbol},,{a.Symbol},{(a.Weight < 0 ? "short" : "long")},{Exact(a.Weight)}\n");
+        // Asset rows: weight = allocation, target_weight = target (both signed). Leg rows: the leg weight and the part of it held now (w × |target|).
+        var targetOf = portfolio.TargetWeights;
+        var csv = new StringBuilder("level,id,strategy,symbol,direction,weight,target_weight\n");
+        foreach (var l in legs) csv.Append(CultureInfo.InvariantCulture, $"leg,{l.Id},{l.Strategy},{l.Symbol},{l.Direction},{Exact(l.Weight)},{Exact(l.TargetWeight)}\n");
+        foreach (var (symbol, weight) in portfolio.AssetWeights)
+        {
+            csv.Append(CultureInfo.InvariantCulture,
+                $"asset,{symbol},,{symbol},{(weight < 0 ? "short" : "long")},{Exact(weight)},{Exact(targetOf.GetValueOrDefault(symbol))}\n");
+        }
         run.Audit.Text(SleevePipeline.WeightsCsvFile, csv.ToString());
 
         string? tearsheet = null, skipped = null;
@@ -187,13 +209,23 @@ internal static class SleeveReporting
         {
             Line("## Weights");
             Line();
-            Line("| Leg | Weight |");
-            Line("|---|---:|");
-            foreach (var w in portfolio.LegWeights) Line($"| {w.Id} | {Number(w.Weight)} |");
+            Line(WeightsExplanation);
             Line();
-            Line("| Asset | Signed weight |");
-            Line("|---|---:|");
-            foreach (var (symbol, weight) in portfolio.AssetWeights) Line($"| {symbol} | {Number(weight)} |");
+            var kept = run.PreOptimisation!.Kept;
+            Line("| Leg | Weight | Current exposure | Target |");
+            Line("|---|---:|---:|---:|");
+            for (var j = 0; j < portfolio.LegWeights.Count; j++)
+            {
+                var w = portfolio.LegWeights[j];
+                var exposure = kept[j].Candidate.CurrentExposure;
+                Line($"| {w.Id} | {Number(w.Weight)} | {Number(exposure)} | {Number(w.Weight * exposure)} |");
+            }
+            Line();
+            Line($"| Asset | Allocation (signed) | Target (signed, from the next open after {Date(run.Panel!.Panel.Times[^1])}) |");
+            Line("|---|---:|---:|");
+            foreach (var (symbol, weight) in portfolio.AssetWeights) Line($"| {symbol} | {Number(weight)} | {Number(portfolio.TargetWeights.GetValueOrDefault(symbol))} |");
+            Line();
+            Line($"Target net: {Number(portfolio.TargetWeights.Values.Sum())}, gross: {Number(portfolio.TargetWeights.Values.Sum(Math.Abs))} (what the target does not use stays in cash).");
             Line();
         }
 
@@ -230,7 +262,10 @@ internal static class SleeveReporting
     private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
 }
 
-/// <summary><c>weights.json</c>: the primary engine's leg weights and the signed asset weights, with the run's data source.</summary>
+/// <summary>
+/// <c>weights.json</c>: the primary engine's leg weights, the signed allocation per symbol (<see cref="Assets"/>) and the
+/// signed target per symbol (<see cref="Targets"/>, decided at <see cref="TargetsDecidedAt"/>), with the run's data source.
+/// </summary>
 public sealed record SleeveWeightsFile(
     string Sleeve,
     string RunId,
@@ -241,7 +276,24 @@ public sealed record SleeveWeightsFile(
     DateTimeOffset WindowEnd,
     int Periods,
     IReadOnlyList<LegWeightRow> Legs,
-    IReadOnlyList<AssetWeightRow> Assets);
+    IReadOnlyList<AssetWeightRow> Assets)
+{
+    /// <summary>What "allocation" (<see cref="Assets"/>) and "target" (<see cref="Targets"/>) mean.</summary>
+    public string Explanation { get; init; } = SleeveReporting.WeightsExplanation;
 
-/// <summary>A leg's weight with what it is.</summary>
-public sealed record LegWeightRow(string Id, string Strategy, string Symbol, string Direction, double Weight);
+    /// <summary>The close of the last panel bar, when the targets were decided; they apply from the next open.</summary>
+    public DateTimeOffset? TargetsDecidedAt { get; init; }
+
+    /// <summary>Signed target weight per symbol (same symbols as <see cref="Assets"/>, 0 kept).</summary>
+    public IReadOnlyList<AssetWeightRow> Targets { get; init; } = [];
+}
+
+/// <summary>A leg's weight with what it is; <see cref="TargetWeight"/> = weight × <see cref="CurrentExposure"/> is the part held from the next open.</summary>
+public sealed record LegWeightRow(string Id, string Strategy, string Symbol, string Direction, double Weight)
+{
+    /// <summary>|target| of the leg's strategy for its symbol decided at the last close when on the leg's side, else 0.</summary>
+    public double CurrentExposure { get; init; }
+
+    /// <summary>Weight × current exposure (unsigned like <see cref="Weight"/>; the direction gives the side).</summary>
+    public double TargetWeight { get; init; }
+}

@@ -61,7 +61,11 @@ public sealed record SleeveOutcomeFile(
     IReadOnlyList<string> DegradedStrategies,
     IReadOnlyList<string> Excluded,
     int Periods,
-    IReadOnlyList<AssetWeightRow> AssetWeights);
+    IReadOnlyList<AssetWeightRow> AssetWeights)
+{
+    /// <summary>The target weights (what to hold from the next open); <see cref="AssetWeights"/> are the allocation.</summary>
+    public IReadOnlyList<AssetWeightRow> TargetWeights { get; init; } = [];
+}
 
 /// <summary>A signed asset weight.</summary>
 public sealed record AssetWeightRow(string Symbol, double Weight);

@@ -10,7 +10,9 @@ namespace ActorTrader.Trading.Sleeves.Pipeline;
 /// point-in-time panel and turns its targets into candidate streams, one per symbol and direction it traded. The position
 /// held over bar t+1 is the target decided at the close of bar t, so R_raw(t+1) = |target_t| × asset return(t+1) on the
 /// bars where the target has the candidate's sign, and 0 where the strategy is flat or on the other side. A symbol the
-/// strategy never traded still gives one (flat, long) candidate, so strict health can report it.
+/// strategy never traded still gives one (flat, long) candidate, so strict health can report it. Each candidate's current
+/// exposure is the target decided at the close of the last panel bar (row <c>axis.Length</c> of the targets, which no
+/// return period of the panel covers yet): what the strategy wants held from the next open.
 /// </summary>
 public static class StrategyAggregation
 {
@@ -39,13 +41,24 @@ public static class StrategyAggregation
             var assetReturns = axis.AssetReturns(s);
             var longLeg = Leg(history, assetReturns, s, +1, first);
             var shortLeg = Leg(history, assetReturns, s, -1, first);
+            // Before the strategy's first decision its targets are not decisions (warm-up): nothing is held.
+            var last = firstDecision <= axis.Length ? history.Targets[axis.Length][s] : 0.0;
             if (longLeg.ActiveBars > 0 || shortLeg.ActiveBars == 0)
-                candidates.Add(new CandidateStream(history.Strategy, symbol, CandidateDirection.Long, longLeg.Raw, first, longLeg.ActiveBars, longLeg.Trades, longLeg.Exposure));
+            {
+                candidates.Add(new CandidateStream(history.Strategy, symbol, CandidateDirection.Long, longLeg.Raw, first, longLeg.ActiveBars, longLeg.Trades, longLeg.Exposure,
+                    Current(last, +1)));
+            }
             if (shortLeg.ActiveBars > 0)
-                candidates.Add(new CandidateStream(history.Strategy, symbol, CandidateDirection.Short, shortLeg.Raw, first, shortLeg.ActiveBars, shortLeg.Trades, shortLeg.Exposure));
+            {
+                candidates.Add(new CandidateStream(history.Strategy, symbol, CandidateDirection.Short, shortLeg.Raw, first, shortLeg.ActiveBars, shortLeg.Trades, shortLeg.Exposure,
+                    Current(last, -1)));
+            }
         }
         return new StrategyCandidates(history.Strategy, candidates, history.Events.Count);
     }
+
+    /// <summary>|target| when it has the leg's sign, else 0 (NaN compares false, so it counts as flat).</summary>
+    private static double Current(double target, int sign) => (sign > 0 ? target > 0 : target < 0) ? Math.Abs(target) : 0.0;
 
     private static (double[] Raw, double[] Exposure, int ActiveBars, int Trades) Leg(TargetHistory history, ReadOnlySpan<double> assetReturns, int symbol, int sign, int first)
     {
