@@ -45,6 +45,7 @@ internal sealed class MetaCommandRunner(CliContext context)
         if (o.MetaWeights.Count > 0)
             yield return "  meta-weights: " + string.Join(", ", o.MetaWeights.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key} {TextFormat.Percent(kv.Value)}"));
         if (o.AssetWeights.Count > 0) yield return "  asset weights: " + SleeveOutcomes.TopWeights(o.AssetWeights, 10);
+        if (o.TargetWeights.Count > 0) yield return "  target weights (today's signals): " + SleeveOutcomes.TopWeights(o.TargetWeights, 10);
         if (o.ReportPath is { } report) yield return $"  report: {report}";
     }
 
@@ -63,6 +64,7 @@ internal sealed class MetaCommandRunner(CliContext context)
             Gate(w, "sign_test", o.SignTest);
             w.Map("meta_weights", o.MetaWeights);
             w.Map("asset_weights", o.AssetWeights.Select(kv => KeyValuePair.Create(kv.Key.ToString(), kv.Value)));
+            w.Map("target_weights", o.TargetWeights.Select(kv => KeyValuePair.Create(kv.Key.ToString(), kv.Value)));
             w.WriteString("report", o.ReportPath);
             w.WriteEndObject();
         }, indented: false);

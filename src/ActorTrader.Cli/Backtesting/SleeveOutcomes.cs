@@ -39,6 +39,7 @@ internal static class SleeveOutcomes
         if (o.Succeeded)
         {
             yield return $"  top weights: {TopWeights(o.AssetWeights, 10)}";
+            if (o.TargetWeights.Count > 0) yield return $"  target weights (today's signals): {TopWeights(o.TargetWeights, 10)}";
             yield return $"  return stream: {o.Returns.Count} bars" + (o.Dates.Count > 0 ? $", {TextFormat.Day(o.Dates[0])}..{TextFormat.Day(o.Dates[^1])}" : "");
         }
         var report = Path.Combine(o.RunDirectory, ReportFile);
@@ -64,6 +65,7 @@ internal static class SleeveOutcomes
             w.WriteBoolean("synthetic_data", o.SyntheticData);
             w.WriteNumber("return_bars", o.Returns.Count);
             w.Map("asset_weights", o.AssetWeights.Select(kv => KeyValuePair.Create(kv.Key.ToString(), kv.Value)));
+            w.Map("target_weights", o.TargetWeights.Select(kv => KeyValuePair.Create(kv.Key.ToString(), kv.Value)));
             var report = Path.Combine(o.RunDirectory, ReportFile);
             w.WriteString("report", File.Exists(report) ? report : null);
             w.WriteEndObject();
