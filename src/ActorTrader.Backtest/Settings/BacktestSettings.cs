@@ -9,7 +9,11 @@ using ActorTrader.Hocon;
 
 namespace ActorTrader.Backtest.Settings;
 
-/// <summary>Everything read from <c>actortrader.backtest.*</c>, typed and checked; defaults are those of hocon/reference.conf.</summary>
+/// <summary>
+/// Everything read from <c>actortrader.backtest.*</c>, typed and checked; defaults are those of hocon/reference.conf.
+/// The tournament targets are annualised (volatility as a fraction a year, return as an arithmetic fraction a year),
+/// the units of the annualised μ and Σ every engine is given.
+/// </summary>
 public sealed record BacktestSettings(
     decimal InitialCash,
     SimulatorKind Simulator,
@@ -25,6 +29,8 @@ public sealed record BacktestSettings(
     double PeriodsPerYear,
     WalkForwardOptions WalkForward,
     int TournamentLookback,
+    double TournamentTargetVolatility,
+    double TournamentTargetReturn,
     int LookAheadSamples,
     int Seed)
 {
@@ -32,7 +38,7 @@ public sealed record BacktestSettings(
 
     /// <summary>The built-in defaults (equal to hocon/reference.conf).</summary>
     public static BacktestSettings Default { get; } = new(100_000m, SimulatorKind.EventDriven, 5, 1, 6, 1m, AccountKind.Cash, false, 0.1,
-        TimeInForce.Day, RebalanceSchedule.Daily, 252, new WalkForwardOptions(504, 63, 63, false), 126, 20, 42);
+        TimeInForce.Day, RebalanceSchedule.Daily, 252, new WalkForwardOptions(504, 63, 63, false), 126, 0.15, 0.10, 20, 42);
 
     /// <summary>Both simulators configured from these settings.</summary>
     public SimulatorSetup ToSimulatorSetup() => new()
@@ -111,6 +117,8 @@ public sealed record BacktestSettings(
             r.Double(s + "periods-per-year", d.PeriodsPerYear, 0, 1_000_000, minExclusive: true),
             new WalkForwardOptions(train, test, step, anchored),
             r.Int(s + "tournament.lookback-bars", d.TournamentLookback, 2, 1_000_000),
+            r.Double(s + "tournament.target-volatility", d.TournamentTargetVolatility, 0, 10, minExclusive: true),
+            r.Double(s + "tournament.target-return", d.TournamentTargetReturn, 0, 10),
             r.Int(s + "look-ahead-samples", d.LookAheadSamples, 1, 100_000),
             r.Int(s + "seed", d.Seed, int.MinValue, int.MaxValue));
         return (settings, r.Problems);

@@ -9,7 +9,10 @@ namespace ActorTrader.Backtest.StrategyRuns;
 /// <summary>
 /// Checks a strategy for look-ahead by re-deciding a seeded sample of decision bars on a panel that physically ends at
 /// the decision bar, and comparing with the decision on the full panel. A strategy that only uses the point-in-time
-/// view gives identical signals; any difference, or any refused future access, is a finding.
+/// view gives identical signals; any difference, or any refused future access, is a finding. The cut panel also drops
+/// the symbols not listed by the decision bar, so a strategy that sizes or ranks by a universe that includes symbols
+/// listing later (survivorship look-ahead) differs too. Signals are compared symbol by symbol, as the two panels may
+/// hold the symbols at different positions.
 /// </summary>
 public static class LookAheadAudit
 {
@@ -29,8 +32,8 @@ public static class LookAheadAudit
         foreach (var t in bars)
         {
             var time = panel.Times[t];
-            var full = Evaluate(strategy, parameters, panel.AsOf(t), t, time, "full panel", findings);
-            var cut = Evaluate(strategy, parameters, Truncate(panel, t).AsOf(t), t, time, "panel cut at the decision bar", findings);
+            var full = Evaluate(strategy, parameters, panel.AsOf(t), t, time, "full panel", findings, failureIsFinding: false);
+            var cut = Evaluate(strategy, parameters, Truncate(panel, t).AsOf(t), t, time, "panel cut at the decision bar", findings, failureIsFinding: full is not null);
             if (full is null || cut is null) continue;
             var difference = Difference(full, cut);
             if (difference is not null) findings.Add(new LookAheadFinding(t, time, "differs", difference));
@@ -39,7 +42,7 @@ public static class LookAheadAudit
     }
 
     private static SignalSet? Evaluate(IStrategy strategy, ParameterSet parameters, PointInTimePanel view, int t, DateTimeOffset time,
-        string which, List<LookAheadFinding> findings)
+        string which, List<LookAheadFinding> findings, bool failureIsFinding)
     {
         try
         {
@@ -49,6 +52,13 @@ public static class LookAheadAudit
         {
             // The refusal is what the audit looks for: it becomes the finding rather than ending the audit.
             findings.Add(new LookAheadFinding(t, time, "look-ahead", $"On the {which}: {e.Message}"));
+            return null;
+        }
+        catch (Exception e) when (failureIsFinding && e is not OperationCanceledException)
+        {
+            // It decided on the full panel but not without the later-listed symbols: its decision depends on them.
+            findings.Add(new LookAheadFinding(t, time, "differs",
+                $"It decided on the full panel but failed on the {which} ({e.GetType().Name}: {e.Message}); it depends on symbols not listed by the decision bar."));
             return null;
         }
     }
@@ -72,14 +82,31 @@ public static class LookAheadAudit
         return null;
     }
 
-    // The panel as it existed at the close of bar t: same symbols and fundamentals, bars 0..t only.
+    /// <summary>
+    /// The panel as it existed at the close of bar <paramref name="t"/>: bars 0..t on the same time axis, only the symbols
+    /// with a finite close by then (one that lists later was unknown at the decision — keeping it would let a strategy
+    /// that counts or ranks the universe read the future), and the fundamentals of those symbols published by then.
+    /// </summary>
     internal static BarPanel Truncate(BarPanel panel, int t)
     {
         var view = panel.AsOf(t);
-        double[][] Columns(Func<int, ReadOnlySpan<double>> column) =>
-            [.. Enumerable.Range(0, panel.SymbolCount).Select(s => column(s).ToArray())];
-        return BarPanel.FromColumns(panel.Timeframe, panel.Symbols, view.Times.ToArray(),
+        var listed = Enumerable.Range(0, panel.SymbolCount).Where(s => HasClose(view, s)).ToArray();
+        double[][] Columns(Func<int, ReadOnlySpan<double>> column) => [.. listed.Select(s => column(s).ToArray())];
+        var symbols = listed.Select(s => panel.Symbols[s]).ToArray();
+        var fundamentals = symbols
+            .Where(s => panel.Fundamentals.TryGetValue(s, out var data) && data.KnownFrom <= view.DecisionTime)
+            .ToDictionary(s => s, s => panel.Fundamentals[s]);
+        return BarPanel.FromColumns(panel.Timeframe, symbols, view.Times.ToArray(),
             Columns(view.Open), Columns(view.High), Columns(view.Low), Columns(view.Close), Columns(view.Volume),
-            panel.Fundamentals);
+            fundamentals);
+    }
+
+    private static bool HasClose(PointInTimePanel view, int symbol)
+    {
+        foreach (var close in view.Close(symbol))
+        {
+            if (double.IsFinite(close)) return true;
+        }
+        return false;
     }
 }

@@ -11,4 +11,11 @@ public sealed record TournamentReport(
     RebalanceSchedule Rebalance,
     int Lookback,
     EventDrivenOptions Realised,
-    IReadOnlyList<TournamentCell> Cells);
+    IReadOnlyList<TournamentCell> Cells)
+{
+    /// <summary>Annualised volatility efficient-risk was given; null when not recorded.</summary>
+    public double? TargetVolatility { get; init; }
+
+    /// <summary>Annualised arithmetic return efficient-return was given; null when not recorded.</summary>
+    public double? TargetReturn { get; init; }
+}

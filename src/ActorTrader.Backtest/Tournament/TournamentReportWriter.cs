@@ -15,7 +15,10 @@ public static class TournamentReportWriter
         b.Append(CultureInfo.InvariantCulture,
             $"{report.Engines.Count} engines × {report.Profiles.Count} profiles. Idealised: vectorised, no costs. Realised: event-driven, fills at the next open, " +
             $"slippage {Fixed(report.Realised.SlippageBps, 1)} bps, commission {Fixed(report.Realised.CommissionBps, 1)} bps, {report.Realised.Account.ToString().ToLowerInvariant()} account. " +
-            $"Rebalance {report.Rebalance}, lookback {report.Lookback} bars. Decay = realised Sharpe ÷ idealised Sharpe.\n\n");
+            $"Rebalance {report.Rebalance}, lookback {report.Lookback} bars. Decay = realised Sharpe ÷ idealised Sharpe.");
+        if (report.TargetVolatility is { } volatility) b.Append(" Target volatility of efficient-risk: ").Append(Percent(volatility)).Append(" a year.");
+        if (report.TargetReturn is { } target) b.Append(" Target return of efficient-return: ").Append(Percent(target)).Append(" a year.");
+        b.Append("\n\n");
         b.Append("| engine | profile | idealised Sharpe | realised Sharpe | decay | realised total return | realised max drawdown | trades | status |\n");
         b.Append("|---|---|---:|---:|---:|---:|---:|---:|---|\n");
         foreach (var c in report.Cells)
@@ -47,6 +50,8 @@ public static class TournamentReportWriter
         b.Append("  \"lookback\": ").Append(JsonText.Number(report.Lookback)).Append(",\n");
         b.Append("  \"slippage_bps\": ").Append(JsonText.Number(report.Realised.SlippageBps)).Append(",\n");
         b.Append("  \"commission_bps\": ").Append(JsonText.Number(report.Realised.CommissionBps)).Append(",\n");
+        b.Append("  \"target_volatility\": ").Append(report.TargetVolatility is { } v ? JsonText.Number(v) : "null").Append(",\n");
+        b.Append("  \"target_return\": ").Append(report.TargetReturn is { } r ? JsonText.Number(r) : "null").Append(",\n");
         b.Append("  \"cells\": [");
         for (var i = 0; i < report.Cells.Count; i++)
         {

@@ -14,10 +14,14 @@ namespace ActorTrader.Backtest.Tournament;
 /// Engines × profiles × simulators on identical data: for each profile and engine, one weights schedule
 /// (<see cref="EngineAllocation"/>) is simulated twice — idealised (vectorised, no costs) and realised (event-driven,
 /// next-open fills with slippage and commission) — and the Sharpe ratios are compared (<see cref="AlphaDecay"/>).
-/// A failing engine becomes a cell with its error; the report lists every engine for every profile.
+/// efficient-risk and efficient-return get the annualised targets of the options; a target the data cannot reach is
+/// that engine's error. A failing engine becomes a cell with its error; the report lists every engine for every profile.
 /// </summary>
 public static class TournamentRunner
 {
+    private const string EfficientRiskName = "efficient-risk";
+    private const string EfficientReturnName = "efficient-return";
+
     public static TournamentReport Run(IReadOnlyList<TournamentProfile> profiles, TournamentOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(profiles);
@@ -25,6 +29,10 @@ public static class TournamentRunner
         if (profiles.Count == 0) throw new ArgumentException("A tournament needs at least one profile.", nameof(profiles));
         var duplicate = profiles.GroupBy(p => p.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null) throw new ArgumentException($"Profile \"{duplicate.Key}\" is given twice; profile names must be unique.", nameof(profiles));
+        if (!(options.TargetVolatility > 0) || !double.IsFinite(options.TargetVolatility))
+            throw new ArgumentException($"TargetVolatility = {options.TargetVolatility} is not a positive annualised volatility; set it to e.g. 0.15 for 15% a year.", nameof(options));
+        if (!double.IsFinite(options.TargetReturn))
+            throw new ArgumentException($"TargetReturn = {options.TargetReturn} is not a finite annualised return; set it to e.g. 0.10 for 10% a year.", nameof(options));
         var engines = ResolveEngines(options);
         var realisedOptions = options.Realised with { Rebalance = options.Rebalance };
         var idealOptions = new VectorisedOptions
@@ -45,7 +53,11 @@ public static class TournamentRunner
             }
         }
         return new TournamentReport(options.RunId, [.. engines.Select(e => e.Name)], [.. profiles.Select(p => p.Name)],
-            options.Rebalance, options.Lookback, realisedOptions, cells);
+            options.Rebalance, options.Lookback, realisedOptions, cells)
+        {
+            TargetVolatility = options.TargetVolatility,
+            TargetReturn = options.TargetReturn,
+        };
     }
 
     private static TournamentCell Play(IPortfolioOptimizer engine, TournamentProfile profile, TournamentOptions options,
@@ -60,7 +72,8 @@ public static class TournamentRunner
                 var history = SignalReplay.Run(strategy, profile.Panel, profile.Parameters ?? strategy.Parameters.Defaults(), 1, cancellationToken);
                 candidates = (t, s) => history.Targets[t][s] > 0;
             }
-            var weights = EngineAllocation.Weights(engine, returns, options.Rebalance, options.Lookback, candidates, options.Constraints, idealOptions.PeriodsPerYear);
+            // μ and Σ are annualised with the same periods per year, so the annualised targets need no conversion.
+            var weights = EngineAllocation.Weights(engine, returns, options.Rebalance, options.Lookback, candidates, ConstraintsFor(engine, options), idealOptions.PeriodsPerYear);
             var ideal = VectorisedSimulator.Run(returns, weights, idealOptions);
             var real = EventDrivenSimulator.Run(profile.Panel, weights, realisedOptions, cancellationToken);
             var decay = AlphaDecay.Measure(ideal.ReturnSpan, real.ReturnSpan, 0, idealOptions.PeriodsPerYear);
@@ -73,6 +86,14 @@ public static class TournamentRunner
             return new TournamentCell(engine.Name, profile.Name, null, null, null, $"{e.GetType().Name}: {e.Message}");
         }
     }
+
+    // Constraints.Target is one number read as a volatility by efficient-risk and as a return by efficient-return.
+    private static PortfolioConstraints ConstraintsFor(IPortfolioOptimizer engine, TournamentOptions options) => engine.Name switch
+    {
+        EfficientRiskName => options.Constraints with { Target = options.TargetVolatility },
+        EfficientReturnName => options.Constraints with { Target = options.TargetReturn },
+        _ => options.Constraints,
+    };
 
     private static List<IPortfolioOptimizer> ResolveEngines(TournamentOptions options)
     {

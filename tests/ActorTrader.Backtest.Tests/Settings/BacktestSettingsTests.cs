@@ -82,4 +82,40 @@ public sealed class BacktestSettingsTests
 
         Assert.Contains("slippage-bps", e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Tournament_targets_are_read_as_annualised_fractions()
+    {
+        var settings = BacktestSettings.FromConfig(Parse("actortrader.backtest.tournament { target-volatility = 0.2, target-return = 0.05 }"));
+
+        Assert.Equal((0.2, 0.05), (settings.TournamentTargetVolatility, settings.TournamentTargetReturn));
+    }
+
+    [Fact]
+    public void Reference_tournament_targets_are_fifteen_percent_volatility_and_ten_percent_return()
+    {
+        var settings = BacktestSettings.FromConfig(Parse());
+
+        Assert.Equal((0.15, 0.10), (settings.TournamentTargetVolatility, settings.TournamentTargetReturn));
+    }
+
+    [Fact]
+    public void Negative_tournament_targets_are_problems_with_a_fix()
+    {
+        var (settings, problems) = BacktestSettings.Read(Parse("actortrader.backtest.tournament { target-volatility = -0.1, target-return = -0.05 }"));
+
+        Assert.Equal(["actortrader.backtest.tournament.target-return", "actortrader.backtest.tournament.target-volatility"],
+            problems.Select(p => p.Key).Order(StringComparer.Ordinal));
+        Assert.Contains("Set actortrader.backtest.tournament.target-volatility to a number above 0", problems.Single(p => p.Key!.EndsWith("volatility", StringComparison.Ordinal)).Fix, StringComparison.Ordinal);
+        Assert.Contains("Set actortrader.backtest.tournament.target-return to a number from 0", problems.Single(p => p.Key!.EndsWith("return", StringComparison.Ordinal)).Fix, StringComparison.Ordinal);
+        Assert.Equal((0.15, 0.10), (settings.TournamentTargetVolatility, settings.TournamentTargetReturn));
+    }
+
+    [Fact]
+    public void Zero_target_volatility_is_a_problem()
+    {
+        var (_, problems) = BacktestSettings.Read(Parse("actortrader.backtest.tournament.target-volatility = 0"));
+
+        Assert.Equal("actortrader.backtest.tournament.target-volatility", Assert.Single(problems).Key);
+    }
 }
