@@ -87,6 +87,8 @@ internal sealed class TournamentCommandRunner(CliContext context, TimeProvider c
                         Rebalance = schedule,
                         Realised = settings.ToSimulatorSetup().EventDriven,
                         RunId = run.Value,
+                        TargetVolatility = settings.TournamentTargetVolatility,
+                        TargetReturn = settings.TournamentTargetReturn,
                     };
                     first ??= options;
                     cells.AddRange(TournamentRunner.Run([profile], options, cancellationToken).Cells);
@@ -95,7 +97,11 @@ internal sealed class TournamentCommandRunner(CliContext context, TimeProvider c
         }
 
         var report = new TournamentReport(run.Value, [.. engines.Select(e => e.Name)], [.. profiles.Select(p => p.Profile.Name)],
-            schedule, first!.Lookback, first.Realised with { Rebalance = schedule }, cells);
+            schedule, first!.Lookback, first.Realised with { Rebalance = schedule }, cells)
+        {
+            TargetVolatility = first.TargetVolatility,
+            TargetReturn = first.TargetReturn,
+        };
         var directory = environment.Runs.Create(run);
         var markdown = TournamentReportWriter.Markdown(report) + DataSection(profiles);
         var jsonText = TournamentReportWriter.Json(report);

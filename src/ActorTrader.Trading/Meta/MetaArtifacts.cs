@@ -8,7 +8,8 @@ namespace ActorTrader.Trading.Meta;
 /// <summary>
 /// Writes a meta run's files into its run directory: always <c>meta_portfolio_report.md</c>; the alignment audit
 /// <c>meta_alignment.json</c> once the sleeves were aligned; <c>meta_weights.json</c>, <c>asset_weights.json</c> and
-/// <c>asset_weights.csv</c> (the allocation) and <c>target_weights.json</c> (what to hold from the next open) on success; last <c>INDEX.md</c>, naming the profile and run id and listing every file. Each
+/// <c>asset_weights.csv</c> (the allocation) and <c>target_weights.json</c> (what to hold from the next open) and the
+/// tearsheet of the meta return stream in <c>tearsheet/</c> (<see cref="MetaTearsheet"/>) on success; last <c>INDEX.md</c>, naming the profile and run id and listing every file. Each
 /// file is written beside itself and renamed into place; text is invariant with '\n' line ends, so the same inputs give
 /// the same bytes.
 /// </summary>
@@ -25,12 +26,6 @@ internal static class MetaArtifacts
     public const string WeightsExplanation =
         "\"allocation\" (asset_weights) = the sleeves' optimiser weights per leg flattened through the meta-weights, whatever is held today; " +
         "\"target\" (target_weights) = what to hold from the next open given the sleeves' signals at their last close (flat legs count 0; the rest is cash).";
-
-    private static readonly IReadOnlyDictionary<string, string> Descriptions = new Dictionary<string, string>(StringComparer.Ordinal)
-    {
-        [AssetWeightsJsonFile] = "Meta-portfolio allocation: flattened signed asset weights (sleeve optimiser weights × meta-weights) (JSON).",
-        [TargetWeightsJsonFile] = "Meta-portfolio target: flattened signed weights to hold from the next open given the sleeves' last signals (JSON).",
-    };
 
     private static readonly JsonWriterOptions JsonOptions = new() { Indented = true, NewLine = "\n" };
 
@@ -85,10 +80,14 @@ internal static class MetaArtifacts
             foreach (var (symbol, weight) in evaluation.AssetWeights) csv.Append(symbol.ToString()).Append(',').Append(MetaText.Exact(weight)).Append('\n');
             WriteFile(runDirectory, AssetWeightsCsvFile, Encoding.UTF8.GetBytes(csv.ToString()));
         }
+        // Only a succeeded run has a meta return stream; before the report, so the report can point to it (or say why not).
+        MetaTearsheet.Result? tearsheet = null;
+        if (evaluation is { Succeeded: true, Matrix: { } aligned, MetaWeights: { } metaWeights })
+            tearsheet = MetaTearsheet.Write(runDirectory, MetaTearsheet.Data(profile, run, aligned, metaWeights, evaluation.SyntheticSleeves));
         var report = Path.Combine(runDirectory, ReportFile);
-        WriteFile(runDirectory, ReportFile, Encoding.UTF8.GetBytes(MetaReport.Render(profile, run, evaluation)));
+        WriteFile(runDirectory, ReportFile, Encoding.UTF8.GetBytes(MetaReport.Render(profile, run, evaluation, tearsheet)));
         // Last, so it lists every file of the run (and the sleeves' files when they live under it).
-        new RunIndexWriter(Descriptions).Write(runDirectory, new RunIndexHeader(profile.Name, run.Value, run.StartedAt));
+        new RunIndexWriter(MetaIndexDescriptions.For(profile)).Write(runDirectory, new RunIndexHeader(profile.Name, run.Value, run.StartedAt));
         return report;
     }
 

@@ -21,16 +21,19 @@ internal sealed record MetaEvaluation(
 {
     public bool Succeeded => Reasons.Count == 0;
 
+    /// <summary>Sleeves (ordinal) whose run used generated bars; the tearsheet says so. Empty unless the gates passed.</summary>
+    public IReadOnlyList<string> SyntheticSleeves { get; init; } = [];
+
     public static MetaEvaluation Evaluate(MetaProfile profile, IReadOnlyList<SleeveResult> results, string weightsFile, OptimizerCatalog catalog)
     {
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(results);
         ArgumentNullException.ThrowIfNull(catalog);
         var completeness = CompletenessGate.Check(profile, results, weightsFile);
-        var signTest = SignTestGate.Check(results);
+        var signTest = SignTestGate.Check(results, completeness);
         var reasons = new List<string>();
         reasons.AddRange(completeness.Failures.Select(f => $"completeness gate: {f}"));
-        reasons.AddRange(signTest.Failures.Select(f => $"sign-test gate: {f}"));
+        reasons.AddRange(signTest.Failures.Except(signTest.AlreadyReported, StringComparer.Ordinal).Select(f => $"sign-test gate: {f}"));
         if (reasons.Count > 0) return new MetaEvaluation(reasons, completeness, signTest, null, null, [], []);
 
         // Both gates passed, so every result has a succeeded outcome with a clean return stream.
@@ -61,6 +64,9 @@ internal sealed record MetaEvaluation(
         var flattened = WeightFlattening.Flatten(weights.Assets, weights.Weights, sleeveWeights);
         var sleeveTargets = outcomes.ToDictionary(o => o.Sleeve, o => o.TargetWeights, StringComparer.Ordinal);
         var targets = WeightFlattening.Flatten(weights.Assets, weights.Weights, sleeveTargets);
-        return new MetaEvaluation(reasons, completeness, signTest, matrix, weights, flattened, targets);
+        return new MetaEvaluation(reasons, completeness, signTest, matrix, weights, flattened, targets)
+        {
+            SyntheticSleeves = [.. outcomes.Where(o => o.SyntheticData).Select(o => o.Sleeve).Order(StringComparer.Ordinal)],
+        };
     }
 }

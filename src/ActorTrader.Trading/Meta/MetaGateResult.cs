@@ -10,4 +10,10 @@ public sealed record MetaGateRow(string Sleeve, bool Passed, string Reason);
 public sealed record MetaGateResult(string Gate, IReadOnlyList<MetaGateRow> Rows, IReadOnlyList<string> Failures)
 {
     public bool Passed => Failures.Count == 0;
+
+    /// <summary>
+    /// The <see cref="Failures"/> an earlier gate already reported for the same sleeve (e.g. the sign test of a sleeve the
+    /// completeness gate failed): they fail this gate too but are left out of the run's reasons, so each cause is listed once.
+    /// </summary>
+    public IReadOnlyList<string> AlreadyReported { get; init; } = [];
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using ActorTrader.Backtest.Reports;
 using ActorTrader.Data.Runs;
 
 namespace ActorTrader.Trading.Meta;
@@ -6,12 +7,13 @@ namespace ActorTrader.Trading.Meta;
 /// <summary>
 /// Renders <c>meta_portfolio_report.md</c>: Status (an explicit PASS or FAIL with every reason), Completeness and
 /// Sign test (one row per sleeve), Meta-weights, Flattened asset weights (the allocation) and Target weights (what to hold
-/// from the next open), each |w| descending then symbol, and Inputs.
+/// from the next open), each |w| descending then symbol, Tearsheet (where it is, or why there is none) and Inputs.
 /// Sections a failed run did not reach say why they are empty.
 /// </summary>
 internal static class MetaReport
 {
-    public static string Render(MetaProfile profile, RunId run, MetaEvaluation evaluation)
+    /// <param name="tearsheet">What the tearsheet writer did; null when the run did not get that far.</param>
+    public static string Render(MetaProfile profile, RunId run, MetaEvaluation evaluation, MetaTearsheet.Result? tearsheet = null)
     {
         var md = new Md();
         md.Line($"# Meta-portfolio report: {profile.Name}").Line();
@@ -30,7 +32,8 @@ internal static class MetaReport
 
         Gate(md, "Completeness", evaluation.Completeness,
             $"Every sleeve needs a run id, an artifacts directory holding its weights file, finite asset and target weights, a non-empty return stream without NaN and a succeeded run; at least {MetaText.Int(MetaProfile.MinimumSleeves)} sleeves unless allow-single-sleeve (here {(profile.AllowSingleSleeve ? "on" : "off")}).");
-        Gate(md, "Sign test", evaluation.SignTest, "Every sleeve's directional sign test (short-leg inversion) must pass.");
+        Gate(md, "Sign test", evaluation.SignTest,
+            "Every sleeve's directional sign test (short-leg inversion) must have run and passed; \"not run\" for a sleeve the completeness gate failed is listed there, not again under Status.");
 
         md.Line("## Meta-weights").Line();
         if (evaluation.MetaWeights is { } weights)
@@ -67,6 +70,23 @@ internal static class MetaReport
             foreach (var (symbol, weight) in evaluation.TargetWeights)
                 md.Line($"| {MetaText.Cell(symbol.ToString())} | {MetaText.Weight(weight)} | {MetaText.Weight(allocation.GetValueOrDefault(symbol))} |");
             md.Line().Line($"Net: {MetaText.Weight(evaluation.TargetWeights.Sum(p => p.Value))}, gross: {MetaText.Weight(evaluation.TargetWeights.Sum(p => Math.Abs(p.Value)))} (what the target does not use stays in cash).");
+        }
+        else
+        {
+            md.Line(NotReached(evaluation));
+        }
+        md.Line();
+
+        md.Line("## Tearsheet").Line();
+        if (tearsheet is { Output: { } output })
+        {
+            md.Line($"{MetaTearsheet.Directory}/{TearsheetWriter.HtmlFileName} (summary in {MetaTearsheet.Directory}/{TearsheetWriter.SummaryFileName}): the in-sample meta return stream, " +
+                $"Σ meta-weight × sleeve return on each common date. Total return {MetaText.Weight(output.Statistics.Summary.TotalReturn)}, " +
+                $"Sharpe {MetaText.Weight(output.Statistics.Summary.Sharpe)}, max drawdown {MetaText.Weight(output.Statistics.Summary.MaxDrawdown.Depth)}.");
+        }
+        else if (tearsheet is { Skipped: { } skipped })
+        {
+            md.Line($"Not written: {MetaText.Cell(skipped)}");
         }
         else
         {

@@ -1,6 +1,7 @@
 using ActorTrader.Actors;
 using ActorTrader.Data.Runs;
 using ActorTrader.Domain.Instruments;
+using ActorTrader.Trading.Sleeves.Pipeline;
 
 namespace ActorTrader.Trading.Sleeves;
 
@@ -21,7 +22,9 @@ public sealed record RunSleeve(RunId? RunId = null, DateTimeOffset? From = null,
 /// where and why, the returns are empty, and the directory still holds the audits written before the failure.
 /// <see cref="Excluded"/> names candidates dropped with the reason (e.g. NaN returns). <see cref="SignTestPassed"/> is false
 /// only when the directional sign test ran and found a short leg that does not invert (a run stopped before synthesis has
-/// no violation). <see cref="DegradedStrategies"/> names strategies the sleeve ran without after they kept failing.
+/// no violation; <see cref="SignTestRan"/> tells the two apart). <see cref="DegradedStrategies"/> names strategies the sleeve
+/// ran without after they kept failing. <see cref="TargetSchedule"/> is the target at every bar — what the sleeve held bar by
+/// bar, the portfolio to backtest — not the static allocation.
 /// </summary>
 public sealed record SleeveOutcome(
     string Sleeve,
@@ -43,6 +46,21 @@ public sealed record SleeveOutcome(
     /// <see cref="AssetWeights"/>.
     /// </summary>
     public IReadOnlyDictionary<Symbol, double> TargetWeights { get; init; } = new SortedDictionary<Symbol, double>();
+
+    /// <summary>
+    /// The target per bar over the in-sample window; <see cref="SleeveSchedule.Empty"/> on failure. Row t is decided at the
+    /// close of bar TargetSchedule.Dates[t] (a panel bar time) and held over the next bar, so it earns <see cref="Returns"/>[t]
+    /// (dated <see cref="Dates"/>[t] = TargetSchedule.Dates[t + 1]); the last row, one beyond the returns, equals
+    /// <see cref="TargetWeights"/>. This is the backtest's <c>WeightsSchedule</c> convention: pass
+    /// <see cref="SleeveSchedule.ToWeightsSchedule"/> with the returns matrix of the bars TargetSchedule.Dates.
+    /// </summary>
+    public SleeveSchedule TargetSchedule { get; init; } = SleeveSchedule.Empty;
+
+    /// <summary>
+    /// True when the run reached strategy synthesis, so the directional sign test ran (over zero or more short legs). False
+    /// when it stopped before: <see cref="SignTestPassed"/> is then true only because nothing was tested.
+    /// </summary>
+    public bool SignTestRan { get; init; }
 
     /// <summary>Strategies that failed repeatedly and were left out (the sleeve is degraded when this is not empty).</summary>
     public IReadOnlyList<string> DegradedStrategies { get; init; } = [];

@@ -14,7 +14,9 @@ public sealed class TournamentCommandTests : IDisposable
     [Fact]
     public async Task Every_engine_is_a_row_of_the_report_even_one_that_fails()
     {
-        var (output, _) = await _cli.ExpectAsync(ExitCodes.Ok, ["tournament", "--engines", "hrp,efficient-risk,equal", "--json", .. Window]);
+        // No portfolio of these stocks is this calm, so efficient-risk cannot meet its target and fails.
+        using var cli = new ResearchCli("backtest.tournament.target-volatility = 0.0001");
+        var (output, _) = await cli.ExpectAsync(ExitCodes.Ok, ["tournament", "--engines", "hrp,efficient-risk,equal", "--json", .. Window]);
 
         using var report = JsonDocument.Parse(output);
         var cells = report.RootElement.GetProperty("cells").EnumerateArray().ToList();
@@ -23,6 +25,17 @@ public sealed class TournamentCommandTests : IDisposable
         Assert.Equal(JsonValueKind.Null, cells[0].GetProperty("error").ValueKind);
         Assert.Contains("efficient-risk", cells[1].GetProperty("error").GetString(), StringComparison.Ordinal);
         Assert.Equal(JsonValueKind.Object, cells[2].GetProperty("realised").ValueKind);
+    }
+
+    [Fact]
+    public async Task Efficient_risk_and_efficient_return_get_the_configured_targets()
+    {
+        var (output, _) = await _cli.ExpectAsync(ExitCodes.Ok, ["tournament", "--engines", "efficient-risk,efficient-return", "--json", .. Window]);
+
+        using var report = JsonDocument.Parse(output);
+        Assert.Equal(0.15, report.RootElement.GetProperty("target_volatility").GetDouble());
+        Assert.Equal(0.10, report.RootElement.GetProperty("target_return").GetDouble());
+        Assert.All(report.RootElement.GetProperty("cells").EnumerateArray(), c => Assert.Equal(JsonValueKind.Null, c.GetProperty("error").ValueKind));
     }
 
     [Fact]

@@ -620,7 +620,213 @@ public sealed class MetaPortfolioActorTests : TestKit.TestKit, IDisposable
         var b = await RunAsync(StartMeta(runsDir: "runs-b", name: "meta-b"));
 
         Assert.True(a.Succeeded);
-        foreach (var file in new[] { "meta_portfolio_report.md", "meta_weights.json", "asset_weights.json", "asset_weights.csv", "meta_alignment.json" })
+        foreach (var file in new[] { "meta_portfolio_report.md", "meta_weights.json", "asset_weights.json", "asset_weights.csv", "meta_alignment.json",
+            "tearsheet/tearsheet.html", "tearsheet/summary.md", "tearsheet/returns.csv", "tearsheet/weights.csv", "tearsheet/statistics.json", "INDEX.md" })
             Assert.Equal(File.ReadAllBytes(Path.Combine(a.RunDirectory!, file)), File.ReadAllBytes(Path.Combine(b.RunDirectory!, file)));
+    }
+
+    /// <summary>The meta return stream computed here from the sleeves' seeded returns and the outcome's meta-weights (120 common dates).</summary>
+    private static double[] ExpectedMetaReturns(MetaOutcome outcome)
+    {
+        var core = SleeveData.Returns(120, 1);
+        var trend = SleeveData.Returns(120, 2);
+        return [.. Enumerable.Range(0, 120).Select(t => outcome.MetaWeights[Core] * core[t] + outcome.MetaWeights[Trend] * trend[t])];
+    }
+
+    private static string Tearsheet(MetaOutcome outcome, string file) => Path.Combine(outcome.RunDirectory!, "tearsheet", file);
+
+    [Fact]
+    public async Task A_passing_run_writes_a_tearsheet_whose_total_return_compounds_the_meta_return_stream()
+    {
+        TwoHealthySleeves();
+
+        var outcome = await RunAsync(StartMeta());
+
+        Assert.True(outcome.Succeeded, string.Join("; ", outcome.Reasons));
+        Assert.True(File.Exists(Tearsheet(outcome, "tearsheet.html")));
+        var expected = ExpectedMetaReturns(outcome).Aggregate(1.0, (equity, r) => equity * (1 + r)) - 1;
+        using var stats = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Tearsheet(outcome, "statistics.json")));
+        Assert.Equal(expected, stats.RootElement.GetProperty("statistics").GetProperty("total_return").GetDouble(), 12);
+        var percent = (expected * 100).ToString("F2", CultureInfo.InvariantCulture) + "%";
+        Assert.Contains($"| Total return | {percent} |", File.ReadAllLines(Tearsheet(outcome, "summary.md")));
+    }
+
+    [Fact]
+    public async Task The_tearsheet_returns_are_the_meta_weighted_sum_of_sleeve_returns_per_common_date()
+    {
+        TwoHealthySleeves();
+
+        var outcome = await RunAsync(StartMeta());
+
+        var rows = File.ReadAllLines(Tearsheet(outcome, "returns.csv")).Skip(1).Select(l => l.Split(',')).ToList();
+        var expected = ExpectedMetaReturns(outcome);
+        Assert.Equal(expected.Length, rows.Count);
+        for (var t = 0; t < expected.Length; t++)
+        {
+            Assert.Equal(SleeveData.FirstDate.AddDays(t), DateTimeOffset.Parse(rows[t][0], CultureInfo.InvariantCulture));
+            Assert.Equal(expected[t], double.Parse(rows[t][1], CultureInfo.InvariantCulture), 14);
+        }
+    }
+
+    [Fact]
+    public async Task The_tearsheet_weights_are_the_meta_weights_labelled_by_sleeve()
+    {
+        TwoHealthySleeves();
+
+        var outcome = await RunAsync(StartMeta());
+
+        var lines = File.ReadAllLines(Tearsheet(outcome, "weights.csv"));
+        Assert.Equal($"date,{Core},{Trend}", lines[0]);
+        var row = lines[1].Split(',');
+        Assert.Equal(outcome.MetaWeights[Core], double.Parse(row[1], CultureInfo.InvariantCulture));
+        Assert.Equal(outcome.MetaWeights[Trend], double.Parse(row[2], CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public async Task The_tearsheet_notes_name_the_profile_optimiser_sleeves_and_common_window()
+    {
+        TwoHealthySleeves();
+
+        var outcome = await RunAsync(StartMeta());
+
+        var summary = File.ReadAllLines(Tearsheet(outcome, "summary.md"));
+        Assert.Contains("| profile | default |", summary);
+        Assert.Contains("| optimiser | erc |", summary);
+        Assert.Contains($"| sleeves | {Core}, {Trend} |", summary);
+        Assert.Contains(summary, l => l.StartsWith("| common window | 120 bars, 2024-01-02 to 2024-04-30", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_failed_run_writes_no_tearsheet_but_still_its_report_and_index()
+    {
+        _sleeves[Core] = HealthyCore();
+
+        var outcome = await RunAsync(StartMeta());
+
+        Assert.False(outcome.Succeeded);
+        Assert.False(Directory.Exists(Path.Combine(outcome.RunDirectory!, "tearsheet")));
+        Assert.Contains("## Tearsheet\n\nNot computed: the gates failed", Report(outcome), StringComparison.Ordinal);
+        var index = File.ReadAllText(Path.Combine(outcome.RunDirectory!, "INDEX.md"));
+        Assert.Contains("| meta_portfolio_report.md | ", index, StringComparison.Ordinal);
+        Assert.DoesNotContain("tearsheet/", index, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_index_lists_every_tearsheet_file_with_its_size_and_a_description()
+    {
+        TwoHealthySleeves();
+
+        var outcome = await RunAsync(StartMeta());
+
+        var index = File.ReadAllLines(Path.Combine(outcome.RunDirectory!, "INDEX.md"));
+        foreach (var file in new[] { "tearsheet.html", "summary.md", "returns.csv", "weights.csv", "statistics.json" })
+        {
+            var size = new FileInfo(Tearsheet(outcome, file)).Length;
+            Assert.Contains(index, l => l.StartsWith($"| tearsheet/{file} | {size} | Meta-", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task The_index_describes_the_files_sleeves_write_under_the_meta_run()
+    {
+        // A sleeve of a meta run writes under <run>/sleeves/<name>/ (SleeveRunDirectory); this fake does the same.
+        FakeBehaviour.Answer InRun(string sleeve, int seed, Dictionary<Symbol, double> weights) => new(c =>
+        {
+            var directory = Path.Combine(_root, "runs", c.RunId!.Value.Value, "sleeves", sleeve);
+            Directory.CreateDirectory(Path.Combine(directory, "tearsheet"));
+            foreach (var file in new[] { "00_data.json", "01_events.jsonl", "04_synthesis.json", "weights.json", "weights.csv", "sleeve_report.md", "tearsheet/weights.csv" })
+                File.WriteAllText(Path.Combine(directory, file), "{}");
+            return _data.Healthy(sleeve, c, seed, weights) with { RunDirectory = directory };
+        });
+        _sleeves[Core] = InRun(Core, 1, CoreWeights);
+        _sleeves[Trend] = InRun(Trend, 2, TrendWeights);
+
+        var outcome = await RunAsync(StartMeta());
+
+        Assert.True(outcome.Succeeded, string.Join("; ", outcome.Reasons));
+        var index = File.ReadAllLines(Path.Combine(outcome.RunDirectory!, "INDEX.md"));
+        string Description(string path) => Assert.Single(index, l => l.StartsWith($"| {path} | ", StringComparison.Ordinal)).Split(" | ")[2];
+        Assert.StartsWith("Sleeve stage 0 audit", Description($"sleeves/{Core}/00_data.json"), StringComparison.Ordinal);
+        Assert.StartsWith("Sleeve: Stage 1 events", Description($"sleeves/{Core}/01_events.jsonl"), StringComparison.Ordinal);
+        Assert.StartsWith("Sleeve stage 4 audit", Description($"sleeves/{Trend}/04_synthesis.json"), StringComparison.Ordinal);
+        Assert.StartsWith("Sleeve report", Description($"sleeves/{Core}/sleeve_report.md"), StringComparison.Ordinal);
+        Assert.StartsWith($"Sleeve {Core}: leg and signed asset weights", Description($"sleeves/{Core}/weights.csv"), StringComparison.Ordinal);
+        Assert.StartsWith($"Sleeve {Core}: signed asset weights it held bar by bar", Description($"sleeves/{Core}/tearsheet/weights.csv"), StringComparison.Ordinal);
+        Assert.StartsWith("Meta-weights, one column per sleeve", Description("tearsheet/weights.csv"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_report_of_a_passing_run_points_to_the_tearsheet_with_its_total_return()
+    {
+        TwoHealthySleeves();
+
+        var outcome = await RunAsync(StartMeta());
+
+        var expected = ExpectedMetaReturns(outcome).Aggregate(1.0, (equity, r) => equity * (1 + r)) - 1;
+        var report = Report(outcome);
+        Assert.Contains("## Tearsheet", report, StringComparison.Ordinal);
+        Assert.Contains($"tearsheet/tearsheet.html (summary in tearsheet/summary.md)", report, StringComparison.Ordinal);
+        Assert.Contains($"Total return {expected.ToString("0.000000", CultureInfo.InvariantCulture)}", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_common_window_too_short_for_a_tearsheet_still_passes_and_the_report_says_why()
+    {
+        _sleeves[Core] = HealthyCore(bars: 3);
+        _sleeves[Trend] = HealthyTrend(bars: 3);
+
+        var outcome = await RunAsync(StartMeta(Profile([Core, Trend], minOverlap: 2)));
+
+        Assert.True(outcome.Succeeded, string.Join("; ", outcome.Reasons));
+        Assert.False(File.Exists(Tearsheet(outcome, "tearsheet.html")));
+        Assert.Contains("Not written: Dates has 3 periods; a tearsheet needs at least 4", Report(outcome), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_sleeve_stopped_before_synthesis_shows_its_sign_test_as_not_run_and_is_reported_once()
+    {
+        _sleeves[Core] = HealthyCore();
+        _sleeves[Trend] = new FakeBehaviour.Answer(c => _data.Healthy(Trend, c, 2, TrendWeights) with
+        {
+            Succeeded = false, FailureStage = "selection", FailureReason = "empty universe after selection", Dates = [], Returns = [], SignTestRan = false,
+        });
+
+        var outcome = await RunAsync(StartMeta());
+
+        var row = Row(outcome.SignTest, Trend);
+        Assert.False(row.Passed);
+        Assert.Equal("not run (sleeve stopped before synthesis, at stage selection)", row.Reason);
+        Assert.False(outcome.SignTest!.Passed);
+        Assert.Contains(outcome.Reasons, r => r.StartsWith($"completeness gate: {Trend}: ", StringComparison.Ordinal));
+        Assert.DoesNotContain(outcome.Reasons, r => r.StartsWith("sign-test gate:", StringComparison.Ordinal));
+        Assert.Contains($"| {Trend} | FAIL | not run (sleeve stopped before synthesis, at stage selection) |", Report(outcome), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_missing_sleeve_shows_its_sign_test_as_not_run_and_is_reported_once()
+    {
+        _sleeves[Core] = HealthyCore();
+        _sleeves[Trend] = new FakeBehaviour.Stop();
+
+        var outcome = await RunAsync(StartMeta());
+
+        var row = Row(outcome.SignTest, Trend);
+        Assert.False(row.Passed);
+        Assert.StartsWith("not run (sleeve missing: ", row.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain(outcome.Reasons, r => r.StartsWith("sign-test gate:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_succeeded_sleeve_that_did_not_run_its_sign_test_fails_the_sign_test_gate_by_name()
+    {
+        _sleeves[Core] = HealthyCore();
+        _sleeves[Trend] = new FakeBehaviour.Answer(c => _data.Healthy(Trend, c, 2, TrendWeights) with { SignTestRan = false });
+
+        var outcome = await RunAsync(StartMeta());
+
+        Assert.False(outcome.Succeeded);
+        Assert.True(outcome.Completeness!.Passed);
+        Assert.Contains(outcome.Reasons, r => r.StartsWith($"sign-test gate: {Trend}: not run although the sleeve reports success", StringComparison.Ordinal));
+        Assert.False(Directory.Exists(Path.Combine(outcome.RunDirectory!, "tearsheet")));
     }
 }

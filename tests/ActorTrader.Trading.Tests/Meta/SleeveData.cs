@@ -22,14 +22,17 @@ internal sealed class SleeveData(string root)
         return [.. Enumerable.Range(0, count).Select(_ => ((random.NextDouble() - 0.5) * 0.02 + 0.0002) * seed)];
     }
 
-    /// <summary>A succeeded outcome whose directory exists and holds weights.json.</summary>
+    /// <summary>A succeeded outcome whose directory exists and holds weights.json, and whose sign test ran and passed.</summary>
     public SleeveOutcome Healthy(string sleeve, RunSleeve command, int seed, IReadOnlyDictionary<Symbol, double> weights, int bars = 120, int offset = 0)
     {
         var directory = Path.Combine(root, "sleeve-runs", sleeve);
         Directory.CreateDirectory(directory);
         File.WriteAllText(Path.Combine(directory, "weights.json"), "{}");
         return new SleeveOutcome(sleeve, command.RunId ?? RunId.Create(FirstDate, "000000"), directory, Succeeded: true, FailureStage: null, FailureReason: null,
-            Dates(bars, offset), Returns(bars, seed), weights, SignTestPassed: true, Excluded: []);
+            Dates(bars, offset), Returns(bars, seed), weights, SignTestPassed: true, Excluded: [])
+        {
+            SignTestRan = true, // a succeeded sleeve went through synthesis
+        };
     }
 
     public static Dictionary<Symbol, double> Weights(params (string Symbol, double Weight)[] weights) =>

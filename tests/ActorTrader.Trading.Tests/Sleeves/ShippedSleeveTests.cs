@@ -1,4 +1,7 @@
 using System.Text.Json;
+using ActorTrader.Backtest.Market;
+using ActorTrader.Backtest.Vectorised;
+using ActorTrader.Trading.Panels;
 using ActorTrader.Data.Runs;
 using ActorTrader.Trading.Sleeves;
 using ActorTrader.Trading.Sleeves.Definition;
@@ -71,6 +74,32 @@ public sealed class ShippedSleeveTests : IDisposable
         foreach (var (symbol, weight) in targets) Assert.Equal(weight, fromLegs[symbol], 12);
         Assert.Equal("level,id,strategy,symbol,direction,weight,target_weight", File.ReadLines(Path.Combine(directory, SleevePipeline.WeightsCsvFile)).First());
         Assert.Contains("\"target\" = what to hold from the next open", File.ReadAllText(Path.Combine(directory, SleevePipeline.ReportFile)), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("core_equity")]
+    [InlineData("trend_short")]
+    public async Task The_vectorised_simulator_on_the_target_schedule_without_costs_reproduces_the_sleeve_returns_bar_for_bar(string sleeve)
+    {
+        var (outcome, _) = await RunAsync(sleeve, _temp.Path);
+        Assert.True(outcome.Succeeded, outcome.FailureReason);
+        // The same bars the sleeve ran on, as the CLI would load them.
+        var definition = SleeveDefinitionReader.ReadFile(Path.Combine(SleeveTestFiles.SleevesDirectory, sleeve + ".conf"), SleeveTestFiles.Reference).Require();
+        var u = definition.Universe;
+        var loaded = await SleeveTestFiles.EmbeddedData().LoadAsync(new PanelRequest(u.Symbols, u.Timeframe, u.Source, definition.Window.From, definition.Window.To, definition.Window.LookbackBars));
+        var all = ReturnsMatrix.FromPanel(loaded.Panel);
+        var schedule = outcome.TargetSchedule;
+        var returns = all.Slice(all.Times.ToList().IndexOf(schedule.Dates[0]), schedule.Count);
+
+        var result = VectorisedSimulator.Run(returns, schedule.ToWeightsSchedule(returns.Symbols),
+            new VectorisedOptions { CostBps = 0, PeriodsPerYear = 252 });
+
+        Assert.Equal(outcome.Returns.Count + 1, result.Returns.Count);
+        Assert.Equal(outcome.Dates, result.Times.Skip(1));
+        for (var t = 0; t < outcome.Returns.Count; t++)
+            Assert.True(Math.Abs(result.Returns[t + 1] - outcome.Returns[t]) < 1e-12, $"{sleeve} bar {t + 1}: simulator {result.Returns[t + 1]}, sleeve {outcome.Returns[t]}");
+        // Not the static allocation: the strategies go in and out of the market, so the rows differ.
+        Assert.True(schedule.Weights.Select(r => string.Join(",", r)).Distinct().Count() > 1);
     }
 
     [Fact]

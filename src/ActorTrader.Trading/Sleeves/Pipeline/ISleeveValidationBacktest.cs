@@ -18,8 +18,8 @@ public interface ISleeveValidationBacktest
 /// <summary>
 /// What the validation backtest trades over the sleeve's common window. <see cref="Times"/> are bar starts from the bar
 /// of the first decision to the last bar. <see cref="Weights"/>[t][asset] are the sleeve's signed asset weights decided
-/// at the close of bar t and held over bar t+1 (Σ over legs of leg weight × the strategy's target while the leg is in the
-/// market; the last row is flat). <see cref="AssetReturns"/>[t][asset] is the return over bar t (NaN = none; row 0 is
+/// at the close of bar t and held over bar t+1: the sleeve's <see cref="SleeveSchedule"/> (Σ over legs of leg weight × sign
+/// × the strategy's |target| while the leg is in the market; the last row is the target after the window, never traded). <see cref="AssetReturns"/>[t][asset] is the return over bar t (NaN = none; row 0 is
 /// before the window). <see cref="InSampleReturns"/> is the optimised stream over bars 1.. (one fewer value).
 /// </summary>
 public sealed record SleeveValidationInput(

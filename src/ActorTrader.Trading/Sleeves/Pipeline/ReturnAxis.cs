@@ -8,20 +8,26 @@ namespace ActorTrader.Trading.Sleeves.Pipeline;
 /// The sleeve's return periods: period k ends at panel time k + 1 (its date), so a panel of T bars has T − 1 periods.
 /// Also holds each symbol's simple close-to-close return per period (NaN where a close is missing) and the number of
 /// periods per year used to annualise (252 trading days; 365 when every symbol is crypto; × bars per day for minutes).
+/// <see cref="BarTimes"/> are the panel's bar times: the close of bar k decides what is held over period k.
 /// </summary>
 public sealed class ReturnAxis
 {
     private readonly double[][] _assetReturns;
 
-    private ReturnAxis(IReadOnlyList<DateTimeOffset> dates, IReadOnlyList<Symbol> symbols, double[][] assetReturns, double periodsPerYear)
+    private ReturnAxis(IReadOnlyList<DateTimeOffset> barTimes, IReadOnlyList<Symbol> symbols, double[][] assetReturns, double periodsPerYear)
     {
-        Dates = dates;
+        BarTimes = barTimes;
+        Dates = [.. barTimes.Skip(1)];
         Symbols = symbols;
         _assetReturns = assetReturns;
         PeriodsPerYear = periodsPerYear;
     }
 
+    /// <summary>Period k's date: the time of the bar it ends at (panel time k + 1).</summary>
     public IReadOnlyList<DateTimeOffset> Dates { get; }
+
+    /// <summary>The panel's bar times (one more than <see cref="Dates"/>): BarTimes[k] is the bar whose close decides what is held over period k.</summary>
+    public IReadOnlyList<DateTimeOffset> BarTimes { get; }
 
     public IReadOnlyList<Symbol> Symbols { get; }
 
@@ -49,6 +55,6 @@ public sealed class ReturnAxis
         var crypto = panel.Symbols.All(s => AssetProfiles.Infer(s) == AssetProfile.Crypto);
         var perYear = crypto ? Quant.Returns.PeriodsPerYear.CalendarDays : Quant.Returns.PeriodsPerYear.TradingDays;
         if (panel.Timeframe == Timeframe.Minute1) perYear *= crypto ? 1440 : 390;
-        return new ReturnAxis([.. panel.Times.Skip(1)], panel.Symbols, returns, perYear);
+        return new ReturnAxis([.. panel.Times], panel.Symbols, returns, perYear);
     }
 }

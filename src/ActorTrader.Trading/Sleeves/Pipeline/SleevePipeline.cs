@@ -120,6 +120,7 @@ public sealed class SleevePipeline
             var candidates = d.Strategies.Where(s => byName.ContainsKey(s.Name)).SelectMany(s => byName[s.Name].Candidates).ToList();
             run.Aggregation = AggregationOf(run, byName, candidates.Count);
             run.Audit.Stage(1, "aggregation", run.Aggregation);
+            run.Audit.Text(StrategyEventLog.FileName, StrategyEventLog.Render(d.Strategies.Where(s => byName.ContainsKey(s.Name)).Select(s => byName[s.Name])));
             foreach (var a in run.Availability.Where(a => !a.IsEnabled))
                 run.Excluded.Add(new ExcludedCandidate(a.Strategy, "aggregation", a.Reason ?? "not available"));
             foreach (var g in run.Degraded)
@@ -219,6 +220,8 @@ public sealed class SleevePipeline
             [.. run.Excluded.Select(e => e.ToString())])
         {
             TargetWeights = portfolio?.TargetWeights ?? new SortedDictionary<Symbol, double>(),
+            TargetSchedule = portfolio?.Schedule ?? SleeveSchedule.Empty,
+            SignTestRan = run.Synthesis is not null,
             DegradedStrategies = [.. run.Degraded.Select(g => g.Strategy)],
             DataSource = run.Panel is { } panel ? PanelSourceNames.Name(panel.Source) : null,
             SyntheticData = run.Panel?.Synthetic ?? false,
@@ -228,6 +231,7 @@ public sealed class SleevePipeline
             [.. outcome.AssetWeights.Select(kv => new AssetWeightRow(kv.Key.ToString(), kv.Value))])
         {
             TargetWeights = [.. outcome.TargetWeights.Select(kv => new AssetWeightRow(kv.Key.ToString(), kv.Value))],
+            SignTestRan = outcome.SignTestRan,
         });
         SleeveReporting.WriteReportAndIndex(run, outcome);
         return outcome;
@@ -246,32 +250,16 @@ public sealed class SleevePipeline
     private static SleeveValidationInput ValidationInput(SleeveRun run)
     {
         var axis = run.Axis!;
-        var pre = run.PreOptimisation!;
-        var weights = run.Portfolio!.LegWeights;
-        var symbols = axis.Symbols;
-        var index = symbols.Select((s, i) => (s, i)).ToDictionary(p => p.s, p => p.i);
-        // Bar t of the window is panel bar start + t: weights decided at its close are held over period start + t.
-        var start = pre.WindowStart;
-        var times = run.Panel!.Panel.Times.Skip(start).ToList();
-        var rows = new List<double[]>(times.Count);
-        var returns = new List<double[]>(times.Count);
-        for (var t = 0; t < times.Count; t++)
-        {
-            var row = new double[symbols.Count];
-            var period = start + t;
-            if (period < axis.Length)
-            {
-                for (var j = 0; j < pre.Kept.Count; j++)
-                {
-                    var c = pre.Kept[j].Candidate;
-                    row[index[c.Symbol]] += weights[j].Weight * c.Sign * c.Exposure[period];
-                }
-            }
-            rows.Add(row);
-            // The return over bar start + t is that of period start + t − 1 (bar 0 of the window has none in the window).
-            returns.Add(t == 0 ? [.. symbols.Select(_ => double.NaN)] : [.. Enumerable.Range(0, symbols.Count).Select(s => axis.AssetReturns(s)[period - 1])]);
-        }
-        return new SleeveValidationInput(run.Definition.Name, run.Id.Value, times, symbols, rows, returns,
+        var schedule = run.Portfolio!.Schedule;
+        var column = axis.Symbols.Select((s, i) => (s, i)).ToDictionary(p => p.s, p => p.i);
+        int[] columns = [.. schedule.Symbols.Select(s => column[s])];
+        // Schedule row t is decided at the close of bar windowStart + t; the return over that bar is period windowStart + t − 1
+        // (row 0's bar has none in the window).
+        var start = run.PreOptimisation!.WindowStart;
+        var returns = new List<double[]>(schedule.Count);
+        for (var t = 0; t < schedule.Count; t++)
+            returns.Add(t == 0 ? [.. columns.Select(_ => double.NaN)] : [.. columns.Select(s => axis.AssetReturns(s)[start + t - 1])]);
+        return new SleeveValidationInput(run.Definition.Name, run.Id.Value, schedule.Dates, schedule.Symbols, [.. schedule.Weights.Select(r => r.ToArray())], returns,
             run.Portfolio.Returns, run.Definition.Validation.CostBps, axis.PeriodsPerYear);
     }
 

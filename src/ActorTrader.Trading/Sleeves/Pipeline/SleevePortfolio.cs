@@ -12,6 +12,8 @@ namespace ActorTrader.Trading.Sleeves.Pipeline;
 /// flattened with ±1 per leg, whether or not the strategies hold a position today. <see cref="TargetWeights"/> is the
 /// <b>target</b> — what to hold from the next open given the signals decided at the close of the panel's last bar:
 /// Σ_j w_j × sign_j × current exposure_j (a leg whose strategy is flat today contributes 0; the rest stays in cash).
+/// <see cref="Schedule"/> is the target at every bar of the window — what the sleeve held, bar by bar — and its last row is
+/// <see cref="TargetWeights"/>.
 /// </para>
 /// </summary>
 public sealed record SleevePortfolio(
@@ -27,6 +29,12 @@ public sealed record SleevePortfolio(
     /// </summary>
     public IReadOnlyDictionary<Symbol, double> TargetWeights { get; init; } = new SortedDictionary<Symbol, double>();
 
+    /// <summary>
+    /// The target per bar over the window (see <see cref="SleeveSchedule"/> for which bar each row applies to): row t, decided
+    /// at the close of bar Schedule.Dates[t], earns <see cref="Returns"/>[t]; the last row is <see cref="TargetWeights"/>.
+    /// </summary>
+    public SleeveSchedule Schedule { get; init; } = SleeveSchedule.Empty;
+
     public static SleevePortfolio Of(IReadOnlyList<SleeveLeg> legs, PortfolioWeights weights, int windowStart, ReturnAxis axis)
     {
         ArgumentNullException.ThrowIfNull(legs);
@@ -35,14 +43,15 @@ public sealed record SleevePortfolio(
         if (weights.Assets.Count != legs.Count || legs.Where((l, i) => l.Id != weights.Assets[i]).Any())
             throw new ArgumentException($"The weights ({string.Join(", ", weights.Assets)}) are not for the legs ({string.Join(", ", legs.Select(l => l.Id))}).", nameof(weights));
         var assets = new SortedDictionary<Symbol, double>();
-        var targets = new SortedDictionary<Symbol, double>();
         // Leg order is fixed (the optimiser's), so the sums are the same in every run.
         for (var j = 0; j < legs.Count; j++)
         {
             var c = legs[j].Candidate;
             assets[c.Symbol] = assets.GetValueOrDefault(c.Symbol) + c.Sign * weights.Weights[j];
-            targets[c.Symbol] = targets.GetValueOrDefault(c.Symbol) + c.Sign * weights.Weights[j] * c.CurrentExposure;
         }
+        var schedule = SleeveSchedule.Of(legs, weights.Weights, windowStart, axis);
+        var targets = new SortedDictionary<Symbol, double>();
+        for (var s = 0; s < schedule.Symbols.Count; s++) targets[schedule.Symbols[s]] = schedule.Weights[^1][s];
         var returns = new double[axis.Length - windowStart];
         for (var k = 0; k < returns.Length; k++)
         {
@@ -57,6 +66,7 @@ public sealed record SleevePortfolio(
             returns)
         {
             TargetWeights = targets,
+            Schedule = schedule,
         };
     }
 }

@@ -19,10 +19,14 @@ internal static class SleeveReporting
         "\"allocation\" = the optimiser's weight per leg flattened to symbols (sign by direction), whatever is held today; " +
         "\"target\" = what to hold from the next open given today's signals (leg weight × |today's target| when the strategy is on the leg's side, else 0; the rest is cash).";
 
+    /// <summary>At most this many rows of the target schedule go to the tearsheet's weights chart (evenly sampled, first and last kept).</summary>
+    public const int TearsheetWeightRows = 500;
+
     private static readonly IReadOnlyDictionary<string, string> Descriptions = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["00_data.json"] = "Stage 0 audit: data source (lakehouse, csv samples or synthetic), window and coverage per symbol.",
         ["01_aggregation.json"] = "Stage 1 audit: strategies (availability, degraded) and the candidate streams they produced.",
+        [StrategyEventLog.FileName] = StrategyEventLog.Description,
         ["02_health.json"] = "Stage 2 audit: strict health of every candidate (NaN/inf returns, too few observations, never traded).",
         ["03_selection.json"] = "Stage 3 audit: natural selection, every relaxation level tried with its thresholds and survivors.",
         ["04_synthesis.json"] = "Stage 4 audit: long legs, short legs (−clip(R_raw, 1.0)) and dropped short candidates.",
@@ -36,7 +40,8 @@ internal static class SleeveReporting
         [SleevePipeline.ValidationFile] = "Validation backtest of the sleeve's weights with trading costs.",
         [SleevePipeline.OutcomeFile] = "How the sleeve run ended: status, failure stage and reason, degraded strategies, exclusions.",
         [SleevePipeline.ReportFile] = "Sleeve report: PASS/FAIL status and every stage's result.",
-        [$"{SleevePipeline.TearsheetDirectory}/{TearsheetWriter.WeightsFileName}"] = "Signed asset weights of the sleeve for the tearsheet (CSV).",
+        [$"{SleevePipeline.TearsheetDirectory}/{TearsheetWriter.WeightsFileName}"] = "Signed asset weights the sleeve held bar by bar (its target schedule, at most " + TearsheetWeightRows.ToString(CultureInfo.InvariantCulture) +
+            " rows evenly sampled), dated by the bar each row was held over (CSV).",
     };
 
     public static ReportAudit WriteWeightsAndTearsheet(SleeveRun run, TearsheetOptions options)
@@ -78,7 +83,7 @@ internal static class SleeveReporting
         {
             var data = new TearsheetData($"Sleeve {run.Definition.Name} — {engine}", run.Id.Value, run.Definition.Name, portfolio.Dates, portfolio.Returns, run.Axis!.PeriodsPerYear)
             {
-                Weights = assets.Count == 0 ? null : new WeightsHistory([portfolio.Dates[0]], [.. assets.Select(a => a.Symbol)], [[.. assets.Select(a => a.Weight)]]),
+                Weights = WeightsOverTime(portfolio),
                 Notes = new SortedDictionary<string, string>(StringComparer.Ordinal)
                 {
                     ["engine"] = engine,
@@ -96,6 +101,19 @@ internal static class SleeveReporting
             skipped = e.Message;
         }
         return new ReportAudit(engine, [SleevePipeline.WeightsJsonFile, SleevePipeline.WeightsCsvFile], tearsheet, skipped);
+    }
+
+    /// <summary>
+    /// The tearsheet's weights over time: the target schedule's rows that earned the in-sample returns (not the last, which is
+    /// for the bar after the window), each dated by the bar it was held over — the date of the return it earned — and sampled
+    /// to at most <see cref="TearsheetWeightRows"/> rows.
+    /// </summary>
+    internal static WeightsHistory? WeightsOverTime(SleevePortfolio portfolio)
+    {
+        var schedule = portfolio.Schedule;
+        if (schedule.Symbols.Count == 0 || schedule.Count < 2) return null;
+        var held = new SleeveSchedule([.. schedule.Dates.Skip(1)], schedule.Symbols, [.. schedule.Weights.Take(schedule.Count - 1)]).Sample(TearsheetWeightRows);
+        return new WeightsHistory(held.Dates, [.. held.Symbols.Select(s => s.ToString())], held.Weights);
     }
 
     public static void WriteReportAndIndex(SleeveRun run, SleeveOutcome outcome)
@@ -121,7 +139,9 @@ internal static class SleeveReporting
         Line();
         Line($"- Sleeve file: {RelativePaths.Under(d.Source, run.WorkingDirectory)}");
         Line($"- Account: {(d.Account == Domain.Accounting.AccountKind.Margin ? "margin" : "cash")}");
-        Line($"- Directional sign test: {(outcome.SignTestPassed ? "passed" : "FAILED")} (see {SleevePipeline.SignTestFile})");
+        Line(outcome.SignTestRan
+            ? $"- Directional sign test: {(outcome.SignTestPassed ? "passed" : "FAILED")} (see {SleevePipeline.SignTestFile})"
+            : $"- Directional sign test: not reached (stopped at {outcome.FailureStage ?? "an earlier stage"})");
         Line();
 
         Line("## Data");

@@ -65,6 +65,9 @@ public sealed record SleeveOutcomeFile(
 {
     /// <summary>The target weights (what to hold from the next open); <see cref="AssetWeights"/> are the allocation.</summary>
     public IReadOnlyList<AssetWeightRow> TargetWeights { get; init; } = [];
+
+    /// <summary>True when the run reached synthesis, so <see cref="SignTestPassed"/> reports a test that ran.</summary>
+    public bool SignTestRan { get; init; }
 }
 
 /// <summary>A signed asset weight.</summary>

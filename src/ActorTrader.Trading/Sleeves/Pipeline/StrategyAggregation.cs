@@ -54,7 +54,7 @@ public static class StrategyAggregation
                     Current(last, -1)));
             }
         }
-        return new StrategyCandidates(history.Strategy, candidates, history.Events.Count);
+        return new StrategyCandidates(history.Strategy, candidates, history.Events.Count) { EventLog = history.Events };
     }
 
     /// <summary>|target| when it has the leg's sign, else 0 (NaN compares false, so it counts as flat).</summary>
