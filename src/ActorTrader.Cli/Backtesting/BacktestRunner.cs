@@ -24,7 +24,9 @@ namespace ActorTrader.Cli.Backtesting;
 /// <c>actortrader backtest</c>. <c>--strategy</c>: the strategy with its configured parameters on the data options (the
 /// <see cref="DefaultUniverse"/> on the embedded default data when none are given), a look-ahead audit, then one
 /// in-sample run — or, with <c>--engine</c>, the strategy's long picks re-optimised by that engine at every rebalance, or
-/// with <c>--walk-forward</c>, rolling train/test windows choosing among <see cref="WalkForwardCandidates"/>.
+/// with <c>--walk-forward</c>, rolling train/test windows choosing among <see cref="WalkForwardCandidates"/>. Each of
+/// these holds only what the <see cref="BacktestUniverse"/> allows at each decision (the features matrix point in time, or
+/// the fixed symbol list).
 /// <c>--sleeve</c>: the sleeve's whole pipeline (its primary engine, or <c>--engine</c>), then its signed asset weights
 /// held over the sleeve's window on the sleeve's account. Writes <c>data/runs/&lt;RUN_ID&gt;/</c> and prints a summary, or
 /// with <c>--json</c> only the statistics object. Exit 0; 1 when the run failed or the look-ahead audit found something;
@@ -69,6 +71,7 @@ internal sealed class BacktestRunner(CliContext context, TimeProvider clock)
         LookAheadAuditReport audit;
         BacktestResult result;
         BacktestStatistics statistics;
+        BacktestUniverse universe;
         string? walkForward = null;
         using (var progress = StageProgress.Create(context, $"backtest {strategy.Name}", 5, options.Json))
         {
@@ -78,6 +81,7 @@ internal sealed class BacktestRunner(CliContext context, TimeProvider clock)
             settings = MarketConventions.Adapt(configured, panel, options.Simulator, options.Rebalance);
             RequireAvailable(strategy, setting, settings.Account, panel);
             RequireHistory(panel, strategy);
+            universe = BacktestUniverse.Resolve(environment, panel);
             var setup = settings.ToSimulatorSetup();
             progress.Begin("look-ahead audit");
             audit = LookAheadAudit.Run(strategy, setting.Parameters, panel, settings.LookAheadSamples, settings.Seed);
@@ -87,7 +91,8 @@ internal sealed class BacktestRunner(CliContext context, TimeProvider clock)
                 {
                     progress.Begin("walk-forward");
                     var candidates = WalkForwardCandidates.For(strategy, setting.Parameters, settings.Seed);
-                    var windows = WalkForwardRunner.Run(strategy, panel, candidates, settings.WalkForward, setup, runId: run.Value, cancellationToken: cancellationToken);
+                    var windows = WalkForwardRunner.Run(strategy, panel, candidates, settings.WalkForward, setup, universe: universe.Filter, runId: run.Value,
+                        cancellationToken: cancellationToken);
                     result = windows.OutOfSample;
                     statistics = windows.OutOfSampleStatistics;
                     walkForward = RunDocuments.WalkForward(run, strategy, windows);
@@ -95,7 +100,7 @@ internal sealed class BacktestRunner(CliContext context, TimeProvider clock)
                 else if (engine is null)
                 {
                     progress.Begin("replaying signals and simulating");
-                    result = StrategyBacktest.Run(strategy, setting.Parameters, panel, setup, cancellationToken: cancellationToken).Result;
+                    result = StrategyBacktest.Run(strategy, setting.Parameters, panel, setup, universe.Filter, cancellationToken: cancellationToken).Result;
                     statistics = BacktestStatistics.From(run.Value, result);
                 }
                 else
@@ -103,9 +108,11 @@ internal sealed class BacktestRunner(CliContext context, TimeProvider clock)
                     progress.Begin("replaying signals");
                     var history = SignalReplay.Run(strategy, panel, setting.Parameters, 1, cancellationToken);
                     progress.Begin($"re-optimising with {engine.Name} and simulating");
-                    // The engine allocates among the strategy's long picks of each bar, on trailing returns known at that bar.
+                    // The engine allocates among the strategy's long picks of each bar that the universe allows at that bar,
+                    // on trailing returns known at that bar.
+                    var allowed = universe.Filter is { } filter ? panel.Times.Select(filter.AllowedAt).ToArray() : null;
                     var weights = EngineAllocation.Weights(engine, ReturnsMatrix.FromPanel(panel), settings.Rebalance, settings.TournamentLookback,
-                        (t, s) => history.Targets[t][s] > 0, periodsPerYear: settings.PeriodsPerYear);
+                        (t, s) => history.Targets[t][s] > 0 && (allowed is null || allowed[t].Contains(panel.Symbols[s])), periodsPerYear: settings.PeriodsPerYear);
                     result = setup.Run(panel, weights, cancellationToken: cancellationToken);
                     statistics = BacktestStatistics.From(run.Value, result);
                 }
@@ -122,12 +129,14 @@ internal sealed class BacktestRunner(CliContext context, TimeProvider clock)
             var directory = environment.Runs.Create(run);
             var documents = new Dictionary<string, string>(StringComparer.Ordinal)
             {
-                [BacktestArtifacts.RunFile] = RunDocuments.StrategyRun(run, strategy, setting, engine?.Name, options.WalkForward, settings, loaded, request),
+                [BacktestArtifacts.RunFile] = universe.AddTo(RunDocuments.StrategyRun(run, strategy, setting, engine?.Name, options.WalkForward, settings, loaded, request)),
                 [BacktestArtifacts.LookAheadFile] = RunDocuments.LookAhead(audit, settings.Seed),
             };
             if (walkForward is not null) documents[BacktestArtifacts.WalkForwardFile] = walkForward;
             var title = $"Backtest {strategy.Name}" + (engine is null ? "" : $" — {engine.Name}") + (options.WalkForward ? " — walk-forward, out of sample" : "");
-            BacktestArtifacts.Write(directory, run, strategy.Name, title, result, statistics, Notes(settings, loaded, ParameterText.Describe(strategy.Parameters, setting.Parameters), engine?.Name), documents);
+            var tearsheetNotes = Notes(settings, loaded, ParameterText.Describe(strategy.Parameters, setting.Parameters), engine?.Name);
+            tearsheetNotes["universe"] = universe.Description;
+            BacktestArtifacts.Write(directory, run, strategy.Name, title, result, statistics, tearsheetNotes, documents);
         }
 
         var notes = new List<string>();
@@ -136,6 +145,7 @@ internal sealed class BacktestRunner(CliContext context, TimeProvider clock)
         {
             $"Backtest {run.Value}: {strategy.Name}" + (engine is null ? "" : $" re-optimised by {engine.Name}") + (options.WalkForward ? " (walk-forward, out of sample)" : ""),
             $"  {Describe(loaded, result, settings)}",
+            $"  universe: {universe.SummaryLine()}",
         };
         lines.AddRange(TextFormat.Statistics(statistics));
         lines.Add($"  look-ahead audit: {AuditLine(audit)}");

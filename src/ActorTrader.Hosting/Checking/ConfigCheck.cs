@@ -8,6 +8,7 @@ using ActorTrader.Persistence.Sqlite;
 using ActorTrader.Strategies.Settings;
 using ActorTrader.Trading.Meta;
 using ActorTrader.Trading.Sleeves;
+using ActorTrader.Trading.Universe;
 
 namespace ActorTrader.Hosting.Checking;
 
@@ -42,6 +43,7 @@ public static class ConfigCheck
         problems.AddRange(ScannerFilesCheck.Run(data.ScannersDir, merged));
         problems.AddRange(StrategySettings.Read(merged).Problems);
         problems.AddRange(BacktestSettings.Read(merged).Problems);
+        problems.AddRange(UniverseSettings.Read(merged).Problems);
         var (meta, metaProblems) = MetaSettings.Read(merged);
         problems.AddRange(metaProblems);
         var (sleeves, sleeveProblems) = SleeveSettings.Read(merged, sources.WorkingDirectory);

@@ -61,6 +61,14 @@ public sealed class ResearchSectionsCheckTests : IDisposable
     }
 
     [Fact]
+    public void A_bad_walk_forward_universe_source_is_reported_with_its_key()
+    {
+        var problem = Assert.Single(Check("backtest.walk-forward.universe.source = feature"));
+
+        Assert.Equal("actortrader.backtest.walk-forward.universe.source", problem.Key);
+    }
+
+    [Fact]
     public void An_operator_defined_meta_profile_is_not_an_unknown_key()
     {
         WriteSleeve("growth", Sleeve);
