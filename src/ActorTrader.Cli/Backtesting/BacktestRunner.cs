@@ -191,11 +191,13 @@ internal sealed class BacktestRunner(CliContext context, TimeProvider clock)
             loaded = await Load(environment, request, cancellationToken).ConfigureAwait(false);
             var panel = loaded.Panel;
             settings = MarketConventions.Adapt(configured, panel, options.Simulator, options.Rebalance, d.Account);
-            var row = panel.Symbols.Select(s => outcome.AssetWeights.TryGetValue(s, out var w) ? w : 0).ToArray();
             progress.Begin("simulating the sleeve's weights");
             try
             {
-                result = settings.ToSimulatorSetup().Run(panel, WeightsSchedule.Constant(panel.Symbols, panel.Times, row), cancellationToken: cancellationToken);
+                // What the sleeve actually held bar by bar (allocation × each strategy's signal), not its static allocation.
+                var schedule = SleeveScheduleOnPanel.Of(outcome.TargetSchedule, panel);
+                var full = settings.ToSimulatorSetup().Run(panel, schedule.Weights, cancellationToken: cancellationToken);
+                result = full.Slice(schedule.Start, panel.TimeCount - schedule.Start);
                 statistics = BacktestStatistics.From(run.Value, result);
             }
             catch (ArgumentException e)
@@ -213,7 +215,7 @@ internal sealed class BacktestRunner(CliContext context, TimeProvider clock)
 
         var lines = new List<string>
         {
-            $"Backtest {run.Value}: sleeve {definition.Name}, {definition.Optimisation.Primary} weights held over its window (in sample)",
+            $"Backtest {run.Value}: sleeve {definition.Name}, {definition.Optimisation.Primary} weights × its strategies' signals, bar by bar (in sample)",
             $"  sleeve run: {outcome.RunDirectory}" + (outcome.Excluded.Count > 0 ? $" ({outcome.Excluded.Count} candidate(s) excluded, see the sleeve report)" : ""),
             $"  {Describe(loaded, result, settings)}",
         };

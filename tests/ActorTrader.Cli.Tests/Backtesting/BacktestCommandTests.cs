@@ -225,6 +225,25 @@ public sealed class BacktestCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Without_costs_a_sleeve_backtest_earns_exactly_the_sleeves_own_returns_bar_by_bar()
+    {
+        // The sleeve's in-sample returns come from what each leg held bar by bar; a backtest of a static allocation would not match.
+        using var cli = new ResearchCli("backtest { cost-bps = 0, rebalance = daily }");
+        var (output, _) = await cli.ExpectAsync(ExitCodes.Ok, "backtest", "--sleeve", "quick", "--simulator", "vectorised", "--json");
+
+        var directory = cli.RunDirectory(ResearchCli.ParseSingleObject(output).GetProperty("run_id").GetString()!);
+        var sleeve = ReturnsByDate(Path.Combine(directory, "sleeves", "quick", "tearsheet", "returns.csv"));
+        var backtest = ReturnsByDate(Path.Combine(directory, "returns.csv"));
+        Assert.NotEmpty(sleeve);
+        Assert.Contains(sleeve.Values, r => r != 0);
+        foreach (var (date, expected) in sleeve) Assert.Equal(expected, backtest[date], 12);
+    }
+
+    private static Dictionary<string, double> ReturnsByDate(string csv) =>
+        File.ReadLines(csv).Skip(1).Select(l => l.Split(','))
+            .ToDictionary(f => f[0], f => double.Parse(f[1], System.Globalization.CultureInfo.InvariantCulture), StringComparer.Ordinal);
+
+    [Fact]
     public async Task A_sleeve_backtest_with_an_engine_makes_it_the_primary()
     {
         var (output, _) = await Backtest(ExitCodes.Ok, "--sleeve", "quick", "--engine", "erc", "--json");
