@@ -6,11 +6,11 @@ namespace ActorTrader.Data.Settings;
 /// <summary>Reads typed values, recording a positioned problem for each missing, mistyped or out-of-range one and going on with a fallback.</summary>
 internal sealed class DataSettingsReader(Config config)
 {
-    private readonly List<ConfigProblem> _problems = [];
+    private readonly ConfigProblemLog _log = new(config);
 
-    public IReadOnlyList<ConfigProblem> Problems => _problems;
+    public IReadOnlyList<ConfigProblem> Problems => _log.Problems;
 
-    public void Report(string key, string message, string fix) => _problems.Add(ConfigProblem.At(config, key, message, fix));
+    public void Report(string key, string message, string fix) => _log.Report(key, message, fix);
 
     public string String(string key, string fallback)
     {
@@ -53,21 +53,5 @@ internal sealed class DataSettingsReader(Config config)
         return fallback;
     }
 
-    private T Read<T>(string key, Func<string, T> read, T fallback, string expected)
-    {
-        if (!config.HasPath(key))
-        {
-            Report(key, $"{key} is missing.", $"Add {key} (its default is in hocon/reference.conf).");
-            return fallback;
-        }
-        try
-        {
-            return read(key);
-        }
-        catch (Exception e) when (e is HoconException or FormatException or OverflowException)
-        {
-            Report(key, $"{key} must be {expected}: {(e is HoconException hocon ? ConfigProblem.Describe(hocon) : e.Message)}", $"Set {key} to {expected}.");
-            return fallback;
-        }
-    }
+    private T Read<T>(string key, Func<string, T> read, T fallback, string expected) => _log.Read(key, read, fallback, expected);
 }
