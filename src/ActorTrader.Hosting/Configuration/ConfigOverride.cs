@@ -14,7 +14,8 @@ public sealed partial record ConfigOverride(string Path, string Value, string Or
 
     /// <summary>
     /// Overrides from the environment, sorted by name: <c>ACTORTRADER__NODE__DATA_DIR=x</c> sets
-    /// <c>actortrader.node.data-dir</c> (segments split on <c>__</c>, lower-cased, <c>_</c> becomes <c>-</c>).
+    /// <c>actortrader.node.data-dir</c> (segments split on <c>__</c>, lower-cased, <c>_</c> becomes <c>-</c> except under <c>strategies</c>, whose
+    /// strategy and parameter names are snake_case: <c>ACTORTRADER__STRATEGIES__MEAN_REVERSION__PARAMETERS__Z_WINDOW</c>).
     /// </summary>
     public static IReadOnlyList<ConfigOverride> FromEnvironment(IReadOnlyDictionary<string, string?> environment)
     {
@@ -44,9 +45,14 @@ public sealed partial record ConfigOverride(string Path, string Value, string Or
     {
         var segments = variable[EnvironmentPrefix.Length..]
             .Split("__", StringSplitOptions.RemoveEmptyEntries)
-            .Select(s => s.ToLowerInvariant().Replace('_', '-'));
-        return "actortrader." + string.Join('.', segments);
+            .Select(s => s.ToLowerInvariant())
+            .ToArray();
+        // Strategy and parameter names are snake_case (mean_reversion.parameters.z_window); every other key is kebab-case.
+        var snakeCase = segments.Length > 0 && segments[0] == StrategiesSection;
+        return "actortrader." + string.Join('.', segments.Select(s => snakeCase ? s : s.Replace('_', '-')));
     }
+
+    private const string StrategiesSection = "strategies";
 
     /// <summary>The override as one line of HOCON; values that are not plain tokens, lists or objects become quoted strings.</summary>
     public string ToHocon()

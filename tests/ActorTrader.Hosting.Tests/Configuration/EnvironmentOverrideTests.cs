@@ -15,6 +15,8 @@ public sealed class EnvironmentOverrideTests : IDisposable
     [Theory]
     [InlineData("ACTORTRADER__MANAGEMENT__PORT", "actortrader.management.port")]
     [InlineData("ACTORTRADER__NODE__DATA_DIR", "actortrader.node.data-dir")]
+    [InlineData("ACTORTRADER__STRATEGIES__MEAN_REVERSION__PARAMETERS__Z_WINDOW", "actortrader.strategies.mean_reversion.parameters.z_window")]
+    [InlineData("ACTORTRADER__BACKTEST__WALK_FORWARD__TRAIN_BARS", "actortrader.backtest.walk-forward.train-bars")]
     [InlineData("ACTORTRADER__SHUTDOWN__PHASE_TIMEOUTS__DRAIN", "actortrader.shutdown.phase-timeouts.drain")]
     public void A_variable_name_maps_to_its_config_path(string variable, string path) =>
         Assert.Equal(path, ConfigOverride.PathFromVariable(variable));
