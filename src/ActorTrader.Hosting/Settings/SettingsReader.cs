@@ -10,13 +10,13 @@ namespace ActorTrader.Hosting.Settings;
 /// </summary>
 internal sealed class SettingsReader(Config config)
 {
-    private readonly List<ConfigProblem> _problems = [];
+    private readonly ConfigProblemLog _log = new(config);
 
     public Config Config { get; } = config;
 
-    public IReadOnlyList<ConfigProblem> Problems => _problems;
+    public IReadOnlyList<ConfigProblem> Problems => _log.Problems;
 
-    public void Report(string key, string message, string fix) => _problems.Add(new ConfigProblem(key, Config.GetPosition(key), message, fix));
+    public void Report(string key, string message, string fix) => _log.Report(key, message, fix);
 
     public string String(string key, bool allowEmpty = false)
     {
@@ -74,31 +74,5 @@ internal sealed class SettingsReader(Config config)
 
     public IReadOnlyList<string> StringList(string key) => Read(key, k => (IReadOnlyList<string>)[.. Config.GetStringList(k)], [], "a list of strings such as [trader, research]");
 
-    private T Read<T>(string key, Func<string, T> read, T fallback, string expected)
-    {
-        if (!Config.HasPath(key))
-        {
-            Report(key, $"{key} is missing.", $"Add {key} (its default is in hocon/reference.conf).");
-            return fallback;
-        }
-        try
-        {
-            return read(key);
-        }
-        catch (HoconException e)
-        {
-            Report(key, $"{key} must be {expected}: {ConfigProblem.Describe(e)}", $"Set {key} to {expected}.");
-            return fallback;
-        }
-        catch (FormatException e)
-        {
-            Report(key, $"{key} must be {expected}: {e.Message}", $"Set {key} to {expected}.");
-            return fallback;
-        }
-        catch (OverflowException e)
-        {
-            Report(key, $"{key} must be {expected}: {e.Message}", $"Set {key} to {expected}.");
-            return fallback;
-        }
-    }
+    private T Read<T>(string key, Func<string, T> read, T fallback, string expected) => _log.Read(key, read, fallback, expected);
 }
