@@ -37,4 +37,8 @@ public sealed class ConfigProblemLog(Config config)
             return fallback;
         }
     }
+
+    /// <summary>Like <see cref="Read{T}"/>, but a missing key is not a problem: it takes <paramref name="fallback"/>.</summary>
+    public T ReadOptional<T>(string key, Func<string, T> read, T fallback, string expected) =>
+        Config.HasPath(key) ? Read(key, read, fallback, expected) : fallback;
 }

@@ -14,7 +14,7 @@ internal sealed class MetaSettingsReader(Config config, OptimizerCatalog catalog
 
     private static readonly string[] ProfileKeys = ["sleeves", "optimizer", "allow-single-sleeve", "sleeve-timeout", "min-overlap"];
 
-    private readonly List<ConfigProblem> _problems = [];
+    private readonly ConfigProblemLog _log = new(config);
 
     public (MetaSettings Settings, IReadOnlyList<ConfigProblem> Problems) Read()
     {
@@ -29,7 +29,7 @@ internal sealed class MetaSettingsReader(Config config, OptimizerCatalog catalog
         {
             if (ReadProfile(name) is { } profile) profiles.Add(name, profile);
         }
-        return (new MetaSettings(weightsFile, profiles), _problems);
+        return (new MetaSettings(weightsFile, profiles), _log.Problems);
     }
 
     private string ReadWeightsFile()
@@ -69,7 +69,7 @@ internal sealed class MetaSettingsReader(Config config, OptimizerCatalog catalog
             return null;
         }
 
-        var before = _problems.Count;
+        var before = _log.Problems.Count;
         foreach (var key in value.Keys.Where(k => !ProfileKeys.Contains(k, StringComparer.Ordinal)))
         {
             var closest = ClosestKey.Find(key, ProfileKeys);
@@ -95,7 +95,7 @@ internal sealed class MetaSettingsReader(Config config, OptimizerCatalog catalog
             Report($"{path}.sleeves", $"Meta profile \"{name}\" lists one sleeve ({sleeves[0]}); a meta-portfolio needs at least {MetaProfile.MinimumSleeves}.",
                 $"Add a sleeve to {path}.sleeves, or set {path}.allow-single-sleeve = on to run a one-sleeve profile.");
         }
-        return _problems.Count == before ? new MetaProfile(name, sleeves, optimizer, allowSingle, timeout, minOverlap) : null;
+        return _log.Problems.Count == before ? new MetaProfile(name, sleeves, optimizer, allowSingle, timeout, minOverlap) : null;
     }
 
     private List<string> ReadSleeves(string path)
@@ -106,9 +106,9 @@ internal sealed class MetaSettingsReader(Config config, OptimizerCatalog catalog
             Report(key, $"{key} is missing.", $"List the sleeves to combine, e.g. {key} = [core_equity, trend_short].");
             return [];
         }
-        var before = _problems.Count;
+        var before = _log.Problems.Count;
         var sleeves = Read<IReadOnlyList<string>>(key, config.GetStringList, [], "a list of sleeve names");
-        if (sleeves.Count == 0 && _problems.Count == before)
+        if (sleeves.Count == 0 && _log.Problems.Count == before)
         {
             Report(key, $"{key} is empty: the meta-portfolio has nothing to allocate across.", $"List at least {MetaProfile.MinimumSleeves} sleeves, e.g. {key} = [core_equity, trend_short].");
         }
@@ -138,23 +138,11 @@ internal sealed class MetaSettingsReader(Config config, OptimizerCatalog catalog
         return MetaProfile.DefaultOptimizer;
     }
 
-    private T Optional<T>(string key, Func<string, T> read, T fallback, string expected) =>
-        config.HasPath(key) ? Read(key, read, fallback, expected) : fallback;
+    private T Optional<T>(string key, Func<string, T> read, T fallback, string expected) => _log.ReadOptional(key, read, fallback, expected);
 
-    private T Read<T>(string key, Func<string, T> read, T fallback, string expected)
-    {
-        try
-        {
-            return read(key);
-        }
-        catch (Exception e) when (e is HoconException or FormatException or OverflowException)
-        {
-            Report(key, $"{key} must be {expected}: {(e is HoconException hocon ? ConfigProblem.Describe(hocon) : e.Message)}", $"Set {key} to {expected}.");
-            return fallback;
-        }
-    }
+    private T Read<T>(string key, Func<string, T> read, T fallback, string expected) => _log.Read(key, read, fallback, expected);
 
-    private void Report(string key, string message, string fix) => _problems.Add(ConfigProblem.At(config, key, message, fix));
+    private void Report(string key, string message, string fix) => _log.Report(key, message, fix);
 
     /// <summary>Names that are safe as actor names, directory names and command-line words.</summary>
     internal static bool IsPlainName(string name) =>

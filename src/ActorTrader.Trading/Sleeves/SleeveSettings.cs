@@ -17,7 +17,7 @@ public sealed record SleeveSettings(string Directory, StrategyBackoff Backoff)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentException.ThrowIfNullOrEmpty(workingDirectory);
-        var problems = new List<ConfigProblem>();
+        var log = new ConfigProblemLog(config);
         var d = StrategyBackoff.Default;
         var dir = Get($"{Section}.dir", "hocon/sleeves", config.GetString, "a directory path");
         var min = Get($"{Section}.strategy-backoff.min", d.MinBackoff, config.GetTimeSpan, "a duration such as 1s");
@@ -45,22 +45,10 @@ public sealed record SleeveSettings(string Directory, StrategyBackoff Backoff)
             restarts = d.MaxRestarts;
         }
         var settings = new SleeveSettings(Path.GetFullPath(dir, workingDirectory), new StrategyBackoff(min, max, random, restarts));
-        return (settings, problems);
+        return (settings, log.Problems);
 
-        T Get<T>(string key, T fallback, Func<string, T> read, string expected)
-        {
-            if (!config.HasPath(key)) return fallback;
-            try
-            {
-                return read(key);
-            }
-            catch (HoconException e)
-            {
-                Report(key, $"{key} must be {expected}: {ConfigProblem.Describe(e)}", $"Set {key} to {expected}, like its default in hocon/reference.conf.");
-                return fallback;
-            }
-        }
+        T Get<T>(string key, T fallback, Func<string, T> read, string expected) => log.ReadOptional(key, read, fallback, expected);
 
-        void Report(string key, string message, string fix) => problems.Add(ConfigProblem.At(config, key, message, fix));
+        void Report(string key, string message, string fix) => log.Report(key, message, fix);
     }
 }
