@@ -1,0 +1,80 @@
+using ActorTrader.Brokers.Abstractions;
+using ActorTrader.Domain.Accounting;
+using ActorTrader.Domain.Instruments;
+using ActorTrader.Domain.Orders;
+
+namespace ActorTrader.Trading.Ledger;
+
+// The ledger's public protocol, used by the order manager (fills), reconciliation, risk, the trading day and the
+// management API. The actor itself may add internal messages next to these.
+
+/// <summary>
+/// Book one execution. Idempotent on <see cref="ExecutionId"/>: a fill already booked is acknowledged again and changes
+/// nothing. Replies <see cref="FillBooked"/> once the event is durable (the order manager delivers fills at least once
+/// and confirms on this reply).
+/// </summary>
+public sealed record BookFill(Fill Fill, string ExecutionId, long DeliveryId);
+
+/// <summary>The execution is in the ledger (now or before: <see cref="AlreadyBooked"/>).</summary>
+public sealed record FillBooked(string ExecutionId, long DeliveryId, bool AlreadyBooked);
+
+/// <summary>Latest prices to value positions with (unrealised P&amp;L, NAV); not journaled.</summary>
+public sealed record MarkPrices(IReadOnlyList<MarketQuote> Quotes);
+
+/// <summary>Asks for the ledger; replies <see cref="LedgerView"/>.</summary>
+public sealed record GetLedger
+{
+    public static GetLedger Instance { get; } = new();
+}
+
+/// <summary>
+/// The ledger now: cash, positions at average cost, P&amp;L and fees, valued at the latest marks (a position without a
+/// mark is valued at its average cost and listed in <see cref="Unmarked"/>).
+/// </summary>
+public sealed record LedgerView(
+    string AccountId,
+    AccountKind Kind,
+    decimal Cash,
+    IReadOnlyList<Position> Positions,
+    IReadOnlyDictionary<Symbol, decimal> Marks,
+    decimal RealisedPnl,
+    decimal UnrealisedPnl,
+    decimal Fees,
+    decimal NetAssetValue,
+    decimal GrossExposure,
+    decimal NetExposure,
+    int FillCount,
+    IReadOnlyList<Symbol> Unmarked,
+    DateTimeOffset AsOf);
+
+/// <summary>
+/// Close the trading day: journal a <c>portfolio_daily</c> row (date, NAV, cash, P&amp;L of the day, positions) for
+/// <see cref="Date"/> (exchange-local date). Idempotent per date. Replies <see cref="DailySnapshotTaken"/>.
+/// </summary>
+public sealed record TakeDailySnapshot(DateOnly Date);
+
+public sealed record DailySnapshotTaken(DateOnly Date, decimal NetAssetValue, decimal DayPnl, bool AlreadyTaken);
+
+/// <summary>Asks for the journaled daily rows (oldest first); replies <see cref="PortfolioDailyHistory"/>.</summary>
+public sealed record GetPortfolioDaily
+{
+    public static GetPortfolioDaily Instance { get; } = new();
+}
+
+public sealed record PortfolioDailyRow(DateOnly Date, decimal NetAssetValue, decimal Cash, decimal DayPnl, decimal RealisedPnl, decimal Fees, int Positions);
+
+public sealed record PortfolioDailyHistory(IReadOnlyList<PortfolioDailyRow> Rows);
+
+/// <summary>
+/// Reconciliation, last step (after orders and fills): compare positions and cash with the broker's and adopt the
+/// broker's truth, journaling one discrepancy event per difference. Replies <see cref="PositionsReconciled"/>.
+/// </summary>
+public sealed record ReconcilePositions(IReadOnlyList<BrokerPosition> BrokerPositions, decimal BrokerCash, string ReconciliationId);
+
+/// <summary>One difference found (symbol or cash), what the ledger had and what the broker says (adopted).</summary>
+public sealed record LedgerDiscrepancy(string Item, decimal LedgerValue, decimal BrokerValue);
+
+public sealed record PositionsReconciled(string ReconciliationId, IReadOnlyList<LedgerDiscrepancy> Discrepancies);
+
+/// <summary>Published on the event stream after every change (fill booked, marks, reconciliation): risk monitors it.</summary>
+public sealed record LedgerChanged(LedgerView View);
