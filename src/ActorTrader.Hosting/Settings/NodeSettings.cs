@@ -2,6 +2,7 @@ using System.Net;
 using ActorTrader.Actors;
 using ActorTrader.Hocon;
 using ActorTrader.Hosting.Configuration;
+using ActorTrader.Trading.Risk;
 using Serilog.Events;
 
 namespace ActorTrader.Hosting.Settings;
@@ -79,13 +80,10 @@ public sealed record NodeSettings(
             r.Report(b + "alpaca.base-url", $"actortrader.broker.alpaca.base-url = \"{baseUrl}\" is not an https URL.", "Set it to https://paper-api.alpaca.markets or https://api.alpaca.markets.");
         var broker = new BrokerSettings(kind, new AlpacaSettings(r.OptionalString(b + "alpaca.key-id"), r.OptionalString(b + "alpaca.secret-key"), baseUrl, r.Boolean(b + "alpaca.live")));
 
-        const string k = "actortrader.risk.";
-        var risk = new RiskSettings(
-            r.Fraction(k + "max-position-weight", 0m, 1m, "the largest weight of one position"),
-            r.Fraction(k + "max-gross-exposure", 0m, 10m, "the gross exposure multiple"),
-            r.Fraction(k + "max-daily-loss", 0m, 1m, "the daily loss fraction"));
+        // The risk manager reads its own section (limits, circuit breakers); the node only carries the result.
+        var (risk, riskProblems) = RiskSettings.Read(config);
 
-        return (new NodeSettings(node, management, logging, control, shutdown, actors, broker, risk), r.Problems);
+        return (new NodeSettings(node, management, logging, control, shutdown, actors, broker, risk), [.. r.Problems, .. riskProblems]);
 
         string InData(string path) => Path.GetFullPath(path.Length > 0 ? path : ".", dataDir);
     }
