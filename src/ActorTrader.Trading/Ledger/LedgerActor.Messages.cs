@@ -78,3 +78,9 @@ public sealed record PositionsReconciled(string ReconciliationId, IReadOnlyList<
 
 /// <summary>Published on the event stream after every change (fill booked, marks, reconciliation): risk monitors it.</summary>
 public sealed record LedgerChanged(LedgerView View);
+
+/// <summary>
+/// Published on the event stream (and logged as a warning) for each difference reconciliation found: the ledger
+/// adopted the broker's value. <see cref="Message"/> says what changed and what to check.
+/// </summary>
+public sealed record LedgerDiscrepancyAlert(string AccountId, string ReconciliationId, LedgerDiscrepancy Discrepancy, string Message, DateTimeOffset At);
