@@ -10,7 +10,7 @@ public sealed partial class PaperBroker
     /// <summary>
     /// Processes quotes in the order given: each one first expires the day orders whose session closed before its time,
     /// then marks its symbol, then (inside the symbol's session) fills the symbol's open orders that were submitted
-    /// before this call, oldest first. Everything the call did is committed in one transaction before it returns; the
+    /// before this call and at or before the quote's time, oldest first. Everything the call did is committed in one transaction before it returns; the
     /// returned updates (also published to <see cref="TradeUpdatesAsync"/>) are in the order they happened.
     /// A non-positive price or negative volume refuses the whole call with <see cref="ArgumentException"/>.
     /// </summary>
@@ -57,7 +57,9 @@ public sealed partial class PaperBroker
         if (!InSession(quote.Symbol, quote.Time)) return;
 
         var available = quote.Volume is { } volume ? volume * _settings.MaxParticipation : (decimal?)null;
-        foreach (var order in _state.OpenOrders.Where(o => o.Symbol == quote.Symbol && o.AfterQuote < sequence).ToList())
+        // Only a quote both published and stamped after the order may fill it: a late quote from before (a replay resumed
+        // after a crash republishes the day's open) is a price the order's sender already knew.
+        foreach (var order in _state.OpenOrders.Where(o => o.Symbol == quote.Symbol && o.AfterQuote < sequence && o.CreatedAt <= quote.Time).ToList())
         {
             var filled = TryFill(order, quote, available, changes);
             if (available is { } left) available = left - filled;

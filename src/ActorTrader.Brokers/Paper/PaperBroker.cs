@@ -10,8 +10,8 @@ namespace ActorTrader.Brokers.Paper;
 /// The embedded default broker: a simulated account persisted in its own SQLite file, so a restarted (or killed) node
 /// finds the same cash, positions, orders, fills and submission log.
 /// <para>
-/// Orders fill only against quotes published AFTER they were submitted (<see cref="PublishQuotesAsync"/>; the replay
-/// driver publishes each bar's open and close), never at a price known when they were sent. Fills carry slippage against
+/// Orders fill only against quotes published AFTER they were submitted and stamped no earlier (<see cref="PublishQuotesAsync"/>;
+/// the replay driver publishes each bar's open and close), never at a price known when they were sent. Fills carry slippage against
 /// the trader and commission (<see cref="PaperBrokerSettings"/>); limit orders fill only when the quote crosses the
 /// limit; with a quote volume, the orders on that quote fill together at most max-participation of it and the rest
 /// stays open. Quotes outside the symbol's regular session (NYSE hours; CRYPTO: symbols trade 24x7) mark prices but

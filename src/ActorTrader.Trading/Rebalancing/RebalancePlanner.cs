@@ -9,7 +9,7 @@ namespace ActorTrader.Trading.Rebalancing;
 
 /// <summary>
 /// Turns target weights into orders, as a pure function of the targets, the ledger and the prices. First it checks every
-/// weight set (finite, long-only when the account is, Σ weights + cash = 1, a price for every weighted symbol, capital
+/// weight set (finite, long-only when the account is, Σ weights + cash = 1 with cash ≥ 0, a price for every weighted symbol, capital
 /// shares adding up to at most 1) and refuses the whole rebalance — no intents at all — when one fails. Then it nets the
 /// sets into one account weight per symbol (Σ share × weight), so two sleeves that disagree cost one order, not two; sizes
 /// each symbol's move from the held quantity to weight × NAV / price, rounded towards the held quantity to whole lots (a
@@ -145,6 +145,12 @@ public sealed class RebalancePlanner
             {
                 finite = false;
                 errors.Add($"{name}: the cash weight is {Number(set.Cash)}. Fix: set cash = 1 − Σ weights.");
+            }
+            else if (set.Cash < -tolerance)
+            {
+                // Σ weights + cash = 1 would still hold: the weights ask for more than the capital, on borrowed money.
+                errors.Add($"{name}: the cash weight is {Number(set.Cash)}, so the weights add up to {Number(1 - set.Cash)} of the capital: leverage, which a target may not ask for. " +
+                           "Fix: scale the weights down so that they add up to 1 or less and the cash weight is 0 or more.");
             }
             var sum = set.Weights.Values.Sum();
             if (finite && Math.Abs(sum + set.Cash - 1) > tolerance)

@@ -38,6 +38,21 @@ public sealed class PaperBrokerFillTests : PaperBrokerTestBase
     }
 
     [Fact]
+    public async Task An_order_does_not_fill_at_a_quote_published_after_it_but_stamped_before_it()
+    {
+        // A replay resumed after a crash publishes the day's open again, after orders sent later that day.
+        var broker = Open();
+        Clock.Set(Monday(20, 45));
+        var order = await Buy(broker, "buy-1", Aapl, 100);
+
+        Assert.Empty(await Publish(broker, Quote(Aapl, 90m, Monday(14, 30))));
+        var fill = Assert.Single(await Publish(broker, Quote(Aapl, 100m, Monday(21, 0))));
+
+        Assert.Equal((TradeUpdateEvent.Fill, 100.05m), (fill.Event, fill.Price));
+        Assert.Equal(OrderStatus.Filled, (await Order(broker, order)).Status);
+    }
+
+    [Fact]
     public async Task Market_sell_receives_the_quote_less_slippage()
     {
         var broker = Open();

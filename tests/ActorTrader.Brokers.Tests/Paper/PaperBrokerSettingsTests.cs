@@ -12,6 +12,10 @@ public sealed class PaperBrokerSettingsTests
     private static Config Parse(string hocon) =>
         ConfigurationFactory.ParseString(hocon, new HoconParseOptions { SourceName = "node.conf", UseEnvironment = false }).Resolve();
 
+    // The repository's hocon/reference.conf, linked next to the tests by the csproj.
+    private static Config Reference() =>
+        ConfigurationFactory.ParseFile(Path.Combine(AppContext.BaseDirectory, "TestData", "reference.conf"), new HoconParseOptions { UseEnvironment = false }).Resolve();
+
     [Fact]
     public void Without_the_section_the_defaults_apply_with_the_state_file_under_the_data_directory()
     {
@@ -23,6 +27,30 @@ public sealed class PaperBrokerSettingsTests
             (settings.InitialCash, settings.AccountKind, settings.MarginMultiplier, settings.SlippageBps, settings.CommissionBps,
              settings.CommissionPerShare, settings.MinCommission, settings.MaxParticipation));
         Assert.Empty(settings.Assets);
+    }
+
+    [Fact]
+    public void The_reference_conf_block_reads_without_problems_and_equals_the_code_defaults()
+    {
+        var (settings, problems) = PaperBrokerSettings.Read(Reference(), DataDirectory);
+
+        Assert.Empty(problems);
+        var defaults = PaperBrokerSettings.Default(Path.Combine(DataDirectory, PaperBrokerSettings.DefaultStateFile));
+        Assert.Equal(defaults with { Assets = settings.Assets, NotShortable = settings.NotShortable }, settings);
+        Assert.Equal(defaults.Assets, settings.Assets);
+        Assert.Equal(defaults.NotShortable, settings.NotShortable);
+    }
+
+    [Fact]
+    public void The_reference_conf_documents_every_paper_broker_key()
+    {
+        var reference = Reference();
+
+        string[] keys = ["state-file", "account-id", "initial-cash", "account-kind", "margin-multiplier", "slippage-bps", "commission-bps",
+            "commission-per-share", "min-commission", "max-participation", "assets", "not-shortable"];
+        var missing = keys.Where(k => !reference.HasPath(PaperBrokerSettings.Section + "." + k)).ToList();
+
+        Assert.Empty(missing);
     }
 
     [Fact]

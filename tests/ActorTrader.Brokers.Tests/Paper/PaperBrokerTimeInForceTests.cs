@@ -34,6 +34,34 @@ public sealed class PaperBrokerTimeInForceTests : PaperBrokerTestBase
     }
 
     [Fact]
+    public async Task Day_order_expires_at_the_early_close_of_the_day_after_Thanksgiving()
+    {
+        var broker = Open();
+        Clock.Set(new DateTimeOffset(2024, 11, 29, 15, 0, 0, TimeSpan.Zero));
+        var order = await broker.SubmitOrderAsync(OrderRequest.Limit("day-1", Aapl, OrderSide.Buy, 10, 90m));
+
+        var updates = await Publish(broker, Quote(Aapl, 80m, new DateTimeOffset(2024, 11, 29, 18, 1, 0, TimeSpan.Zero)));
+
+        var expired = Assert.Single(updates);
+        Assert.Equal((TradeUpdateEvent.Expired, new DateTimeOffset(2024, 11, 29, 18, 0, 0, TimeSpan.Zero)), (expired.Event, expired.Timestamp));
+        Assert.Equal(OrderStatus.Expired, (await Order(broker, order)).Status);
+    }
+
+    [Fact]
+    public async Task Day_order_sent_before_the_switch_to_summer_time_expires_at_the_next_sessions_close_in_summer_time()
+    {
+        var broker = Open();
+        Clock.Set(new DateTimeOffset(2024, 3, 8, 22, 0, 0, TimeSpan.Zero)); // Friday after the close; Sunday 10 March switches to EDT
+        var order = await broker.SubmitOrderAsync(OrderRequest.Limit("day-1", Aapl, OrderSide.Buy, 10, 90m));
+
+        Assert.Empty(await Publish(broker, Quote(Aapl, 100m, new DateTimeOffset(2024, 3, 11, 19, 59, 0, TimeSpan.Zero))));
+        var expired = Assert.Single(await Publish(broker, Quote(Aapl, 80m, new DateTimeOffset(2024, 3, 11, 20, 1, 0, TimeSpan.Zero))));
+
+        Assert.Equal((TradeUpdateEvent.Expired, new DateTimeOffset(2024, 3, 11, 20, 0, 0, TimeSpan.Zero)), (expired.Event, expired.Timestamp));
+        Assert.Equal(OrderStatus.Expired, (await Order(broker, order)).Status);
+    }
+
+    [Fact]
     public async Task Expiring_day_orders_by_the_clock_waits_for_the_close()
     {
         var broker = Open();

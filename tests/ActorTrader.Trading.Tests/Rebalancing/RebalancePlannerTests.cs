@@ -145,6 +145,18 @@ public sealed class RebalancePlannerTests
     }
 
     [Fact]
+    public void A_negative_cash_weight_is_leverage_and_an_error_even_when_the_total_is_one()
+    {
+        // 150% AAPL and −50% cash add up to 1, but ask for half the account again on borrowed money.
+        var targets = RebalanceTargets.Meta(Set("meta", 1.0, -0.5, (Aapl, 1.5)));
+
+        var plan = Planner().Plan(Id, targets, LedgerOf(10_000m), Prices((Aapl, 100m)));
+
+        Assert.Empty(plan.Intents);
+        Assert.Contains("cash weight is -0.5000", Assert.Single(plan.Errors), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_NaN_weight_is_an_error_and_nothing_is_planned()
     {
         var targets = RebalanceTargets.Meta(Set("meta", 1.0, 0.5, (Aapl, double.NaN), (Msft, 0.5)));
