@@ -17,8 +17,9 @@ namespace ActorTrader.Domain.Accounting;
 /// fees (cash falls by them) and never enter the average cost, so realised P&amp;L is before fees.
 /// </para>
 /// <para>
-/// A <see cref="AccountKind.Cash"/> account refuses a fill that would open a short or take cash below zero; a
-/// refused fill changes nothing and throws <see cref="LedgerException"/>.
+/// A <see cref="AccountKind.Cash"/> account refuses a fill that would open or grow a short or take cash below zero; a
+/// refused fill changes nothing and throws <see cref="LedgerException"/>. A fill a broker has already executed is a fact,
+/// though: <see cref="ApplyBrokerFill"/> books it whatever the account's rules say and returns the rule it breaks.
 /// </para>
 /// </summary>
 public sealed class Ledger
@@ -65,22 +66,56 @@ public sealed class Ledger
     public void Apply(Fill fill)
     {
         ArgumentNullException.ThrowIfNull(fill);
+        if (RuleBrokenBy(fill) is { } rule) throw new LedgerException(rule);
+        Book(fill);
+    }
+
+    /// <summary>
+    /// Books <paramref name="fill"/>, which the broker has already executed, exactly as <see cref="Apply"/> would (same
+    /// average cost, realised P&amp;L, cash and fees) but even when it breaks this account's rules: the books must follow
+    /// the broker. Returns the rule it broke (the message <see cref="Apply"/> would throw), or null.
+    /// </summary>
+    public string? ApplyBrokerFill(Fill fill)
+    {
+        ArgumentNullException.ThrowIfNull(fill);
+        var rule = RuleBrokenBy(fill);
+        Book(fill);
+        return rule;
+    }
+
+    /// <summary>
+    /// Why this account may not take <paramref name="fill"/> (naming the order and the fix), or null when it may. A cash
+    /// account may not open or grow a short, nor take cash below zero; once it is short or below zero anyway (a broker
+    /// fill, an adopted position), a fill that shrinks the short or brings cash in is fine.
+    /// </summary>
+    public string? RuleBrokenBy(Fill fill)
+    {
+        ArgumentNullException.ThrowIfNull(fill);
+        if (Account != AccountKind.Cash) return null;
+        var quantity = QuantityOf(fill.Symbol);
+        var newQuantity = quantity + fill.SignedQuantity;
+        var newCash = Cash - fill.SignedQuantity * fill.Price - fill.Commission;
+        if (newQuantity < 0 && newQuantity < Math.Min(quantity, 0))
+        {
+            return $"Fill of order {fill.ClientOrderId} sells {Text(fill.Quantity)} {fill.Symbol} but the cash account holds {Text(quantity)}: " +
+                   "a cash account cannot go short. Fix: sell at most the quantity held, or use a margin account.";
+        }
+        if (newCash < 0 && newCash < Cash)
+        {
+            return $"Fill of order {fill.ClientOrderId} ({fill.Side.ToWire()} {Text(fill.Quantity)} {fill.Symbol} at {Text(fill.Price)} + {Text(fill.Commission)} commission) " +
+                   $"needs {Text(Cash - newCash)} but the cash account has {Text(Cash)}. Fix: size the order to the cash available, or use a margin account.";
+        }
+        return null;
+    }
+
+    private void Book(Fill fill)
+    {
         var signed = fill.SignedQuantity;
         var newCash = Cash - signed * fill.Price - fill.Commission;
         ref var holding = ref CollectionsMarshal.GetValueRefOrAddDefault(_holdings, fill.Symbol, out var existed);
         var quantity = existed ? holding.Quantity : 0m;
         var average = existed ? holding.AverageCost : 0m;
         var newQuantity = quantity + signed;
-
-        if (Account == AccountKind.Cash && (newQuantity < 0 || newCash < 0))
-        {
-            if (!existed) _holdings.Remove(fill.Symbol);
-            throw new LedgerException(newQuantity < 0
-                ? $"Fill of order {fill.ClientOrderId} sells {Text(fill.Quantity)} {fill.Symbol} but the cash account holds {Text(quantity)}: " +
-                  "a cash account cannot go short. Fix: sell at most the quantity held, or use a margin account."
-                : $"Fill of order {fill.ClientOrderId} ({fill.Side.ToWire()} {Text(fill.Quantity)} {fill.Symbol} at {Text(fill.Price)} + {Text(fill.Commission)} commission) " +
-                  $"needs {Text(Cash - newCash)} but the cash account has {Text(Cash)}. Fix: size the order to the cash available, or use a margin account.");
-        }
 
         decimal realised = 0;
         if (quantity == 0 || Math.Sign(quantity) == Math.Sign(signed))

@@ -84,3 +84,11 @@ public sealed record LedgerChanged(LedgerView View);
 /// adopted the broker's value. <see cref="Message"/> says what changed and what to check.
 /// </summary>
 public sealed record LedgerDiscrepancyAlert(string AccountId, string ReconciliationId, LedgerDiscrepancy Discrepancy, string Message, DateTimeOffset At);
+
+/// <summary>
+/// Published on the event stream (and logged as an error) when the broker executed a fill this account's rules forbid
+/// (a short or cash below zero on a cash account). The fill was booked anyway: the broker's fill is a fact, and a ledger
+/// that refused it would no longer match the broker. <see cref="Rule"/> is the rule broken with its fix; <see cref="Message"/>
+/// says what was booked and what to check.
+/// </summary>
+public sealed record LedgerRuleViolationAlert(string AccountId, string ExecutionId, Fill Fill, string Rule, string Message, DateTimeOffset At);

@@ -2,6 +2,7 @@ using ActorTrader.Actors;
 using ActorTrader.Brokers.Abstractions;
 using ActorTrader.Domain.Accounting;
 using ActorTrader.Domain.Instruments;
+using ActorTrader.Domain.Orders;
 using ActorTrader.Persistence;
 using ActorTrader.Persistence.Snapshots;
 
@@ -11,7 +12,9 @@ namespace ActorTrader.Trading.Ledger;
 /// <c>account-&lt;id&gt;/ledger</c>: cash, positions and P&amp;L of one broker account, event-sourced under
 /// <c>ledger-&lt;accountId&gt;</c>. Accounting is the domain <see cref="Domain.Accounting.Ledger"/> (average cost, flips,
 /// fees, cash vs margin); this actor journals what happened to it. A fill is acknowledged only once its event is durable
-/// and is booked once per execution id, also across restarts and snapshots. Marks are volatile (not journaled).
+/// and is booked once per execution id, also across restarts and snapshots. A broker's fill is a fact: one the account's
+/// rules forbid is booked all the same and alerted (<see cref="LedgerRuleViolationAlert"/>); only a malformed one is
+/// refused. Marks are volatile (not journaled).
 /// Fail-closed: a journal or snapshot that cannot be recovered stops the actor (with a <see cref="PersistenceAlert"/>);
 /// it never starts as an empty ledger.
 /// </summary>
@@ -124,6 +127,11 @@ public sealed class LedgerActor : ReceivePersistentActor
 
     private void HandleBookFill(BookFill command)
     {
+        if (command.Fill is null)
+        {
+            Refuse(new ArgumentException($"BookFill of execution {command.ExecutionId} carries no fill. Fix: pass the broker's fill."));
+            return;
+        }
         if (string.IsNullOrWhiteSpace(command.ExecutionId))
         {
             Refuse(new ArgumentException($"Fill of order {command.Fill.ClientOrderId} has no execution id, so it cannot be booked exactly once. Fix: pass the broker's execution id."));
@@ -134,27 +142,29 @@ public sealed class LedgerActor : ReceivePersistentActor
             Sender.Tell(new FillBooked(command.ExecutionId, command.DeliveryId, AlreadyBooked: true), Self);
             return;
         }
-        try
-        {
-            // A fill the ledger refuses is never journaled: a journal must always replay.
-            _state.CheckCanBook(command.Fill);
-        }
-        catch (LedgerException e)
-        {
-            Log.Error("Ledger {AccountId} refused execution {ExecutionId}: {Reason}", _accountId, command.ExecutionId, e.Message);
-            Refuse(e);
-            return;
-        }
         var fill = command.Fill;
+        // The broker executed it, so it is booked even when the account's rules forbid it (refusing would leave the
+        // ledger apart from the broker and the fill redelivered forever); the broken rule is alerted instead.
+        var rule = _state.Ledger.RuleBrokenBy(fill);
         var replyTo = Sender;
         var booked = new LedgerFillBooked(command.ExecutionId, fill.ClientOrderId, fill.Symbol.ToString(), fill.Side, fill.Quantity, fill.Price, fill.Commission, fill.Time, Now);
         Persist(booked, e =>
         {
             _state.Apply(e);
+            if (rule is not null) AlertRuleBroken(e.ExecutionId, fill, rule);
             AfterEvent();
             PublishChanged();
             replyTo.Tell(new FillBooked(e.ExecutionId, command.DeliveryId, AlreadyBooked: false), Self);
         });
+    }
+
+    private void AlertRuleBroken(string executionId, Fill fill, string rule)
+    {
+        var message = $"Ledger {_accountId} booked execution {executionId} of order {fill.ClientOrderId} ({fill.Side.ToWire()} {LedgerState.Text(fill.Quantity)} {fill.Symbol} at {LedgerState.Text(fill.Price)}) " +
+                      $"although the {(_state.Kind == AccountKind.Cash ? "cash" : "margin")} account's rules forbid it, because the broker executed it: {rule} " +
+                      "Check why the broker took the order (account type at the broker, risk checks) and the position now held.";
+        Log.Error("{Message}", message);
+        Context.System.EventStream.Publish(new LedgerRuleViolationAlert(_accountId, executionId, fill, rule, message, Now));
     }
 
     private void HandleMarks(MarkPrices command)

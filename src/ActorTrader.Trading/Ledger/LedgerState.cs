@@ -9,8 +9,9 @@ namespace ActorTrader.Trading.Ledger;
 /// <summary>
 /// What the ledger actor's journal holds, rebuilt by applying its events in order: the domain <see cref="DomainLedger"/>
 /// (all accounting), the execution ids already booked and the daily rows. Applying an event that does not fit (a fill
-/// before the ledger opened, a fill a cash account cannot take) throws, so a journal that cannot be replayed fails
-/// recovery instead of yielding a different ledger.
+/// before the ledger opened, an execution booked twice) throws, so a journal that cannot be replayed fails recovery
+/// instead of yielding a different ledger. A journaled fill was executed by the broker and is replayed as such, even
+/// one the account's rules forbid.
 /// </summary>
 internal sealed class LedgerState
 {
@@ -73,7 +74,7 @@ internal sealed class LedgerState
     {
         if (!_executionIds.Add(booked.ExecutionId))
             throw new InvalidOperationException($"Execution {booked.ExecutionId} is booked twice in the journal of ledger {AccountId}. Fix: restore the journal from a backup.");
-        Ledger.Apply(ToFill(booked));
+        Ledger.ApplyBrokerFill(ToFill(booked));
     }
 
     private void Apply(PortfolioDailyRecorded daily)
@@ -123,9 +124,6 @@ internal sealed class LedgerState
         return new LedgerView(AccountId, Kind, valuation.Cash, positions, used, valuation.RealisedPnl, valuation.UnrealisedPnl, valuation.Fees,
             valuation.Nav, valuation.GrossExposure, valuation.NetExposure, Ledger.FillCount, unmarked, asOf);
     }
-
-    /// <summary>Throws <see cref="LedgerException"/> (changing nothing) when the ledger could not book <paramref name="fill"/>; checked before it is journaled.</summary>
-    public void CheckCanBook(Fill fill) => DomainLedger.FromSnapshot(Ledger.Snapshot()).Apply(fill);
 
     public static Fill ToFill(LedgerFillBooked booked) =>
         new(booked.ClientOrderId, Symbol.Parse(booked.Symbol), booked.Side, booked.Quantity, booked.Price, booked.Commission, booked.FilledAt);

@@ -15,7 +15,8 @@ namespace ActorTrader.Trading.Risk;
 /// <item>Pre-trade: <see cref="CheckOrders"/> runs <see cref="PreTradeChecks"/> against the latest ledger view; only the
 /// approved intents may go to the order manager.</item>
 /// <item>Monitoring: every <see cref="LedgerChanged"/> of the account (from the event stream) is measured by the
-/// <see cref="RiskMonitor"/>; a tripped circuit breaker takes its <see cref="RiskAction"/>.</item>
+/// <see cref="RiskMonitor"/>; a tripped circuit breaker takes its <see cref="RiskAction"/>. A view with unmarked
+/// positions (valued at cost) is not measured.</item>
 /// <item>Automatic actions go THROUGH the order manager: <c>CancelAllOpenOrders</c> and <c>SubmitOrder</c>s of sleeve
 /// <c>risk</c> with deterministic client order ids. Each is journaled (<see cref="RiskActionTaken"/>) before anything is
 /// sent, and marked done (<see cref="RiskActionCompleted"/>) once the order manager answered every part. An action
@@ -58,6 +59,7 @@ public sealed class RiskActor : ReceivePersistentActor, IWithTimers
     private decimal? _dayHighNav;
     private decimal? _journaledDayHigh;
     private int _actionCount;
+    private string? _unmarkedLogged;
 
     /// <param name="ledger">Asked for its view once recovery is done (null: wait for the first <see cref="LedgerChanged"/>).</param>
     /// <param name="checks">The pre-trade rules; <see cref="PreTradeChecks.Standard"/> of the settings when null.</param>
@@ -127,7 +129,7 @@ public sealed class RiskActor : ReceivePersistentActor, IWithTimers
         else
         {
             var assets = (check.Assets ?? []).GroupBy(a => a.Symbol).ToDictionary(g => g.Key, g => g.Last());
-            var context = new RiskContext(_ledger, assets, _ledger.Kind, _calendar.IsOpen(Now), _approvedToday.Count, _status, check.BuyingPower);
+            var context = new RiskContext(_ledger, assets, _ledger.Kind, _calendar.IsOpen(Now), _approvedToday.Count, _status, check.BuyingPower, _approvedToday);
             result = _checks.Evaluate(check.Intents, context);
         }
         var reply = new RiskChecked(result.Approved, result.Refused);
@@ -158,6 +160,17 @@ public sealed class RiskActor : ReceivePersistentActor, IWithTimers
     {
         if (!string.Equals(view.AccountId, _accountId, StringComparison.Ordinal)) return;
         _ledger = view;
+        if (view.Unmarked.Count > 0)
+        {
+            // Unmarked positions are valued at cost (after a ledger restart, until the next quotes): such a NAV could read
+            // as a drawdown that never happened, or raise the peak above the truth, so it is not measured.
+            var unmarked = string.Join(", ", view.Unmarked.Order());
+            if (unmarked != _unmarkedLogged)
+                Log.Warning("Risk of account {Account} does not measure losses while {Symbols} have no mark (NAV at cost {Nav})", _accountId, unmarked, RiskText.Money(view.NetAssetValue));
+            _unmarkedLogged = unmarked;
+            return;
+        }
+        _unmarkedLogged = null;
         var nav = view.NetAssetValue;
         if (_peakNav is null || nav > _peakNav) _peakNav = nav;
         if (_dayOpenNav is not null && (_dayHighNav is null || nav > _dayHighNav)) _dayHighNav = nav;
@@ -169,8 +182,12 @@ public sealed class RiskActor : ReceivePersistentActor, IWithTimers
     }
 
     private bool HighsToJournal() =>
-        _peakNav is { } peak && (_journaledPeak is not { } journaled || peak >= journaled * (1m + HighJournalStep))
-        || _dayHighNav is { } high && (_journaledDayHigh is not { } journaledHigh || high >= journaledHigh * (1m + HighJournalStep));
+        _peakNav is { } peak && RaisedEnough(peak, _journaledPeak)
+        || _dayHighNav is { } high && RaisedEnough(high, _journaledDayHigh);
+
+    // Strictly above the journaled value: at or below zero, value × (1 + step) is not above it, and every change would be journaled.
+    private static bool RaisedEnough(decimal high, decimal? journaled) =>
+        journaled is not { } last || high > last && high >= last * (1m + HighJournalStep);
 
     private void TakeAction(RiskAction action, RiskAssessment assessment, LedgerView view)
     {

@@ -6,7 +6,7 @@ using static ActorTrader.Trading.Tests.Ledger.Fills;
 
 namespace ActorTrader.Trading.Tests.Ledger;
 
-/// <summary>Booking fills: average cost, flips, shorts, fees, cash-account refusals and idempotency on the execution id.</summary>
+/// <summary>Booking fills: average cost, flips, shorts, fees, broker fills a cash account forbids, and idempotency on the execution id.</summary>
 public sealed class LedgerActorBookingTests : LedgerTestKit
 {
     [Fact]
@@ -101,19 +101,50 @@ public sealed class LedgerActorBookingTests : LedgerTestKit
     }
 
     [Fact]
-    public async Task A_cash_account_refuses_a_short_and_journals_nothing()
+    public async Task A_broker_fill_a_cash_account_forbids_is_booked_and_alerted_naming_the_fill_and_the_rule()
     {
+        var violations = CreateTestProbe();
+        Sys.EventStream.Subscribe(violations.Ref, typeof(LedgerRuleViolationAlert));
         var ledger = StartLedger(Cash(10_000m));
-        await ViewOf(ledger);
-        var before = Journal.Written;
 
-        var refusal = await Assert.ThrowsAsync<LedgerException>(() => Book(ledger, Sell(Aapl, 1, 100m), "e1"));
+        var booked = await Book(ledger, Sell(Aapl, 1, 100m), "e1", deliveryId: 3);
         var view = await ViewOf(ledger);
 
-        Assert.Contains("cannot go short", refusal.Message, StringComparison.Ordinal);
-        Assert.Empty(view.Positions);
-        Assert.Equal(0, view.FillCount);
-        Assert.Equal(before, Journal.Written);
+        var alert = await violations.ExpectMsgAsync<LedgerRuleViolationAlert>();
+        Assert.Equal(new FillBooked("e1", 3, AlreadyBooked: false), booked);
+        Assert.Equal([new Position(Aapl, -1, 100m)], view.Positions);
+        Assert.Equal(10_100m, view.Cash);
+        Assert.Equal((AccountId, "e1", "order-AAPL"), (alert.AccountId, alert.ExecutionId, alert.Fill.ClientOrderId));
+        Assert.Contains("cannot go short", alert.Rule, StringComparison.Ordinal);
+        Assert.Contains("execution e1", alert.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_fill_within_the_rules_publishes_no_rule_violation_alert()
+    {
+        var violations = CreateTestProbe();
+        Sys.EventStream.Subscribe(violations.Ref, typeof(LedgerRuleViolationAlert));
+        var ledger = StartLedger(Cash(10_000m));
+
+        await Book(ledger, Buy(Aapl, 1, 100m), "e1");
+        await Book(ledger, Sell(Aapl, 2, 100m), "e2");
+
+        // The first alert is the second fill's: the first fill raised none.
+        Assert.Equal("e2", (await violations.ExpectMsgAsync<LedgerRuleViolationAlert>()).ExecutionId);
+    }
+
+    [Fact]
+    public async Task A_broker_fill_booked_against_the_cash_account_rules_is_recovered_after_a_restart()
+    {
+        var ledger = StartLedger(Cash(1_000m));
+        await Book(ledger, Buy(Aapl, 10, 101m), "e1");
+        var before = await ViewOf(ledger);
+
+        var after = await ViewOf(await RestartAsync(ledger, Cash(1_000m)));
+
+        Assert.Equal(-10m, after.Cash);
+        Assert.Equal(before.Positions, after.Positions);
+        Assert.Equal(1, after.FillCount);
     }
 
     [Fact]

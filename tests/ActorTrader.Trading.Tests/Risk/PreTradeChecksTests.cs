@@ -77,6 +77,19 @@ public sealed class PreTradeChecksTests
     }
 
     [Fact]
+    public void A_buy_earlier_in_the_batch_does_not_make_a_larger_sell_a_reduction()
+    {
+        // 100 held: should the buy not fill, the "reducing" sell of 150 would leave the cash account short 50.
+        var buy = Buy(Aapl, 50, 100m, leg: "a");
+        var sell = Sell(Aapl, 150, 100m, leg: "b") with { ReducesExposure = true };
+
+        var result = Checks().Evaluate([buy, sell], Context(LedgerOf(AccountKind.Cash, 990_000m, (Aapl, 100, 100m))));
+
+        Assert.Equal([buy], result.Approved);
+        Assert.Contains("reduces-exposure", Assert.Single(result.Refused).Reasons.Select(r => r.Rule));
+    }
+
+    [Fact]
     public void The_daily_count_includes_orders_approved_earlier_in_the_batch()
     {
         var first = Buy(Aapl, 1, 100m);
@@ -86,6 +99,18 @@ public sealed class PreTradeChecksTests
 
         Assert.Equal([first], result.Approved);
         Assert.Equal("daily-trade-count", Assert.Single(Assert.Single(result.Refused).Reasons).Rule);
+    }
+
+    [Fact]
+    public void An_order_already_counted_today_is_no_new_trade()
+    {
+        var counted = Buy(Aapl, 1, 100m, leg: "a");
+        var fresh = Buy(Msft, 1, 100m, leg: "b");
+        var context = Context(LedgerOf(100_000m), tradesToday: 2) with { ApprovedToday = new HashSet<string> { counted.ClientOrderId } };
+
+        var result = Checks(s => s with { MaxTradesPerDay = 3 }).Evaluate([counted, fresh], context);
+
+        Assert.Equal([counted, fresh], result.Approved);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using ActorTrader.Actors;
 using ActorTrader.Domain.Calendar;
+using ActorTrader.Domain.Instruments;
 using ActorTrader.Domain.Orders;
 using ActorTrader.Persistence;
 using ActorTrader.Persistence.Memory;
@@ -97,6 +98,9 @@ public sealed class RiskActorTests : TestKit.TestKit
         await _orders.ExpectMsgAsync<CancelAllOpenOrders>();
     }
 
+    private static LedgerView Unmarked(LedgerView view) =>
+        view with { Marks = new Dictionary<Symbol, decimal>(), Unmarked = [.. view.Positions.Select(p => p.Symbol)] };
+
     [Fact]
     public async Task Orders_within_the_limits_are_approved_and_the_others_refused_with_their_reasons()
     {
@@ -191,6 +195,72 @@ public sealed class RiskActorTests : TestKit.TestKit
         var result = await CheckAsync(risk, Buy(Tsla, 1, 100m, leg: "b"));
 
         Assert.Equal("daily-trade-count", Assert.Single(Assert.Single(result.Refused).Reasons).Rule);
+    }
+
+    [Fact]
+    public async Task Orders_approved_today_are_approved_again_when_checked_again_at_the_daily_limit()
+    {
+        var risk = Start(RiskSettings.Default with { MaxTradesPerDay = 2 });
+        await FeedAsync(risk, Book);
+        var a = Buy(Tsla, 1, 100m, leg: "a");
+        var b = Buy(Tsla, 1, 100m, leg: "b");
+        await CheckAsync(risk, a, b);
+
+        // A rebalance retried after a crash checks the same client order ids again: they are no new trades.
+        var again = await CheckAsync(risk, a, b);
+
+        Assert.Equal([a, b], again.Approved);
+        Assert.Equal(2, (await StateAsync(risk)).TradesToday);
+    }
+
+    [Fact]
+    public async Task A_new_order_checked_with_orders_approved_today_still_meets_the_daily_limit()
+    {
+        var risk = Start(RiskSettings.Default with { MaxTradesPerDay = 2 });
+        await FeedAsync(risk, Book);
+        var a = Buy(Tsla, 1, 100m, leg: "a");
+        var b = Buy(Tsla, 1, 100m, leg: "b");
+        await CheckAsync(risk, a, b);
+
+        var result = await CheckAsync(risk, a, Buy(Tsla, 1, 100m, leg: "c"));
+
+        Assert.Equal([a], result.Approved);
+        Assert.Equal("daily-trade-count", Assert.Single(Assert.Single(result.Refused).Reasons).Rule);
+    }
+
+    [Fact]
+    public async Task A_ledger_view_with_unmarked_positions_trips_no_breaker()
+    {
+        var risk = Start();
+        await FeedAsync(risk, Book);
+
+        // After a ledger restart its marks are gone and positions are valued at cost: here 20% below the marked NAV.
+        var state = await FeedAsync(risk, Unmarked(WithNav(Book, 80_000m)));
+
+        Assert.Equal(0, state.ActionsTaken);
+        Assert.False(_orders.HasMessages);
+    }
+
+    [Fact]
+    public async Task A_ledger_view_with_unmarked_positions_does_not_raise_the_peak_nav()
+    {
+        var risk = Start();
+        await FeedAsync(risk, Book);
+
+        var state = await FeedAsync(risk, Unmarked(WithNav(Book, 130_000m)));
+
+        Assert.Equal(100_000m, state.PeakNav);
+    }
+
+    [Fact]
+    public async Task A_nav_of_zero_is_journaled_as_the_peak_once_not_on_every_change()
+    {
+        var risk = Start();
+        var empty = LedgerOf(0m);
+
+        await FeedAsync(risk, empty, empty, empty);
+
+        Assert.Single((await JournaledAsync()).OfType<RiskNavHighsRaised>());
     }
 
     [Fact]

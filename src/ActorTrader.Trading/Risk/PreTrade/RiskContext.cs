@@ -14,6 +14,7 @@ namespace ActorTrader.Trading.Risk.PreTrade;
 /// earlier ones took or freed. Immutable.
 /// </summary>
 /// <param name="BuyingPower">The broker's buying power when known; otherwise a margin account's is NAV × margin multiplier − gross exposure.</param>
+/// <param name="ApprovedToday">Client order ids approved earlier today (counted in <paramref name="TradesToday"/>): checked again, they are no new trade.</param>
 public sealed record RiskContext(
     LedgerView Ledger,
     IReadOnlyDictionary<Symbol, BrokerAsset> Assets,
@@ -21,7 +22,8 @@ public sealed record RiskContext(
     bool MarketOpen,
     int TradesToday,
     TradingStatus Status,
-    decimal? BuyingPower = null)
+    decimal? BuyingPower = null,
+    IReadOnlySet<string>? ApprovedToday = null)
 {
     private readonly Dictionary<Symbol, decimal> _held = (Ledger ?? throw new ArgumentNullException(nameof(Ledger))).Positions
         .GroupBy(p => p.Symbol)
@@ -40,6 +42,9 @@ public sealed record RiskContext(
     /// <summary>Intents approved earlier in this batch.</summary>
     public int ApprovedInBatch { get; private init; }
 
+    /// <summary>Intents approved earlier in this batch that were not approved before today.</summary>
+    private int NewTradesInBatch { get; init; }
+
     public decimal Nav => Ledger.NetAssetValue;
 
     public decimal Cash => Ledger.Cash + CashChange;
@@ -49,7 +54,10 @@ public sealed record RiskContext(
     public decimal NetExposure => Ledger.NetExposure + NetChange;
 
     /// <summary>Orders approved today, those of this batch included.</summary>
-    public int TradesSoFar => TradesToday + ApprovedInBatch;
+    public int TradesSoFar => TradesToday + NewTradesInBatch;
+
+    /// <summary>True when the intent was approved earlier today, so approving it again adds no trade.</summary>
+    public bool IsCountedToday(OrderIntent intent) => ApprovedToday?.Contains(intent.ClientOrderId) == true;
 
     public BrokerAsset? AssetOf(Symbol symbol) => Assets.TryGetValue(symbol, out var asset) ? asset : null;
 
@@ -59,12 +67,25 @@ public sealed record RiskContext(
 
     public decimal QuantityAfter(OrderIntent intent) => QuantityOf(intent.Symbol) + intent.SignedQuantity;
 
-    /// <summary>True when the intent only shrinks a position: opposite side, at most the quantity held, no flip.</summary>
+    /// <summary>True when the intent only shrinks a position: opposite side, at most the quantity it may reduce, no flip.</summary>
     public bool IsReduction(OrderIntent intent)
     {
         ArgumentNullException.ThrowIfNull(intent);
+        return intent.Quantity > 0m && intent.Quantity <= ReducibleQuantity(intent);
+    }
+
+    /// <summary>
+    /// How much of its position an intent on the opposite side may reduce: what is held both in the ledger and after this
+    /// batch's approved intents. An approved order is not filled yet, so a buy earlier in the batch cannot make a larger
+    /// sell a reduction (should the buy not fill, the sell would flip the position), while approved reductions use it up.
+    /// </summary>
+    public decimal ReducibleQuantity(OrderIntent intent)
+    {
+        ArgumentNullException.ThrowIfNull(intent);
         var held = QuantityOf(intent.Symbol);
-        return held != 0m && intent.Quantity > 0m && Math.Sign(intent.SignedQuantity) == -Math.Sign(held) && intent.Quantity <= Math.Abs(held);
+        var inLedger = _held.GetValueOrDefault(intent.Symbol);
+        if (held == 0m || Math.Sign(held) != Math.Sign(inLedger) || Math.Sign(intent.SignedQuantity) != -Math.Sign(held)) return 0m;
+        return Math.Min(Math.Abs(held), Math.Abs(inLedger));
     }
 
     /// <summary>How much the intent grows the position's absolute value, valued at the reference price (0 when it shrinks it).</summary>
@@ -93,6 +114,7 @@ public sealed record RiskContext(
             NetChange = NetChange + value,
             BuyingPowerUsed = BuyingPowerUsed + ExposureIncrease(intent),
             ApprovedInBatch = ApprovedInBatch + 1,
+            NewTradesInBatch = NewTradesInBatch + (IsCountedToday(intent) ? 0 : 1),
         };
     }
 }

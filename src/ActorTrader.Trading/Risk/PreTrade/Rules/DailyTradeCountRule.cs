@@ -2,13 +2,17 @@ using ActorTrader.Trading.Orders;
 
 namespace ActorTrader.Trading.Risk.PreTrade.Rules;
 
-/// <summary>At most so many orders a day (approved ones, counted from StartOfDay); reducing orders are never blocked by it.</summary>
+/// <summary>
+/// At most so many orders a day (approved ones, counted from StartOfDay, once per client order id); reducing orders are
+/// never blocked by it, nor is an order approved earlier today and checked again (a retried rebalance).
+/// </summary>
 public sealed class DailyTradeCountRule(int maxTradesPerDay) : ExposureIncreasingRule
 {
     public override string Name => "daily-trade-count";
 
     protected override PreTradeRefusal? CheckIncreasing(OrderIntent intent, RiskContext context)
     {
+        if (context.IsCountedToday(intent)) return null;
         var number = context.TradesSoFar + 1;
         if (number <= maxTradesPerDay) return null;
         return Refuse(intent, number, maxTradesPerDay,
