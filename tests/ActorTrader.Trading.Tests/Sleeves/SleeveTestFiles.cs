@@ -16,7 +16,7 @@ internal static class SleeveTestFiles
     public static string SamplesDirectory => Path.Combine(AppContext.BaseDirectory, "TestData", "Sleeves", "samples");
 
     public static Config Reference { get; } =
-        ConfigurationFactory.FromResource(typeof(Hosting.Configuration.ConfigLoader).Assembly, "reference.conf", new HoconParseOptions { UseEnvironment = false });
+        ConfigurationFactory.FromResource(typeof(global::ActorTrader.Hosting.Configuration.ConfigLoader).Assembly, "reference.conf", new HoconParseOptions { UseEnvironment = false });
 
     /// <summary>The embedded default data: bundled samples, else synthetic (no lakehouse).</summary>
     public static PanelLoader EmbeddedData() =>
