@@ -7,11 +7,13 @@ using ActorTrader.Strategies.Panel;
 namespace ActorTrader.Research.Fitness;
 
 /// <summary>
-/// The SHA-256 (lower-case hex) of exactly the bars a pinned window covers: a version tag, the four range dates and the
-/// symbols as invariant text, then per symbol (window order) and per bar of the in-sample and then the out-of-sample range
-/// the bar start (UTC ticks) and the raw IEEE-754 bits of open, high, low, close and volume (little-endian). Any change
-/// to one of those bars — one price in the last digit, a bar added or removed — changes the fingerprint; bars outside the
-/// two ranges, other symbols and <see cref="PinnedWindow.DataFingerprint"/> itself do not enter it.
+/// The SHA-256 (lower-case hex) of exactly the data a pinned window covers: a version tag, the four range dates and the
+/// symbols as invariant text, then per symbol (window order) and per bar from the in-sample start to the out-of-sample end
+/// — the bars between the two ranges included, because out-of-sample validation replays them — the bar start (UTC ticks)
+/// and the raw IEEE-754 bits of open, high, low, close and volume (little-endian), then the fundamental inputs of the
+/// window's symbols, which strategies read point in time. Any change to one of those — one price in the last digit, a bar
+/// added or removed, a fundamental value — changes the fingerprint; bars before the in-sample start or after the
+/// out-of-sample end, other symbols and <see cref="PinnedWindow.DataFingerprint"/> itself do not enter it.
 /// </summary>
 public static class DataFingerprint
 {
@@ -33,12 +35,21 @@ public static class DataFingerprint
         hash.AppendData(Encoding.UTF8.GetBytes(header));
         var view = panel.AsOf(bars.OutOfSampleLast);
         Span<byte> record = stackalloc byte[6 * sizeof(long)];
+        foreach (var s in bars.SymbolIndices) Append(hash, record, view, s, bars.InSampleFirst, bars.OutOfSampleLast);
+        // Appended only when present, so windows on panels without fundamentals keep their fingerprint.
         foreach (var s in bars.SymbolIndices)
         {
-            Append(hash, record, view, s, bars.InSampleFirst, bars.InSampleLast);
-            Append(hash, record, view, s, bars.OutOfSampleFirst, bars.OutOfSampleLast);
+            if (panel.Fundamentals.TryGetValue(panel.Symbols[s], out var data)) hash.AppendData(Encoding.UTF8.GetBytes(Describe(panel.Symbols[s].ToString(), data)));
         }
         return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    private static string Describe(string symbol, FundamentalData data)
+    {
+        static string F(double? v) => v is { } x ? x.ToString("R", CultureInfo.InvariantCulture) : "-";
+        return string.Join('|', "fundamentals", symbol, data.KnownFrom.UtcTicks.ToString(CultureInfo.InvariantCulture), F(data.MarketCap),
+            F(data.BookToPrice), F(data.EarningsYield), F(data.ReturnOnEquity), F(data.DebtToEquity),
+            data.Sector is null ? "-" : data.Sector.Length.ToString(CultureInfo.InvariantCulture) + ":" + data.Sector) + "\n";
     }
 
     private static void Append(IncrementalHash hash, Span<byte> record, PointInTimePanel view, int symbol, int first, int last)

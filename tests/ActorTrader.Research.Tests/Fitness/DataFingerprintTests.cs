@@ -50,16 +50,53 @@ public sealed class DataFingerprintTests
     }
 
     [Fact]
-    public void Bars_between_the_ranges_and_symbols_not_pinned_do_not_enter_the_fingerprint()
+    public void Symbols_not_pinned_do_not_enter_the_fingerprint()
     {
         var pinned = new[] { "TEST:A", "TEST:B" };
         var changed = Changed(c =>
         {
-            c.Close[0][32] *= 2;                           // between in-sample and out-of-sample
             for (var t = 0; t < 60; t++) c.Close[2][t] *= 3; // TEST:C is not pinned
         });
 
         Assert.Equal(Window(Panel, pinned).DataFingerprint, DataFingerprint.Compute(changed, Window(Panel, pinned)));
+    }
+
+    [Fact]
+    public void A_bar_between_the_ranges_enters_the_fingerprint_because_validation_replays_it()
+    {
+        var changed = Changed(c => c.Close[0][32] *= 2);
+
+        Assert.NotEqual(Window(Panel).DataFingerprint, DataFingerprint.Compute(changed, Window(Panel)));
+    }
+
+    [Fact]
+    public void Bars_before_the_in_sample_start_and_after_the_out_of_sample_end_do_not_enter_the_fingerprint()
+    {
+        var window = PinnedWindowFactory.Create(Panel, Date(Panel, 2), Date(Panel, 29), Date(Panel, 35), Date(Panel, 57));
+        var changed = Changed(c =>
+        {
+            c.Close[0][1] *= 2;
+            c.Close[1][58] *= 2;
+        });
+
+        Assert.Equal(window.DataFingerprint, DataFingerprint.Compute(changed, window));
+    }
+
+    [Fact]
+    public void A_changed_fundamental_of_a_pinned_symbol_changes_the_fingerprint()
+    {
+        var (open, high, low, close, volume) = TestPanels.Columns(Panel);
+        ActorTrader.Strategies.Panel.BarPanel WithMarketCap(double cap) =>
+            ActorTrader.Strategies.Panel.BarPanel.FromColumns(Panel.Timeframe, Panel.Symbols, Panel.Times, open, high, low, close, volume,
+                new Dictionary<ActorTrader.Domain.Instruments.Symbol, ActorTrader.Strategies.Panel.FundamentalData>
+                {
+                    [Panel.Symbols[0]] = new(Panel.Times[0], MarketCap: cap, Sector: "Energy"),
+                });
+
+        var window = Window(WithMarketCap(1e9));
+
+        Assert.NotEqual(window.DataFingerprint, DataFingerprint.Compute(WithMarketCap(2e9), window));
+        Assert.NotEqual(window.DataFingerprint, Window(Panel).DataFingerprint);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using ActorTrader.Quant.Statistics;
 using ActorTrader.Research.Fitness;
 using ActorTrader.Research.Randomness;
 using MathNet.Numerics.Distributions;
@@ -31,6 +32,17 @@ public sealed class DeflatedSharpeTests
         var r = Returns(750, 0.002, seed: 1);
 
         Assert.Equal(Reference(r, 200, 0.0004), DeflatedSharpe.Compute(r, 200, 0.0004), 12);
+    }
+
+    [Fact]
+    public void The_deflation_reproduces_the_papers_numerical_example()
+    {
+        // Bailey & López de Prado (2014), section 6: annual SR 2.5 over 5 years of daily returns (T = 1250, 250 a year),
+        // N = 100 trials with annual Sharpe variance 1/2, skew −3, kurtosis 10: expected maximum SR 0.1132 a day, DSR 0.9004.
+        const double periods = 250;
+
+        Assert.Equal(0.1132, SharpeRatioInference.ExpectedMaximumSharpe(100, 0.5 / periods), 4);
+        Assert.Equal(0.9004, SharpeRatioInference.Deflated(2.5 / Math.Sqrt(periods), 1250, 100, 0.5 / periods, -3, 10), 3);
     }
 
     [Fact]

@@ -56,10 +56,27 @@ public sealed class OutOfSampleBacktestTests
     }
 
     [Fact]
+    public void A_panel_whose_bars_between_the_ranges_changed_since_pinning_is_refused()
+    {
+        // The run replays the bars between the in-sample and out-of-sample ranges: its first out-of-sample return starts
+        // from the last of them, so a change there changes the evidence and must not pass the fingerprint check.
+        var panel = TestPanels.RandomWalk(2, 60, seed: 7);
+        var window = PinnedWindowFactory.Create(panel, DateOf(panel, 0), DateOf(panel, 29), DateOf(panel, 35), DateOf(panel, 59));
+        var strategy = TestStrategy.Alternating();
+        var (open, high, low, close, volume) = TestPanels.Columns(panel);
+        close[0][34] *= 1.1;
+        var changed = TestPanels.Rebuild(panel, open, high, low, close, volume);
+
+        Assert.Throws<PinnedWindowException>(() => OutOfSampleBacktest.Run(strategy, changed, window, strategy.Genome()));
+    }
+
+    [Fact]
     public void A_genome_of_another_strategy_is_refused()
     {
         var e = Assert.Throws<ArgumentException>(() => OutOfSampleBacktest.Run(Market.Strategy, Market.Panel, Market.Window, TestStrategy.Alternating().Genome()));
 
         Assert.Contains("is for strategy alternating, not relative_volume_breakout", e.Message, StringComparison.Ordinal);
     }
+
+    private static DateOnly DateOf(ActorTrader.Strategies.Panel.BarPanel panel, int t) => DateOnly.FromDateTime(panel.Times[t].UtcDateTime);
 }
