@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace ActorTrader.Data.Providers.Alpaca;
 
 /// <summary>Reads <c>/v2/assets</c> (an array) and <c>/v2/assets/{symbol}</c> (one object); unknown fields are ignored.</summary>
-internal static class AlpacaAssetParser
+public static class AlpacaAssetParser
 {
     public static IReadOnlyList<AlpacaAsset> ParseList(ReadOnlyMemory<byte> json)
     {

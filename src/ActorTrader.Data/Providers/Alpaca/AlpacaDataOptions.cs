@@ -45,6 +45,9 @@ public sealed record AlpacaDataOptions
     /// <summary>API secret key (env <c>APCA_API_SECRET_KEY</c>); sent as <c>APCA-API-SECRET-KEY</c>, never printed.</summary>
     public string SecretKey { get; init; } = "";
 
+    /// <summary>The key pair as the HTTP sender and error messages use it.</summary>
+    internal AlpacaCredentials Credentials => new(KeyId, SecretKey);
+
     /// <summary>Throws <see cref="ArgumentException"/> naming the setting and the fix when a value cannot work.</summary>
     public void Validate()
     {

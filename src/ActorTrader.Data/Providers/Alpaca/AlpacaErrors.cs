@@ -1,6 +1,3 @@
-using System.Text;
-using System.Text.Json;
-
 namespace ActorTrader.Data.Providers.Alpaca;
 
 /// <summary>
@@ -10,16 +7,20 @@ namespace ActorTrader.Data.Providers.Alpaca;
 /// </summary>
 internal sealed class AlpacaErrors
 {
-    private const int MaxQuotedLength = 300;
     private readonly AlpacaDataOptions _options;
+    private readonly AlpacaCredentials _credentials;
 
-    public AlpacaErrors(AlpacaDataOptions options) => _options = options;
+    public AlpacaErrors(AlpacaDataOptions options)
+    {
+        _options = options;
+        _credentials = options.Credentials;
+    }
 
     public MarketDataException ForStatus(AlpacaHttpResponse response, string what, Uri url, int attempts)
     {
         var status = response.StatusCode;
         var route = Route(url);
-        var said = AlpacaMessage(response.Body);
+        var said = AlpacaErrorText.Quote(response.Body, _credentials);
         var (message, transient) = status switch
         {
             401 or 403 => ($"Alpaca rejected the credentials (HTTP {status}) for {what} at {route}{said}. " +
@@ -56,46 +57,11 @@ internal sealed class AlpacaErrors
             "stopped to avoid an endless loop. Fix: retry later; report it if it repeats.", isTransient: false);
 
     /// <summary>Replaces the key id and secret, wherever they occur, with ***.</summary>
-    public string Redact(string text)
-    {
-        foreach (var secret in new[] { _options.SecretKey, _options.KeyId })
-        {
-            if (secret.Length > 0) text = text.Replace(secret, "***", StringComparison.Ordinal);
-        }
-        return text;
-    }
+    public string Redact(string text) => _credentials.Redact(text);
 
     /// <summary>Scheme, host, path and query: never the user-info part a base URL could carry.</summary>
-    public static string Route(Uri url) =>
-        "GET " + url.GetComponents(UriComponents.SchemeAndServer | UriComponents.PathAndQuery, UriFormat.UriEscaped);
+    public static string Route(Uri url) => AlpacaErrorText.Route("GET", url);
 
     // An inner exception's text could quote a response; keep its type and a redacted message only.
-    private Exception Sanitized(Exception cause)
-    {
-        var full = cause.ToString();
-        return Redact(full) == full ? cause : new AlpacaRedactedException($"{cause.GetType().Name}: {Redact(cause.Message)}");
-    }
-
-    private string AlpacaMessage(byte[] body)
-    {
-        if (body.Length == 0) return "";
-        string text;
-        try
-        {
-            using var document = JsonDocument.Parse(body);
-            text = document.RootElement.ValueKind == JsonValueKind.Object
-                   && document.RootElement.TryGetProperty("message", out var message)
-                   && message.ValueKind == JsonValueKind.String
-                ? message.GetString()!
-                : document.RootElement.GetRawText();
-        }
-        catch (JsonException)
-        {
-            // Error pages from proxies are HTML or plain text; quote the start of them as they are.
-            text = Encoding.UTF8.GetString(body);
-        }
-        text = Redact(text.Trim());
-        if (text.Length > MaxQuotedLength) text = string.Concat(text.AsSpan(0, MaxQuotedLength), "…");
-        return text.Length == 0 ? "" : $" (Alpaca says: \"{text}\")";
-    }
+    private Exception Sanitized(Exception cause) => _credentials.Sanitize(cause);
 }

@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
@@ -7,35 +6,26 @@ using Serilog;
 namespace ActorTrader.Data.Providers.Alpaca;
 
 /// <summary>
-/// Authenticated, rate-limited, retried GETs against Alpaca. Each attempt waits for the rate limiter, then runs
-/// under the per-request timeout; 429, 5xx, timeouts and dropped connections are retried with exponential
-/// backoff and jitter (or the server's Retry-After). GETs are idempotent, so retrying them is always safe.
+/// Authenticated, rate-limited, retried GETs against Alpaca. Each attempt waits for the rate limiter, then is one
+/// <see cref="AlpacaHttpSender"/> attempt under the per-request timeout; 429, 5xx, timeouts and dropped connections
+/// are retried with exponential backoff and jitter (or the server's Retry-After). GETs are idempotent, so retrying
+/// them is always safe.
 /// </summary>
 internal sealed class AlpacaHttpTransport
 {
-    private readonly HttpClient _http;
-    private readonly AlpacaDataOptions _options;
     private readonly AlpacaErrors _errors;
     private readonly RequestRateLimiter _limiter;
     private readonly ResiliencePipeline<AlpacaHttpResponse> _retry;
-    private readonly ResiliencePipeline _timeout;
-    private readonly TimeProvider _clock;
+    private readonly AlpacaHttpSender _sender;
     private readonly ILogger? _logger;
 
     public AlpacaHttpTransport(HttpClient http, AlpacaDataOptions options, TimeProvider clock, ILogger? logger)
     {
-        _http = http;
-        _options = options;
-        _clock = clock;
         _logger = logger;
         _errors = new AlpacaErrors(options);
         _limiter = new RequestRateLimiter(options.RateLimitPerMinute, clock);
         _retry = BuildRetry(options, clock);
-        // I/O timeouts run on wall-clock time because the network does; the waits this client chooses
-        // (backoff, rate limit) run on the injected clock so tests can drive them.
-        _timeout = new ResiliencePipelineBuilder { TimeProvider = TimeProvider.System }
-            .AddTimeout(options.RequestTimeout)
-            .Build();
+        _sender = new AlpacaHttpSender(http, options.Credentials, options.RequestTimeout, clock, logger);
     }
 
     public AlpacaErrors Errors => _errors;
@@ -84,22 +74,7 @@ internal sealed class AlpacaHttpTransport
     private async ValueTask<AlpacaHttpResponse> AttemptAsync(Uri url, string what, CancellationToken cancellationToken)
     {
         await _limiter.AcquireAsync(cancellationToken).ConfigureAwait(false);
-        return await _timeout.ExecuteAsync(
-            async token =>
-            {
-                using var request = new HttpRequestMessage(HttpMethod.Get, url);
-                // Without validation: a rejected value would be quoted in the FormatException's message.
-                request.Headers.TryAddWithoutValidation("APCA-API-KEY-ID", _options.KeyId);
-                request.Headers.TryAddWithoutValidation("APCA-API-SECRET-KEY", _options.SecretKey);
-                request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-                using var answer = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
-                var body = await answer.Content.ReadAsByteArrayAsync(token).ConfigureAwait(false);
-                var result = new AlpacaHttpResponse((int)answer.StatusCode, body, RetryAfterOf(answer.Headers.RetryAfter));
-                if (!result.IsSuccess)
-                    _logger?.Debug("Alpaca answered HTTP {Status} for {What} at {Route}", result.StatusCode, what, AlpacaErrors.Route(url));
-                return result;
-            },
-            cancellationToken).ConfigureAwait(false);
+        return await _sender.SendAsync(HttpMethod.Get, url, jsonBody: null, what, cancellationToken).ConfigureAwait(false);
     }
 
     private ResiliencePipeline<AlpacaHttpResponse> BuildRetry(AlpacaDataOptions options, TimeProvider clock)
@@ -119,8 +94,7 @@ internal sealed class AlpacaHttpTransport
                 .Handle<HttpRequestException>()
                 .Handle<IOException>()
                 .Handle<TaskCanceledException>(e => e.InnerException is TimeoutException),
-            DelayGenerator = args => ValueTask.FromResult(
-                args.Outcome.Result?.RetryAfter is { } retryAfter ? Clamp(retryAfter, options) : (TimeSpan?)null),
+            DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result?.RetryAfterCappedAt(options.MaxRetryDelay)),
             OnRetry = args =>
             {
                 _logger?.Warning(
@@ -132,15 +106,4 @@ internal sealed class AlpacaHttpTransport
             },
         }).Build();
     }
-
-    // Retry-After is honoured, but never beyond MaxRetryDelay: a server asking for an hour gets its error sooner.
-    private static TimeSpan Clamp(TimeSpan retryAfter, AlpacaDataOptions options) =>
-        retryAfter < TimeSpan.Zero ? TimeSpan.Zero : retryAfter > options.MaxRetryDelay ? options.MaxRetryDelay : retryAfter;
-
-    private TimeSpan? RetryAfterOf(RetryConditionHeaderValue? header) => header switch
-    {
-        { Delta: { } delta } => delta,
-        { Date: { } date } => date - _clock.GetUtcNow(),
-        _ => null,
-    };
 }

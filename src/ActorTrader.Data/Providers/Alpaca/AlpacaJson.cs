@@ -8,7 +8,7 @@ namespace ActorTrader.Data.Providers.Alpaca;
 /// fractional digits, and unknown fields are ignored. Decimals are parsed from the JSON text itself, never via
 /// double, so 173.703516 stays exact. Failures throw <see cref="FormatException"/> naming the JSON path.
 /// </summary>
-internal static class AlpacaJson
+public static class AlpacaJson
 {
     public static decimal RequiredDecimal(JsonElement owner, string name, string path) =>
         OptionalDecimal(owner, name, path) ?? throw Missing(path, name);
@@ -37,9 +37,14 @@ internal static class AlpacaJson
         return (long)value.Value;
     }
 
-    public static DateTimeOffset RequiredTimestamp(JsonElement owner, string name, string path)
+    public static DateTimeOffset RequiredTimestamp(JsonElement owner, string name, string path) =>
+        OptionalTimestamp(owner, name, path) ?? throw Missing(path, name);
+
+    /// <summary>The UTC instant, or null when the field is missing, null or empty (Alpaca writes "" for some unset times).</summary>
+    public static DateTimeOffset? OptionalTimestamp(JsonElement owner, string name, string path)
     {
-        if (!owner.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null) throw Missing(path, name);
+        if (!owner.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null) return null;
+        if (value.ValueKind == JsonValueKind.String && value.GetString()!.Length == 0) return null;
         if (value.ValueKind != JsonValueKind.String || !AlpacaTimestamp.TryParse(value.GetString(), out var instant))
             throw Invalid(path, name, value, "an RFC 3339 timestamp like 2022-02-01T05:00:00Z");
         return instant;

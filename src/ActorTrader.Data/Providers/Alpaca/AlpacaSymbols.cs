@@ -7,7 +7,7 @@ namespace ActorTrader.Data.Providers.Alpaca;
 /// in requests and answers are mapped back to the symbol that was asked for. <c>CRYPTO:*</c> symbols use the
 /// crypto routes.
 /// </summary>
-internal static class AlpacaSymbols
+public static class AlpacaSymbols
 {
     public const string CryptoExchange = "CRYPTO";
 

@@ -6,7 +6,7 @@ namespace ActorTrader.Data.Providers.Alpaca;
 /// RFC 3339 timestamps as Alpaca writes them: up to 9 fractional digits and a <c>Z</c> or <c>±hh:mm</c> offset.
 /// .NET's parsers stop at 7 digits (100 ns ticks), so this reads the text itself and truncates digits 8 and 9.
 /// </summary>
-internal static class AlpacaTimestamp
+public static class AlpacaTimestamp
 {
     /// <summary>Parses <paramref name="text"/> to a UTC instant, or returns false when it is not RFC 3339.</summary>
     public static bool TryParse(ReadOnlySpan<char> text, out DateTimeOffset utc)

@@ -5,7 +5,7 @@ namespace ActorTrader.Data.Providers.Alpaca;
 /// that finds it empty reserves the next free slot (first come, first served) and waits for it, so
 /// <c>permitsPerMinute</c> requests pass at once and the next one waits <c>60 s / permitsPerMinute</c>.
 /// </summary>
-internal sealed class RequestRateLimiter
+public sealed class RequestRateLimiter
 {
     private readonly TimeProvider _clock;
     private readonly double _capacity;
