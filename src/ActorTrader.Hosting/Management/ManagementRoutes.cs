@@ -9,6 +9,9 @@ public static class ManagementRoutes
     public const string Resume = "/api/resume";
     public const string Rebalance = "/api/rebalance";
     public const string Errors = "/api/errors";
+    public const string Positions = "/api/positions";
+    public const string Orders = "/api/orders";
+    public const string Pnl = "/api/pnl";
 
     /// <summary>Request header that carries a correlation id into the node's logs.</summary>
     public const string CorrelationIdHeader = "X-Correlation-Id";

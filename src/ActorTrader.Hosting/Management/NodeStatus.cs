@@ -23,4 +23,8 @@ public sealed record NodeStatus(
     DateTimeOffset? HaltedSince,
     string? HaltedBy,
     int Pid,
-    string ConfigSource);
+    string ConfigSource)
+{
+    /// <summary>The trading core's state; null when the node runs none (no --replay or --live-clock, or no trader role).</summary>
+    public TradingStatusView? Trading { get; init; }
+}

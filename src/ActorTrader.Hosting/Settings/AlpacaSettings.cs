@@ -9,6 +9,12 @@ namespace ActorTrader.Hosting.Settings;
 /// <param name="Live">Whether this is a real-money account.</param>
 public sealed record AlpacaSettings(string? KeyId, string? SecretKey, string BaseUrl, bool Live)
 {
+    /// <summary>
+    /// The live confirm token (<c>live-confirm-token</c>, from ACTORTRADER_LIVE_CONFIRM_TOKEN): the plain token or
+    /// <c>sha256:&lt;hex&gt;</c> of it; a live broker starts only when ACTORTRADER_LIVE_CONFIRM matches it. Null when absent.
+    /// </summary>
+    public string? LiveConfirmToken { get; init; }
+
     public bool HasCredentials => !string.IsNullOrWhiteSpace(KeyId) && !string.IsNullOrWhiteSpace(SecretKey);
 
     // Records print every property; credentials must not reach logs or error messages that way.
@@ -17,7 +23,8 @@ public sealed record AlpacaSettings(string? KeyId, string? SecretKey, string Bas
         builder.Append("KeyId = ").Append(KeyId is null ? "(none)" : "***")
             .Append(", SecretKey = ").Append(SecretKey is null ? "(none)" : "***")
             .Append(", BaseUrl = ").Append(BaseUrl)
-            .Append(", Live = ").Append(Live);
+            .Append(", Live = ").Append(Live)
+            .Append(", LiveConfirmToken = ").Append(LiveConfirmToken is null ? "(none)" : "***");
         return true;
     }
 }

@@ -16,7 +16,8 @@ public sealed record NodeSettings(
     ShutdownSettings Shutdown,
     ActorSettings Actors,
     BrokerSettings Broker,
-    RiskSettings Risk)
+    RiskSettings Risk,
+    TradingRunSettings TradingRun)
 {
     /// <summary>Reads the settings; throws <see cref="ConfigLoadException"/> listing every problem found.</summary>
     public static NodeSettings FromConfig(LoadedConfig loaded)
@@ -78,12 +79,17 @@ public sealed record NodeSettings(
         var baseUrl = r.String(b + "alpaca.base-url");
         if (baseUrl.Length > 0 && !(Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps))
             r.Report(b + "alpaca.base-url", $"actortrader.broker.alpaca.base-url = \"{baseUrl}\" is not an https URL.", "Set it to https://paper-api.alpaca.markets or https://api.alpaca.markets.");
-        var broker = new BrokerSettings(kind, new AlpacaSettings(r.OptionalString(b + "alpaca.key-id"), r.OptionalString(b + "alpaca.secret-key"), baseUrl, r.Boolean(b + "alpaca.live")));
+        var broker = new BrokerSettings(kind, new AlpacaSettings(r.OptionalString(b + "alpaca.key-id"), r.OptionalString(b + "alpaca.secret-key"), baseUrl, r.Boolean(b + "alpaca.live"))
+        {
+            LiveConfirmToken = r.OptionalString(b + "alpaca.live-confirm-token"),
+        });
 
         // The risk manager reads its own section (limits, circuit breakers); the node only carries the result.
         var (risk, riskProblems) = RiskSettings.Read(config);
 
-        return (new NodeSettings(node, management, logging, control, shutdown, actors, broker, risk), [.. r.Problems, .. riskProblems]);
+        var (run, runProblems) = TradingRunSettings.Read(config, dataDir);
+
+        return (new NodeSettings(node, management, logging, control, shutdown, actors, broker, risk, run), [.. r.Problems, .. riskProblems, .. runProblems]);
 
         string InData(string path) => Path.GetFullPath(path.Length > 0 ? path : ".", dataDir);
     }

@@ -8,8 +8,11 @@ public sealed record GetHaltState
     public static GetHaltState Instance { get; } = new();
 }
 
-/// <summary>Halt trading; replies <see cref="ControlResult"/>. Halting an already halted node keeps the first reason.</summary>
-public sealed record Halt(string Reason, string HaltedBy, string? CorrelationId = null);
+/// <summary>
+/// Halt trading; replies <see cref="ControlResult"/>. Halting an already halted node keeps the first reason. With
+/// <paramref name="Flatten"/> every position is closed too (also when the node was already halted).
+/// </summary>
+public sealed record Halt(string Reason, string HaltedBy, string? CorrelationId = null, bool Flatten = false);
 
 /// <summary>Resume trading; refused while the HALT file exists. Replies <see cref="ControlResult"/>.</summary>
 public sealed record Resume(string? CorrelationId = null);

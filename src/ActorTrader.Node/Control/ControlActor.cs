@@ -3,6 +3,7 @@ using ActorTrader.Hosting.Control;
 using ActorTrader.Hosting.Logging;
 using ActorTrader.Hosting.Settings;
 using ActorTrader.Persistence;
+using ActorTrader.Trading.Host;
 using Serilog.Context;
 
 namespace ActorTrader.Node.Control;
@@ -12,7 +13,10 @@ namespace ActorTrader.Node.Control;
 /// after its event is durable; a restarted node replays the journal and is still halted. Fail-closed: if the journal
 /// cannot be read the actor stops (it never starts as "not halted"), and a halt that cannot be written stops it too,
 /// so callers see no answer and must treat the node as halted. The kill-switch directory is checked after recovery
-/// and every <see cref="ControlSettings.WatchInterval"/> for a HALT file.
+/// and every <see cref="ControlSettings.WatchInterval"/> for a HALT file. The trading gate learns the halt as an
+/// <see cref="OperatorHalt"/>: published on the event stream after recovery and after every change, and the answer to
+/// <see cref="GetOperatorHalt"/>; a halt with flatten is journaled too, so after a restart the gate closes positions again
+/// (with the same client order ids: nothing is placed twice).
 /// </summary>
 public sealed class ControlActor : ReceivePersistentActor, IWithTimers
 {
@@ -23,6 +27,7 @@ public sealed class ControlActor : ReceivePersistentActor, IWithTimers
     private readonly ControlSettings _settings;
     private readonly KillSwitch _killSwitch;
     private HaltState _state = HaltState.Active;
+    private bool _flatten;
 
     public ControlActor(ControlSettings settings)
     {
@@ -31,9 +36,11 @@ public sealed class ControlActor : ReceivePersistentActor, IWithTimers
 
         Recover<NodeHalted>(Apply);
         Recover<NodeResumed>(Apply);
+        Recover<NodeFlattenRequested>(Apply);
         Recover<RecoveryCompleted>(_ => OnRecovered());
 
         Command<GetHaltState>(_ => Sender.Tell(_state, Self));
+        Command<GetOperatorHalt>(_ => Sender.Tell(OperatorHalt(), Self));
         Command<Halt>(halt => WithCorrelation(halt.CorrelationId, () => HandleHalt(halt)));
         Command<Resume>(resume => WithCorrelation(resume.CorrelationId, () => HandleResume(resume)));
         Command<Rebalance>(rebalance => WithCorrelation(rebalance.CorrelationId, () => Sender.Tell(HandleRebalance(rebalance), Self)));
@@ -50,13 +57,25 @@ public sealed class ControlActor : ReceivePersistentActor, IWithTimers
 
     private void Apply(NodeHalted halted) => _state = HaltState.HaltedNow(halted.Reason, halted.At, halted.HaltedBy);
 
-    private void Apply(NodeResumed resumed) => _state = HaltState.Active;
+    private void Apply(NodeResumed resumed)
+    {
+        _state = HaltState.Active;
+        _flatten = false;
+    }
+
+    private void Apply(NodeFlattenRequested requested) => _flatten = _state.Halted && requested.HaltedAt == _state.Since;
+
+    /// <summary>The halt as the trading gate sees it.</summary>
+    private OperatorHalt OperatorHalt() => new(_state.Halted, _state.Reason, _state.Since, _state.HaltedBy, _state.Halted && _flatten);
+
+    private void PublishHalt() => Context.System.EventStream.Publish(OperatorHalt());
 
     private void OnRecovered()
     {
         if (LastSequenceNr == 0) ImportLegacyHaltFile();
         else if (_state.Halted) Log.Warning("Node starts halted since {Since:o}: {Reason}", _state.Since, _state.Reason);
         CheckKillSwitchFile();
+        PublishHalt();
         Timers.StartPeriodicTimer(KillSwitchTimer, CheckKillSwitch.Instance, _settings.WatchInterval);
     }
 
@@ -72,24 +91,49 @@ public sealed class ControlActor : ReceivePersistentActor, IWithTimers
         Persist(new NodeHalted(load.State.Reason ?? "imported halt", load.State.HaltedBy ?? HaltState.ByFailClosed, load.State.Since ?? Now), halted =>
         {
             Apply(halted);
+            PublishHalt();
             Log.Warning("Node starts halted since {Since:o}: {Reason} (imported from {HaltFile})", halted.At, halted.Reason, _settings.HaltFile);
         });
     }
 
     private void HandleHalt(Halt halt)
     {
+        var replyTo = Sender;
         if (_state.Halted)
         {
-            Sender.Tell(new ControlResult(true, $"Already halted since {_state.Since:u} ({_state.Reason}); the first reason is kept.", _state), Self);
+            var already = $"Already halted since {_state.Since:u} ({_state.Reason}); the first reason is kept.";
+            if (!halt.Flatten || _flatten)
+            {
+                replyTo.Tell(new ControlResult(true, already + (_flatten ? " Positions are being closed (flatten)." : ""), _state), Self);
+                return;
+            }
+            Persist(new NodeFlattenRequested(_state.Since!.Value, Now), requested => WithCorrelation(halt.CorrelationId, () =>
+            {
+                Apply(requested);
+                Log.Warning("Flatten requested by {HaltedBy} for the halt since {Since:o}: closing every position", halt.HaltedBy, _state.Since);
+                PublishHalt();
+                replyTo.Tell(new ControlResult(true, already + " Closing every position (flatten).", _state), Self);
+            }));
             return;
         }
-        var replyTo = Sender;
         // Until the event is durable, commands (status included) wait in the stash: nobody sees "active" after a halt request.
-        Persist(new NodeHalted(halt.Reason, halt.HaltedBy, Now), halted => WithCorrelation(halt.CorrelationId, () =>
+        var at = Now;
+        Persist(new NodeHalted(halt.Reason, halt.HaltedBy, at), halted => WithCorrelation(halt.CorrelationId, () =>
         {
             Apply(halted);
             Log.Warning("Trading halted by {HaltedBy}: {Reason}", halted.HaltedBy, halted.Reason);
-            replyTo.Tell(new ControlResult(true, $"Halted: {halted.Reason}", _state), Self);
+            if (!halt.Flatten)
+            {
+                PublishHalt();
+                replyTo.Tell(new ControlResult(true, $"Halted: {halted.Reason}", _state), Self);
+            }
+        }));
+        if (!halt.Flatten) return;
+        Persist(new NodeFlattenRequested(at, at), requested => WithCorrelation(halt.CorrelationId, () =>
+        {
+            Apply(requested);
+            PublishHalt();
+            replyTo.Tell(new ControlResult(true, $"Halted: {_state.Reason}. Closing every position (flatten).", _state), Self);
         }));
     }
 
@@ -110,6 +154,7 @@ public sealed class ControlActor : ReceivePersistentActor, IWithTimers
         Persist(new NodeResumed(Now), resumed => WithCorrelation(resume.CorrelationId, () =>
         {
             Apply(resumed);
+            PublishHalt();
             Log.Warning("Trading resumed (was halted since {Since:o}: {Reason})", previous.Since, previous.Reason);
             replyTo.Tell(new ControlResult(true, "Resumed.", _state), Self);
         }));
@@ -131,6 +176,7 @@ public sealed class ControlActor : ReceivePersistentActor, IWithTimers
         Persist(new NodeHalted(reason, HaltState.ByKillSwitch, Now), halted =>
         {
             Apply(halted);
+            PublishHalt();
             Log.Warning("Trading halted by the kill switch: {Reason}", halted.Reason);
         });
     }

@@ -8,6 +8,9 @@ public sealed record NodeHalted(string Reason, string HaltedBy, DateTimeOffset A
 /// <summary>Journaled: trading was resumed by an operator.</summary>
 public sealed record NodeResumed(DateTimeOffset At);
 
+/// <summary>Journaled: the operator asked the halt that began at <see cref="HaltedAt"/> to close every position (halt --flatten).</summary>
+public sealed record NodeFlattenRequested(DateTimeOffset HaltedAt, DateTimeOffset At);
+
 /// <summary>The stable manifest names of the control actor's events; never rename one (old journals use it).</summary>
 public static class ControlEvents
 {
@@ -16,6 +19,7 @@ public static class ControlEvents
         ArgumentNullException.ThrowIfNull(serializer);
         return serializer
             .Register<NodeHalted>("node-halted")
-            .Register<NodeResumed>("node-resumed");
+            .Register<NodeResumed>("node-resumed")
+            .Register<NodeFlattenRequested>("node-flatten-requested");
     }
 }

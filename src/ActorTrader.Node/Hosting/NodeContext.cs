@@ -3,6 +3,7 @@ using ActorTrader.Hosting.Configuration;
 using ActorTrader.Hosting.Control;
 using ActorTrader.Hosting.Management;
 using ActorTrader.Hosting.Settings;
+using ActorTrader.Node.Trading;
 
 namespace ActorTrader.Node.Hosting;
 
@@ -15,6 +16,15 @@ namespace ActorTrader.Node.Hosting;
 /// <param name="Time">The clock.</param>
 internal sealed record NodeContext(NodeSettings Settings, LoadedConfig Config, IActorRef Control, string Token, DateTimeOffset StartedAt, TimeProvider Time)
 {
+    private volatile NodeTrading? _trading;
+
+    /// <summary>The trading core once it is composed; null while there is none (or before it started).</summary>
+    public NodeTrading? Trading
+    {
+        get => _trading;
+        set => _trading = value;
+    }
+
     public NodeStatus Status(HaltState state) => new(
         Settings.Node.Name,
         Settings.Node.Roles,

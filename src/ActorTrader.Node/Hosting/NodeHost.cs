@@ -7,16 +7,23 @@ using ActorTrader.Hosting.Security;
 using ActorTrader.Hosting.Settings;
 using ActorTrader.Node.Control;
 using ActorTrader.Node.Management;
+using ActorTrader.Node.Trading;
 using ActorTrader.Persistence;
 using ActorTrader.Persistence.Journal;
+using ActorTrader.Trading.Host.Replay;
+using ActorTrader.Trading.Panels;
+using Serilog;
 using Serilog.Core;
+using Serilog.Events;
 
 namespace ActorTrader.Node.Hosting;
 
 /// <summary>
 /// Runs one node: loads the configuration, sets up logging, creates the token file, starts the actor
-/// system with <c>/user/control</c> and the management API, and on SIGTERM/SIGINT stops them through
-/// coordinated shutdown (web host first, logs flushed last).
+/// system with <c>/user/control</c> and the management API, with <c>--replay</c> or <c>--live-clock</c> (role trader) the
+/// trading core under <c>/user/trading</c>, and on SIGTERM/SIGINT stops them through coordinated shutdown (web host first,
+/// logs flushed last). A replay prints one line per day on standard output (its logs go to the files, warnings also to
+/// standard error), writes its report and stops the node when it ends.
 /// </summary>
 internal static class NodeHost
 {
@@ -24,6 +31,8 @@ internal static class NodeHost
     public const int ExitConfigInvalid = 1;
     public const int ExitUsage = 2;
     public const int ExitStartFailed = 3;
+    public const int ExitLiveRefused = 4;
+    public const int ExitReplayIncomplete = 5;
 
     public static async Task<int> RunAsync(string[] args, TimeProvider time)
     {
@@ -40,9 +49,10 @@ internal static class NodeHost
 
         LoadedConfig loaded;
         NodeSettings settings;
+        var sources = new ConfigSources { ConfigFile = arguments.ConfigFile, Sets = arguments.Sets };
         try
         {
-            loaded = ConfigLoader.Load(new ConfigSources { ConfigFile = arguments.ConfigFile, Sets = arguments.Sets });
+            loaded = ConfigLoader.Load(sources);
             settings = NodeSettings.FromConfig(loaded);
         }
         catch (ConfigLoadException e)
@@ -51,20 +61,38 @@ internal static class NodeHost
             return ExitConfigInvalid;
         }
 
+        if (arguments.Mode != TradingMode.Off && !settings.Node.Roles.Contains("trader"))
+        {
+            await Console.Error.WriteLineAsync($"--replay and --live-clock run the trading core, which needs role trader; actortrader.node.roles = [{string.Join(", ", settings.Node.Roles)}]. Fix: add trader to the roles.").ConfigureAwait(false);
+            return ExitUsage;
+        }
+
         Directory.CreateDirectory(settings.Node.DataDir);
-        var logger = NodeLogging.CreateLogger(settings);
+        // A replay's standard output is its day lines: the console log shows warnings and errors only, on standard error.
+        var files = NodeLogging.CreateLogger(arguments.Mode == TradingMode.Replay ? settings with { Logging = settings.Logging with { Console = false } } : settings);
+        var logger = arguments.Mode == TradingMode.Replay ? ReplayConsole(files, settings.Logging.Level) : files;
         try
         {
-            return await RunAsync(loaded, settings, logger, time).ConfigureAwait(false);
+            return await RunAsync(loaded, sources, settings, arguments, logger, time).ConfigureAwait(false);
         }
         finally
         {
             // Last: every event, including the final line, reaches its sink.
             await logger.DisposeAsync().ConfigureAwait(false);
+            if (!ReferenceEquals(files, logger)) await files.DisposeAsync().ConfigureAwait(false);
         }
     }
 
-    private static async Task<int> RunAsync(LoadedConfig loaded, NodeSettings settings, Logger logger, TimeProvider time)
+    private static Logger ReplayConsole(Logger files, LogEventLevel level) => new LoggerConfiguration()
+        .MinimumLevel.Is(level)
+        .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
+        .WriteTo.Logger(files)
+        .WriteTo.Logger(console => console.MinimumLevel.Warning().WriteTo.Console(
+            outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}{Exception}",
+            standardErrorFromLevel: LogEventLevel.Verbose, formatProvider: CultureInfo.InvariantCulture))
+        .CreateLogger();
+
+    private static async Task<int> RunAsync(LoadedConfig loaded, ConfigSources sources, NodeSettings settings, NodeArguments arguments, Logger logger, TimeProvider time)
     {
         var log = logger.ForContext(Serilog.Core.Constants.SourceContextPropertyName, "ActorTrader.Node");
         string token;
@@ -83,11 +111,33 @@ internal static class NodeHost
 
         PersistenceStores stores;
         PersistenceSettings persistenceSettings;
+        ReplayCursor? cursor = null;
+        var replay = arguments.Mode == TradingMode.Replay;
+        if (replay)
+        {
+            try
+            {
+                var (start, days) = ReplayArguments(loaded, arguments);
+                arguments = arguments with { Start = start, Days = days };
+            }
+            catch (ConfigLoadException e)
+            {
+                log.Fatal("The replay's settings have problems: {Error}", e.Message);
+                return ExitConfigInvalid;
+            }
+        }
         try
         {
-            (stores, persistenceSettings) = await NodePersistence.OpenAsync(loaded, settings).ConfigureAwait(false);
+            if (replay)
+            {
+                (stores, persistenceSettings, cursor) = await ReplayState.OpenAsync(loaded, settings.TradingRun, arguments.Start!.Value, arguments.Days!.Value, log, CancellationToken.None).ConfigureAwait(false);
+            }
+            else
+            {
+                (stores, persistenceSettings) = await NodePersistence.OpenAsync(loaded, settings).ConfigureAwait(false);
+            }
         }
-        catch (Exception e) when (e is PersistenceStoreException or PersistenceSettingsException)
+        catch (Exception e) when (e is PersistenceStoreException or PersistenceSettingsException or IOException or UnauthorizedAccessException)
         {
             log.Fatal("The node cannot open its journal: {Error}", e.Message);
             return ExitStartFailed;
@@ -134,10 +184,86 @@ internal static class NodeHost
         log.Information("Node {NodeName} started with roles {NodeRoles}; management API on {Url}; config {ConfigSource}",
             settings.Node.Name, string.Join(",", settings.Node.Roles), url, loaded.Description);
 
+        var exitCode = ExitOk;
+        RunningTrading? trading = null;
+        if (arguments.Mode != TradingMode.Off)
+        {
+            var context = new TradingHostContext(system, loaded, sources, settings, arguments, control, persistenceSettings, cursor,
+                replay ? settings.TradingRun.ReplayDir : settings.Node.DataDir, time, log, Console.Out);
+            try
+            {
+                trading = await TradingHost.StartAsync(context, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is TradingStartException or PanelLoadException or AskTimeoutException or ArgumentException)
+            {
+                var code = e is TradingStartException start ? start.ExitCode : ExitStartFailed;
+                log.Fatal("The trading core cannot start: {Error}", e.Message);
+                await Console.Error.WriteLineAsync($"The trading core cannot start: {e.Message}").ConfigureAwait(false);
+                signals.Begin(new TradingStoppedReason("the trading core could not start"));
+                await system.WhenTerminated.ConfigureAwait(false);
+                return code;
+            }
+            node.Trading = trading.Handle;
+            if (trading.Replay is { } replayTask)
+            {
+                _ = replayTask.ContinueWith(async done =>
+                {
+                    exitCode = await ReportReplayAsync(done, log).ConfigureAwait(false);
+                    signals.Begin(new TradingStoppedReason("the replay ended"));
+                }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap();
+            }
+        }
+
         await system.WhenTerminated.ConfigureAwait(false);
+        if (trading is not null) await trading.DisposeAsync().ConfigureAwait(false);
         var elapsed = signals.ShutdownStartedTimestamp is { } started ? time.GetElapsedTime(started) : time.GetUtcNow() - startedAt;
         log.Information("Node {NodeName} stopped cleanly in {Seconds} s", settings.Node.Name, elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture));
+        return exitCode;
+    }
+
+    /// <summary>The replay's first date and length: the command line's, else actortrader.trading.day.replay.</summary>
+    private static (DateOnly Start, int Days) ReplayArguments(LoadedConfig loaded, NodeArguments arguments)
+    {
+        var (day, problems) = ActorTrader.Trading.Day.TradingDaySettings.Read(loaded.Config);
+        if (problems.Count > 0) throw new ConfigLoadException(problems);
+        return (arguments.Start ?? day.Replay.Start, arguments.Days ?? day.Replay.Days);
+    }
+
+    /// <summary>Prints how the replay ended (standard output) and returns the node's exit code.</summary>
+    private static async Task<int> ReportReplayAsync(Task<ReplayResult> done, Serilog.ILogger log)
+    {
+        if (!done.IsCompletedSuccessfully)
+        {
+            var error = done.Exception?.GetBaseException();
+            log.Fatal(error, "The replay failed: {Error}", error?.Message);
+            await Console.Error.WriteLineAsync($"The replay failed: {error?.Message} (see data/logs and ./actortrader errors)").ConfigureAwait(false);
+            return ExitReplayIncomplete;
+        }
+        var result = done.Result;
+        var cursor = result.Cursor;
+        var started = cursor.Started;
+        var first = cursor.Completed.Count > 0 ? cursor.Completed[0] : null;
+        var last = cursor.Last;
+        var initial = first is null ? (decimal?)null : first.NetAssetValue - first.DayPnl;
+        var change = initial is > 0m && last is not null ? (last.NetAssetValue / initial.Value - 1m) * 100m : 0m;
+        var line = string.Create(CultureInfo.InvariantCulture,
+            $"Replay {(result.Succeeded ? "finished" : "stopped")}: {cursor.Completed.Count}/{started?.Days ?? 0} days {first?.Date:yyyy-MM-dd}..{last?.Date:yyyy-MM-dd}, NAV {last?.NetAssetValue ?? 0m:0.00} ({change:+0.00;-0.00;0.00}%), orders {cursor.Completed.Sum(d => d.Orders)}, fills {result.Ledger.FillCount}");
+        await Console.Out.WriteLineAsync(line).ConfigureAwait(false);
+        if (result.ReportDirectory is { } report) await Console.Out.WriteLineAsync($"Report: {Path.Combine(report, "summary.md")}").ConfigureAwait(false);
+        await Console.Out.FlushAsync().ConfigureAwait(false);
+        if (result.Error is { } why)
+        {
+            log.Error("The replay did not complete: {Error}", why);
+            await Console.Error.WriteLineAsync($"The replay did not complete: {why}").ConfigureAwait(false);
+            return ExitReplayIncomplete;
+        }
         return ExitOk;
+    }
+
+    /// <summary>Why the node stops by itself: the replay ended, or the trading core could not start.</summary>
+    private sealed class TradingStoppedReason(string why) : CoordinatedShutdown.Reason
+    {
+        public override string ToString() => why;
     }
 
     /// <summary>Removes the endpoint file; a failure is logged, and must not keep the web host from stopping.</summary>

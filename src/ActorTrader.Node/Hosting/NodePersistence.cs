@@ -6,23 +6,29 @@ using ActorTrader.Persistence;
 using ActorTrader.Persistence.Journal;
 using ActorTrader.Persistence.Serialization;
 using ActorTrader.Persistence.Sql;
+using ActorTrader.Trading.Host;
 
 namespace ActorTrader.Node.Hosting;
 
 /// <summary>
 /// Opens the journal and snapshot store that <c>actortrader.persistence</c> names (SQLite under node.data-dir by
-/// default) and installs persistence on the node's actor system with every event type the node journals.
+/// default, or under a replay's own directory) and installs persistence on the node's actor system with every event type
+/// the node journals: the control actor's and the trading core's.
 /// </summary>
 internal static class NodePersistence
 {
     /// <summary>Every event the node's persistent actors write, under its stable manifest name.</summary>
-    public static EventSerializer CreateSerializer() => ControlEvents.Register(new EventSerializer());
+    public static EventSerializer CreateSerializer() => TradingJournal.Register(ControlEvents.Register(new EventSerializer()));
 
     /// <summary>Builds and starts the stores; throws <see cref="PersistenceStoreException"/> or <see cref="PersistenceSettingsException"/> with a fix.</summary>
-    public static async Task<(PersistenceStores Stores, PersistenceSettings Settings)> OpenAsync(LoadedConfig loaded, NodeSettings node, CancellationToken cancellationToken = default)
+    public static Task<(PersistenceStores Stores, PersistenceSettings Settings)> OpenAsync(LoadedConfig loaded, NodeSettings node, CancellationToken cancellationToken = default) =>
+        OpenAsync(loaded, node.Node.DataDir, cancellationToken);
+
+    /// <summary>The stores with a SQLite journal's relative path resolved against <paramref name="stateDir"/>.</summary>
+    public static async Task<(PersistenceStores Stores, PersistenceSettings Settings)> OpenAsync(LoadedConfig loaded, string stateDir, CancellationToken cancellationToken = default)
     {
         var settings = PersistenceSettings.FromConfig(loaded.Config);
-        var stores = new PersistenceBackends().AddSqlBackends().Create(settings, node.Node.DataDir);
+        var stores = new PersistenceBackends().AddSqlBackends().Create(settings, stateDir);
         try
         {
             await stores.StartAsync(cancellationToken).ConfigureAwait(false);

@@ -22,10 +22,12 @@ internal static class ManagementApi
 
         // Everything but /health passes BearerTokenMiddleware first.
         var api = routes.MapGroup(string.Empty);
-        api.MapGet(ManagementRoutes.Status, async () =>
+        api.MapGet(ManagementRoutes.Status, async (CancellationToken ct) =>
         {
-            var state = await node.Control.Ask<HaltState>(GetHaltState.Instance, node.Settings.Actors.AskTimeout).ConfigureAwait(false);
-            return Results.Json(node.Status(state), ManagementJson.Options);
+            var state = await node.Control.Ask<HaltState>(GetHaltState.Instance, node.Settings.Actors.AskTimeout, ct).ConfigureAwait(false);
+            var status = node.Status(state);
+            if (node.Trading is { } trading) status = status with { Trading = await trading.StatusAsync(ct).ConfigureAwait(false) };
+            return Results.Json(status, ManagementJson.Options);
         });
         api.MapPost(ManagementRoutes.Halt, async (HttpContext http, HaltRequest? request) =>
         {
@@ -33,24 +35,54 @@ internal static class ManagementApi
                 return Results.Json(new ApiError("A halt needs a reason: send {\"reason\": \"...\"}."), ManagementJson.Options, statusCode: StatusCodes.Status400BadRequest);
             if (request.Reason.Trim().Length > MaxReasonLength)
                 return Results.Json(new ApiError($"The halt reason has {request.Reason.Trim().Length} characters; at most {MaxReasonLength} are kept. Fix: say it shorter."), ManagementJson.Options, statusCode: StatusCodes.Status400BadRequest);
-            return await Control(node, new Halt(request.Reason.Trim(), HaltState.ByOperator, CorrelationIdMiddleware.Get(http))).ConfigureAwait(false);
+            return await Control(node, new Halt(request.Reason.Trim(), HaltState.ByOperator, CorrelationIdMiddleware.Get(http), request.Flatten)).ConfigureAwait(false);
         });
         // HttpRequest, not HttpContext: a lone HttpContext parameter makes the handler a RequestDelegate, whose result is discarded.
-        api.MapPost(ManagementRoutes.Resume, async (HttpRequest request) => await Control(node, new Resume(CorrelationIdMiddleware.Get(request.HttpContext))).ConfigureAwait(false));
+        api.MapPost(ManagementRoutes.Resume, async (HttpRequest request) => await ResumeAsync(node, CorrelationIdMiddleware.Get(request.HttpContext)).ConfigureAwait(false));
         api.MapPost(ManagementRoutes.Rebalance, async (HttpContext http, RebalanceRequest? request) =>
-            await Control(node, new Rebalance(string.IsNullOrWhiteSpace(request?.Sleeve) ? null : request.Sleeve.Trim(), CorrelationIdMiddleware.Get(http))).ConfigureAwait(false));
+            await RebalanceAsync(node, string.IsNullOrWhiteSpace(request?.Sleeve) ? null : request.Sleeve.Trim(), CorrelationIdMiddleware.Get(http)).ConfigureAwait(false));
         api.MapGet(ManagementRoutes.Errors, (int? limit) =>
         {
             var file = node.Settings.Logging.ErrorsFile;
             return Results.Json(new ErrorsResponse(file, ErrorLog.Read(file, Math.Clamp(limit ?? 50, 1, 1000))), ManagementJson.Options);
         });
+        TradingApi.Map(api, node);
     }
 
     private static async Task<IResult> Control(NodeContext node, object command)
     {
         var result = await node.Control.Ask<ControlResult>(command, node.Settings.Actors.AskTimeout).ConfigureAwait(false);
-        var body = new ControlResponse(result.Accepted, result.Message, result.State.Halted, result.State.Reason, result.State.Since);
+        return Answer(result.Accepted, result.Message, result.State);
+    }
+
+    /// <summary>Lifts the operator's halt; trading restarts only if reconciliation and risk allow it, which the answer says.</summary>
+    private static async Task<IResult> ResumeAsync(NodeContext node, string? correlationId)
+    {
+        var result = await node.Control.Ask<ControlResult>(new Resume(correlationId), node.Settings.Actors.AskTimeout).ConfigureAwait(false);
+        if (!result.Accepted || node.Trading is not { } trading) return Answer(result.Accepted, result.Message, result.State);
+        var status = await trading.StatusAsync(CancellationToken.None).ConfigureAwait(false);
+        var trades = status.TradingAllowed
+            ? status.ReducingOnly ? "trading permitted, reducing only" : "trading permitted"
+            : "trading still not permitted";
+        return Answer(true, $"{result.Message} Trading gate: {trades} ({status.Permission}).", result.State);
+    }
+
+    /// <summary>Refused while halted (the control actor decides); otherwise the trading day rebalances now when there is one.</summary>
+    private static async Task<IResult> RebalanceAsync(NodeContext node, string? sleeve, string? correlationId)
+    {
+        var result = await node.Control.Ask<ControlResult>(new Rebalance(sleeve, correlationId), node.Settings.Actors.AskTimeout).ConfigureAwait(false);
+        if (!result.Accepted || node.Trading is not { } trading) return Answer(result.Accepted, result.Message, result.State);
+        var (accepted, message) = await trading.RebalanceAsync(sleeve, RebalanceTimeout, CancellationToken.None).ConfigureAwait(false);
+        return Answer(accepted, message, result.State);
+    }
+
+    /// <summary>Under the CLI's request timeout (15 s): a longer rebalance is reported as still running.</summary>
+    private static readonly TimeSpan RebalanceTimeout = TimeSpan.FromSeconds(12);
+
+    private static IResult Answer(bool accepted, string message, HaltState state)
+    {
+        var body = new ControlResponse(accepted, message, state.Halted, state.Reason, state.Since);
         // A refusal (or a halt in effect but not saved) is a conflict with the node's state, not a client error in the request.
-        return Results.Json(body, ManagementJson.Options, statusCode: result.Accepted ? StatusCodes.Status200OK : StatusCodes.Status409Conflict);
+        return Results.Json(body, ManagementJson.Options, statusCode: accepted ? StatusCodes.Status200OK : StatusCodes.Status409Conflict);
     }
 }
