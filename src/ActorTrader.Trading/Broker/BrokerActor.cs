@@ -6,7 +6,7 @@ namespace ActorTrader.Trading.Broker;
 /// <summary>
 /// <c>account-&lt;id&gt;/broker</c>: owns the broker connection. A session child (under a <see cref="BackoffSupervisor"/>,
 /// exponential backoff) makes the <see cref="IBroker"/> and runs the trade-update stream; this actor makes the calls
-/// off its thread (PipeTo) and answers each command exactly once with its typed result. While the connection is being
+/// off its thread (PipeTo), in arrival order (max-in-flight at once), and answers each command exactly once with its typed result. While the connection is being
 /// (re)established, commands wait here in arrival order — not lost, not duplicated; a call cut off by a broken
 /// connection runs again if it is safe to (queries, cancels) and is answered "ambiguous" otherwise (submits).
 /// Trade updates go to the subscribers in the broker's order; while there is none they wait for the first.

@@ -2,7 +2,7 @@ namespace ActorTrader.Trading.Orders;
 
 /// <summary>
 /// The orders of one account by client order id, changed only by applying journaled events (<see cref="Apply"/>), the
-/// same way during recovery and after a persist. Knows every execution id it booked, to drop repeated fills.
+/// same way during recovery and after a persist. Knows which order booked each execution id (to rebuild deliveries from a snapshot).
 /// </summary>
 internal sealed class OrderBook(string accountId)
 {
@@ -19,8 +19,6 @@ internal sealed class OrderBook(string accountId)
     public bool TryGet(string clientOrderId, out TrackedOrder order) => _orders.TryGetValue(clientOrderId, out order!);
 
     public bool Contains(string clientOrderId) => _orders.ContainsKey(clientOrderId);
-
-    public bool HasExecution(string executionId) => _orderOfExecution.ContainsKey(executionId);
 
     /// <summary>The order and fill of a booked execution.</summary>
     public (TrackedOrder Order, RecordedFill Fill)? Execution(string executionId) =>
