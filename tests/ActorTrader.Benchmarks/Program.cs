@@ -2,13 +2,14 @@ using ActorTrader.Benchmarks;
 using ActorTrader.Benchmarks.Actors;
 using ActorTrader.Benchmarks.Backtest;
 using ActorTrader.Benchmarks.Ingest;
+using ActorTrader.Benchmarks.Orders;
 using ActorTrader.Benchmarks.Parquet;
 using ActorTrader.Benchmarks.Persistence;
 using ActorTrader.Benchmarks.Quant;
 
 // Usage: dotnet run -c Release --project tests/ActorTrader.Benchmarks -- <suite> [--json] [--quick]
 // Each suite is one IBenchmarkSuite class; a new suite is one more entry here.
-IBenchmarkSuite[] suites = [new ActorBenchmarkSuite(), new ParquetBenchmarkSuite(), new QuantBenchmarkSuite(), new IngestBenchmarkSuite(), new PersistenceBenchmarkSuite(), new BacktestBenchmarkSuite()];
+IBenchmarkSuite[] suites = [new ActorBenchmarkSuite(), new ParquetBenchmarkSuite(), new QuantBenchmarkSuite(), new IngestBenchmarkSuite(), new PersistenceBenchmarkSuite(), new BacktestBenchmarkSuite(), new OrdersBenchmarkSuite()];
 
 var command = CommandLine.Parse(args);
 if (command.ShowHelp)

@@ -1,3 +1,4 @@
+using ActorTrader.Trading.Host;
 using ActorTrader.Actors;
 using ActorTrader.Brokers.Abstractions;
 using ActorTrader.Domain.Accounting;
@@ -154,6 +155,7 @@ public sealed class LedgerActor : ReceivePersistentActor
             if (rule is not null) AlertRuleBroken(e.ExecutionId, fill, rule);
             AfterEvent();
             PublishChanged();
+            CrashPoints.Get(Context.System).Reached(CrashPoints.LedgerBooked);
             replyTo.Tell(new FillBooked(e.ExecutionId, command.DeliveryId, AlreadyBooked: false), Self);
         });
     }

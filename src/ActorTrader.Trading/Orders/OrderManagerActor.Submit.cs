@@ -1,3 +1,4 @@
+using ActorTrader.Trading.Host;
 using ActorTrader.Domain.Orders;
 using ActorTrader.Trading.Broker;
 
@@ -61,6 +62,7 @@ public sealed partial class OrderManagerActor
             replyTo.Tell(new OrderSubmitAccepted(clientOrderId, AlreadyKnown: false), Self);
             // Only now, with the order durable, may the broker hear of it.
             _submitInFlight.Add(clientOrderId);
+            CrashPoints.Get(Context.System).Reached(CrashPoints.OrderJournaled);
             _broker.Tell(new SubmitToBroker(request), Self);
         });
     }

@@ -1,3 +1,4 @@
+using ActorTrader.Trading.Host;
 using ActorTrader.Actors;
 using ActorTrader.Persistence;
 using ActorTrader.Trading.Broker;
@@ -136,6 +137,7 @@ public sealed partial class OrderManagerActor : AtLeastOnceDeliveryReceiveActor
         switch (@event)
         {
             case OrderFilled filled:
+                CrashPoints.Get(Context.System).Reached(CrashPoints.FillJournaled);
                 var fill = DeliverFill(filled);
                 Context.System.EventStream.Publish(new OrderFillRecorded(_accountId, filled.ExecutionId, fill, filled.Synthetic));
                 break;
