@@ -75,8 +75,10 @@ public sealed class CircuitBreaker
         var timer = new Cancelable();
         _scheduler.ScheduleOnce(CallTimeout, () =>
         {
-            timedOut.TrySetException(new TimeoutException($"The call did not complete within the circuit breaker's call-timeout of {CallTimeout.TotalSeconds:0.###} s."));
+            // Cancel before failing the call: failing it lets the awaiting code finish and dispose the token
+            // source, after which the body would never see its cancellation.
             CancelQuietly(timeout);
+            timedOut.TrySetException(new TimeoutException($"The call did not complete within the circuit breaker's call-timeout of {CallTimeout.TotalSeconds:0.###} s."));
         }, timer);
         Task<T> call;
         try

@@ -97,7 +97,7 @@ public sealed class CircuitBreakerSpec
         _scheduler.Advance(CallTimeout);
 
         await Assert.ThrowsAsync<TimeoutException>(() => slow);
-        Assert.True(await cancelled.Task);
+        Assert.True(await cancelled.Task.WaitAsync(TimeSpan.FromMinutes(1)));
         Assert.Equal(CircuitBreakerState.Open, breaker.State);
     }
 
