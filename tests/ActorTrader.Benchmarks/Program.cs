@@ -6,10 +6,11 @@ using ActorTrader.Benchmarks.Orders;
 using ActorTrader.Benchmarks.Parquet;
 using ActorTrader.Benchmarks.Persistence;
 using ActorTrader.Benchmarks.Quant;
+using ActorTrader.Benchmarks.Research;
 
 // Usage: dotnet run -c Release --project tests/ActorTrader.Benchmarks -- <suite> [--json] [--quick]
 // Each suite is one IBenchmarkSuite class; a new suite is one more entry here.
-IBenchmarkSuite[] suites = [new ActorBenchmarkSuite(), new ParquetBenchmarkSuite(), new QuantBenchmarkSuite(), new IngestBenchmarkSuite(), new PersistenceBenchmarkSuite(), new BacktestBenchmarkSuite(), new OrdersBenchmarkSuite()];
+IBenchmarkSuite[] suites = [new ActorBenchmarkSuite(), new ParquetBenchmarkSuite(), new QuantBenchmarkSuite(), new IngestBenchmarkSuite(), new PersistenceBenchmarkSuite(), new BacktestBenchmarkSuite(), new OrdersBenchmarkSuite(), new ResearchBenchmarkSuite()];
 
 var command = CommandLine.Parse(args);
 if (command.ShowHelp)

@@ -28,5 +28,6 @@ public static class CommandCatalog
         new FactoryCommand(SleeveCommands.Create),
         new FactoryCommand(MetaCommands.Create),
         new FactoryCommand(ReportCommand.Create),
+        new FactoryCommand(Research.ResearchCommands.Create),
     ];
 }
