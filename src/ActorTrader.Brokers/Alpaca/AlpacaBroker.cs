@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using ActorTrader.Brokers.Abstractions;
+using ActorTrader.Brokers.Streaming;
 using ActorTrader.Data.Providers.Alpaca;
 using ActorTrader.Domain.Calendar;
 using ActorTrader.Domain.Instruments;
@@ -32,7 +33,7 @@ public sealed partial class AlpacaBroker : IBroker
     private readonly AlpacaBrokerErrors _errors;
     private readonly AlpacaTradingTransport _transport;
     private readonly AlpacaSymbolMap _symbols;
-    private readonly AlpacaTradeUpdateHub _updates = new();
+    private readonly TradeUpdateHub _updates = new();
     private readonly AlpacaFillTracker _fills = new();
     private readonly AlpacaTradeStream _stream;
     private readonly CancellationTokenSource _disposing = new();

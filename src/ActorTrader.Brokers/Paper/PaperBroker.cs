@@ -1,5 +1,6 @@
 using System.Globalization;
 using ActorTrader.Brokers.Abstractions;
+using ActorTrader.Brokers.Streaming;
 using ActorTrader.Domain.Calendar;
 using ActorTrader.Domain.Instruments;
 using ActorTrader.Domain.Orders;

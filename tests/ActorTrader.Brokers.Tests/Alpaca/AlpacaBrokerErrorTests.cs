@@ -3,6 +3,7 @@ using ActorTrader.Brokers.Alpaca;
 using ActorTrader.Brokers.Tests.Alpaca.Fake;
 using ActorTrader.Domain.Instruments;
 using ActorTrader.Domain.Orders;
+using ActorTrader.TestKit.Time;
 
 namespace ActorTrader.Brokers.Tests.Alpaca;
 

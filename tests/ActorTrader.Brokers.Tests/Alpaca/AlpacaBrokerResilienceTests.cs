@@ -3,6 +3,7 @@ using ActorTrader.Brokers.Alpaca;
 using ActorTrader.Brokers.Tests.Alpaca.Fake;
 using ActorTrader.Domain.Instruments;
 using ActorTrader.Domain.Orders;
+using ActorTrader.TestKit.Time;
 
 namespace ActorTrader.Brokers.Tests.Alpaca;
 
@@ -208,7 +209,7 @@ public sealed class AlpacaBrokerResilienceTests : IAsyncLifetime
         await broker.GetClockAsync();
 
         var third = broker.GetClockAsync();
-        await Guard.Within(clock.WhenTimerScheduled());
+        await Guard.Within(clock.WaitForActiveTimerAsync());
         Assert.Equal(2, _harness.Server.Count("GET", "/v2/clock"));
         clock.Advance(TimeSpan.FromSeconds(30));
         await Guard.Within(third);

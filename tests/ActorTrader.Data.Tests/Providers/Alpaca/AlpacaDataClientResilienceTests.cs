@@ -1,6 +1,7 @@
 using ActorTrader.Data.Providers;
 using ActorTrader.Data.Tests.Providers.Alpaca.Fakes;
 using ActorTrader.Domain.Bars;
+using ActorTrader.TestKit.Time;
 
 namespace ActorTrader.Data.Tests.Providers.Alpaca;
 

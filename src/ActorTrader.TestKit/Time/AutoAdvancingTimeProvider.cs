@@ -1,18 +1,24 @@
 using System.Collections.Concurrent;
 
-namespace ActorTrader.Brokers.Tests.Alpaca.Fake;
+namespace ActorTrader.TestKit.Time;
 
 /// <summary>
-/// A virtual clock that jumps ahead whenever code waits on it: a timer moves the clock by its due time and fires at
-/// once on the thread pool. <see cref="Waits"/> records every wait, so a test can check a backoff or a Retry-After
-/// without spending the time.
+/// A virtual clock that jumps forward whenever code waits on it: each timer fires at once (on the thread pool)
+/// after moving the clock by its due time. <see cref="Waits"/> records every wait, so a test can check a backoff
+/// or a Retry-After without spending real time.
 /// </summary>
-internal sealed class AutoAdvancingTimeProvider : TimeProvider
+public sealed class AutoAdvancingTimeProvider(DateTimeOffset start) : TimeProvider
 {
+    /// <summary>Starts at 2024-03-04 14:30 UTC, the US market open of an ordinary Monday.</summary>
+    public AutoAdvancingTimeProvider()
+        : this(new DateTimeOffset(2024, 3, 4, 14, 30, 0, TimeSpan.Zero))
+    {
+    }
+
     private readonly Lock _gate = new();
     private readonly ConcurrentQueue<TimeSpan> _waits = new();
-    private DateTimeOffset _now = new(2024, 3, 4, 15, 0, 0, TimeSpan.Zero);
-    private long _ticks;
+    private DateTimeOffset _now = start;
+    private long _elapsedTicks;
 
     public IReadOnlyList<TimeSpan> Waits => [.. _waits];
 
@@ -25,7 +31,7 @@ internal sealed class AutoAdvancingTimeProvider : TimeProvider
 
     public override long GetTimestamp()
     {
-        lock (_gate) return _ticks;
+        lock (_gate) return _elapsedTicks;
     }
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
@@ -41,7 +47,7 @@ internal sealed class AutoAdvancingTimeProvider : TimeProvider
         lock (_gate)
         {
             _now += wait;
-            _ticks += wait.Ticks;
+            _elapsedTicks += wait.Ticks;
         }
     }
 
@@ -53,7 +59,7 @@ internal sealed class AutoAdvancingTimeProvider : TimeProvider
         {
             if (dueTime == Timeout.InfiniteTimeSpan || Volatile.Read(ref _disposed) == 1) return true;
             owner.Elapse(dueTime);
-            // On the pool, never inside CreateTimer: the caller has not stored the timer yet.
+            // Fired on the pool, never inside CreateTimer: the caller has not stored the timer yet.
             ThreadPool.QueueUserWorkItem(_ =>
             {
                 if (Volatile.Read(ref _disposed) == 0) callback(state);

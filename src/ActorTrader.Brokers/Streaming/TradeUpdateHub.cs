@@ -2,15 +2,16 @@ using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using ActorTrader.Brokers.Abstractions;
 
-namespace ActorTrader.Brokers.Alpaca;
+namespace ActorTrader.Brokers.Streaming;
 
 /// <summary>
 /// Fans trade updates out to every subscriber, each with its own unbounded queue, in publication order. A subscriber
-/// receives what is published after it subscribed (at the <c>TradeUpdatesAsync</c> call, as the paper broker does),
-/// until its token is canceled (a quiet end), it stops enumerating, or the broker is disposed. A permanent failure
-/// (credentials refused) ends every subscription with that exception, and new subscriptions get it at once.
+/// receives what is published after it subscribed (at the <c>TradeUpdatesAsync</c> call, not at the first
+/// <c>MoveNextAsync</c>), until its token is canceled (a quiet end), it stops enumerating, or the broker is disposed.
+/// A permanent failure (e.g. Alpaca refusing the credentials) ends every subscription with that exception, and new
+/// subscriptions get it at once. Shared by the paper and the Alpaca broker.
 /// </summary>
-internal sealed class AlpacaTradeUpdateHub
+internal sealed class TradeUpdateHub
 {
     private readonly Lock _gate = new();
     private readonly List<Channel<TradeUpdate>> _subscribers = [];
@@ -28,6 +29,15 @@ internal sealed class AlpacaTradeUpdateHub
         }
         var registration = cancellationToken.Register(() => Unsubscribe(channel));
         return Read(channel, registration, cancellationToken);
+    }
+
+    public void Publish(IReadOnlyList<TradeUpdate> updates)
+    {
+        ArgumentNullException.ThrowIfNull(updates);
+        lock (_gate)
+        {
+            foreach (var update in updates) Publish(update);
+        }
     }
 
     public void Publish(TradeUpdate update)

@@ -1,15 +1,21 @@
-namespace ActorTrader.Data.Tests.Providers.Alpaca.Fakes;
+namespace ActorTrader.TestKit.Time;
 
 /// <summary>
 /// A clock that moves only when the test calls <see cref="Advance"/>; timers due by then fire in order, on the
 /// caller's thread. <see cref="WaitForActiveTimerAsync"/> lets a test await the moment code starts waiting.
 /// </summary>
-internal sealed class ManualTimeProvider : TimeProvider
+public sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
 {
+    /// <summary>Starts at 2024-03-04 14:30 UTC, the US market open of an ordinary Monday.</summary>
+    public ManualTimeProvider()
+        : this(new DateTimeOffset(2024, 3, 4, 14, 30, 0, TimeSpan.Zero))
+    {
+    }
+
     private readonly Lock _gate = new();
     private readonly List<ManualTimer> _timers = [];
     private readonly List<TaskCompletionSource> _timerWaiters = [];
-    private DateTimeOffset _now = new(2024, 3, 4, 14, 30, 0, TimeSpan.Zero);
+    private DateTimeOffset _now = start;
     private long _elapsedTicks;
 
     public override DateTimeOffset GetUtcNow()
