@@ -1,4 +1,5 @@
 using ActorTrader.Data.Providers.Alpaca;
+using ActorTrader.Data.Tests.Providers.Alpaca.Fakes;
 using ActorTrader.TestKit.Time;
 
 namespace ActorTrader.Data.Tests.Providers.Alpaca;
