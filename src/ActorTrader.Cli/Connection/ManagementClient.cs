@@ -31,7 +31,20 @@ public sealed class ManagementClient : IDisposable
     public Task<T> PostAsync<T>(string route, object body, CancellationToken cancellationToken) =>
         SendAsync<T>(() => new HttpRequestMessage(HttpMethod.Post, route.TrimStart('/')) { Content = JsonContent.Create(body, body.GetType(), options: ManagementJson.Options) }, cancellationToken);
 
-    private async Task<T> SendAsync<T>(Func<HttpRequestMessage> request, CancellationToken cancellationToken)
+    /// <summary>
+    /// As <see cref="GetAsync{T}"/>, except that 400 and 404 (the request names something the node does not know, or is
+    /// malformed) become a <see cref="CliException"/> with exit code <see cref="ExitCodes.Usage"/> and the node's own
+    /// sentence, as the same mistake gets when a command runs without a node.
+    /// </summary>
+    public Task<T> GetWithUsageErrorsAsync<T>(string route, CancellationToken cancellationToken) =>
+        SendAsync<T>(() => new HttpRequestMessage(HttpMethod.Get, route.TrimStart('/')), cancellationToken, requestErrorsAreUsage: true);
+
+    /// <summary>As <see cref="PostAsync{T}"/>, with 400 and 404 as usage errors (<see cref="GetWithUsageErrorsAsync{T}"/>).</summary>
+    public Task<T> PostWithUsageErrorsAsync<T>(string route, object body, CancellationToken cancellationToken) =>
+        SendAsync<T>(() => new HttpRequestMessage(HttpMethod.Post, route.TrimStart('/')) { Content = JsonContent.Create(body, body.GetType(), options: ManagementJson.Options) },
+            cancellationToken, requestErrorsAreUsage: true);
+
+    private async Task<T> SendAsync<T>(Func<HttpRequestMessage> request, CancellationToken cancellationToken, bool requestErrorsAreUsage = false)
     {
         var token = await ReadTokenAsync(cancellationToken).ConfigureAwait(false);
         using var message = request();
@@ -48,6 +61,8 @@ public sealed class ManagementClient : IDisposable
                 $"401: the node rejected the token in {_target.TokenFile}; the node at {_target.Url} was started with a different token file. " +
                 $"Fix: point --config at the configuration that node was started with (it uses {_target.ConfigFile} now), or restart the node.");
         var error = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        if (requestErrorsAreUsage && response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.NotFound)
+            throw new CliException(ExitCodes.Usage, ApiErrorText(error));
         throw new CliException(ExitCodes.NodeError, $"{(int)response.StatusCode} {response.ReasonPhrase} from {_target.Url}{route}: {ApiErrorText(error)}");
     }
 

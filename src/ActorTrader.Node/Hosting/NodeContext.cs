@@ -3,6 +3,7 @@ using ActorTrader.Hosting.Configuration;
 using ActorTrader.Hosting.Control;
 using ActorTrader.Hosting.Management;
 using ActorTrader.Hosting.Settings;
+using ActorTrader.Node.Research;
 using ActorTrader.Node.Trading;
 
 namespace ActorTrader.Node.Hosting;
@@ -17,12 +18,20 @@ namespace ActorTrader.Node.Hosting;
 internal sealed record NodeContext(NodeSettings Settings, LoadedConfig Config, IActorRef Control, string Token, DateTimeOffset StartedAt, TimeProvider Time)
 {
     private volatile NodeTrading? _trading;
+    private volatile NodeResearch? _research;
 
     /// <summary>The trading core once it is composed; null while there is none (or before it started).</summary>
     public NodeTrading? Trading
     {
         get => _trading;
         set => _trading = value;
+    }
+
+    /// <summary>The research supervisor of a node with role research; null on a node without it.</summary>
+    public NodeResearch? Research
+    {
+        get => _research;
+        set => _research = value;
     }
 
     public NodeStatus Status(HaltState state) => new(

@@ -7,6 +7,7 @@ using ActorTrader.Hosting.Security;
 using ActorTrader.Hosting.Settings;
 using ActorTrader.Node.Control;
 using ActorTrader.Node.Management;
+using ActorTrader.Node.Research;
 using ActorTrader.Node.Trading;
 using ActorTrader.Persistence;
 using ActorTrader.Persistence.Journal;
@@ -21,7 +22,8 @@ namespace ActorTrader.Node.Hosting;
 /// <summary>
 /// Runs one node: loads the configuration, sets up logging, creates the token file, starts the actor
 /// system with <c>/user/control</c> and the management API, with <c>--replay</c> or <c>--live-clock</c> (role trader) the
-/// trading core under <c>/user/trading</c>, and on SIGTERM/SIGINT stops them through coordinated shutdown (web host first,
+/// trading core under <c>/user/trading</c>, with role research the research supervisor under <c>/user/research</c> (it follows
+/// the overnight window), and on SIGTERM/SIGINT stops them through coordinated shutdown (web host first,
 /// logs flushed last). A replay prints one line per day on standard output (its logs go to the files, warnings also to
 /// standard error), writes its report and stops the node when it ends.
 /// </summary>
@@ -49,11 +51,15 @@ internal static class NodeHost
 
         LoadedConfig loaded;
         NodeSettings settings;
+        NodeResearchSettings? research = null;
         var sources = new ConfigSources { ConfigFile = arguments.ConfigFile, Sets = arguments.Sets };
         try
         {
             loaded = ConfigLoader.Load(sources);
             settings = NodeSettings.FromConfig(loaded);
+            // A research node with a bad research section refuses to start, listing every problem, before it opens anything.
+            // A replay runs no research (its journal is the replay's own), so it does not read the section.
+            if (settings.Node.Roles.Contains(NodeResearchSettings.Role) && arguments.Mode != TradingMode.Replay) research = NodeResearchSettings.Read(loaded);
         }
         catch (ConfigLoadException e)
         {
@@ -73,7 +79,7 @@ internal static class NodeHost
         var logger = arguments.Mode == TradingMode.Replay ? ReplayConsole(files, settings.Logging.Level) : files;
         try
         {
-            return await RunAsync(loaded, sources, settings, arguments, logger, time).ConfigureAwait(false);
+            return await RunAsync(loaded, sources, settings, research, arguments, logger, time).ConfigureAwait(false);
         }
         finally
         {
@@ -92,7 +98,8 @@ internal static class NodeHost
             standardErrorFromLevel: LogEventLevel.Verbose, formatProvider: CultureInfo.InvariantCulture))
         .CreateLogger();
 
-    private static async Task<int> RunAsync(LoadedConfig loaded, ConfigSources sources, NodeSettings settings, NodeArguments arguments, Logger logger, TimeProvider time)
+    private static async Task<int> RunAsync(LoadedConfig loaded, ConfigSources sources, NodeSettings settings, NodeResearchSettings? research, NodeArguments arguments,
+        Logger logger, TimeProvider time)
     {
         var log = logger.ForContext(Serilog.Core.Constants.SourceContextPropertyName, "ActorTrader.Node");
         string token;
@@ -152,6 +159,8 @@ internal static class NodeHost
         var control = system.ActorOf(BackoffSupervisor.Props(Backoff.OnStop(ControlActor.CreateProps(settings.Control), "state",
             TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30), 0.2)), "control");
         var node = new NodeContext(settings, loaded, control, token, startedAt, time);
+        if (research is not null) node.Research = StartResearch(system, research, settings, log);
+        else if (replay && settings.Node.Roles.Contains(NodeResearchSettings.Role)) log.Information("Role research does not run during a replay (the replay has a journal of its own)");
         var shutdown = CoordinatedShutdown.Get(system);
         var unbindTimeout = shutdown.PhaseTimeout(CoordinatedShutdown.PhaseBeforeServiceUnbind);
         await using var web = ManagementServer.Build(node, logger, unbindTimeout);
@@ -219,6 +228,15 @@ internal static class NodeHost
         var elapsed = signals.ShutdownStartedTimestamp is { } started ? time.GetElapsedTime(started) : time.GetUtcNow() - startedAt;
         log.Information("Node {NodeName} stopped cleanly in {Seconds} s", settings.Node.Name, elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture));
         return exitCode;
+    }
+
+    /// <summary>The research supervisor at <c>/user/research</c> over the node's journal, following the window.</summary>
+    private static NodeResearch StartResearch(ActorSystem system, NodeResearchSettings research, NodeSettings settings, Serilog.ILogger log)
+    {
+        var started = NodeResearch.Start(system, research, settings.Actors.AskTimeout);
+        log.Information("Research supervisor started at /user/research: strategies {Strategies}, window {Window}; populations evolve while the window is open",
+            research.Research.Strategies.Count == 0 ? "none" : string.Join(", ", research.Research.Strategies), research.Research.Window.ToString());
+        return started;
     }
 
     /// <summary>The replay's first date and length: the command line's, else actortrader.trading.day.replay.</summary>

@@ -6,6 +6,7 @@ using ActorTrader.Persistence;
 using ActorTrader.Persistence.Journal;
 using ActorTrader.Persistence.Serialization;
 using ActorTrader.Persistence.Sql;
+using ActorTrader.Research.Actors;
 using ActorTrader.Trading.Host;
 
 namespace ActorTrader.Node.Hosting;
@@ -13,12 +14,12 @@ namespace ActorTrader.Node.Hosting;
 /// <summary>
 /// Opens the journal and snapshot store that <c>actortrader.persistence</c> names (SQLite under node.data-dir by
 /// default, or under a replay's own directory) and installs persistence on the node's actor system with every event type
-/// the node journals: the control actor's and the trading core's.
+/// the node journals: the control actor's, the trading core's and the research actors'.
 /// </summary>
 internal static class NodePersistence
 {
     /// <summary>Every event the node's persistent actors write, under its stable manifest name.</summary>
-    public static EventSerializer CreateSerializer() => TradingJournal.Register(ControlEvents.Register(new EventSerializer()));
+    public static EventSerializer CreateSerializer() => ResearchEvents.Register(TradingJournal.Register(ControlEvents.Register(new EventSerializer())));
 
     /// <summary>Builds and starts the stores; throws <see cref="PersistenceStoreException"/> or <see cref="PersistenceSettingsException"/> with a fix.</summary>
     public static Task<(PersistenceStores Stores, PersistenceSettings Settings)> OpenAsync(LoadedConfig loaded, NodeSettings node, CancellationToken cancellationToken = default) =>

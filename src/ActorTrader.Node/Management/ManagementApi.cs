@@ -47,6 +47,7 @@ internal static class ManagementApi
             return Results.Json(new ErrorsResponse(file, ErrorLog.Read(file, Math.Clamp(limit ?? 50, 1, 1000))), ManagementJson.Options);
         });
         TradingApi.Map(api, node);
+        ResearchApi.Map(api, node);
     }
 
     private static async Task<IResult> Control(NodeContext node, object command)

@@ -12,6 +12,8 @@ public sealed class ResearchCliFixture : IAsyncLifetime
     public const string Strategy = "relative_volume_breakout";
 
     public const string Research = """
+        # Port 0 and no endpoint file: no node is running, so the research commands run in this process.
+        management.port = 0
         research {
           strategies = [relative_volume_breakout]
           generations = 2

@@ -113,7 +113,7 @@ public sealed class ResearchCommandTests(ResearchCliFixture run) : IClassFixture
     public async Task A_bad_research_setting_stops_every_command_with_its_position_and_fix()
     {
         using var cli = new CliHarness();
-        cli.Environment["ACTORTRADER_CONFIG"] = cli.WriteCleanConfig("research.parallelism = 0");
+        cli.Environment["ACTORTRADER_CONFIG"] = cli.WriteCleanConfig("management.port = 0\nresearch.parallelism = 0");
 
         var (exit, _, error) = await cli.RunAsync("research", "status");
 
