@@ -17,6 +17,7 @@ public static class ResearchEvents
             .Register<PopulationStarted>("research-population-started")
             .Register<GenerationCompleted>("research-generation-completed")
             .Register<PopulationStagnated>("research-population-stagnated")
+            .Register<PenaltyPinned>("research-population-penalty-pinned")
             .Register<PopulationSnapshot>("research-population-snapshot")
             .Register<CandidateProposed>("research-candidate-proposed")
             .Register<CandidateValidated>("research-candidate-validated")

@@ -13,6 +13,13 @@ public sealed record DiscoverySettings
     /// <summary>Deepest entry or exit tree (a single comparison has depth 2); no operator produces a deeper one.</summary>
     public int MaxDepth { get; init; } = 6;
 
+    /// <summary>
+    /// Most condition nodes (and, or, not, comparisons) in an entry or exit tree; no operator produces a larger one. Depth
+    /// alone does not bound a tree (a full tree of depth d has up to 2^(d−1) − 1 nodes), and subtree crossover enumerates
+    /// node pairs, so this keeps generation and variation cheap at any max-depth.
+    /// </summary>
+    public int MaxSize { get; init; } = 64;
+
     /// <summary>Deepest tree of a freshly generated rule (ramped half-and-half from 2 to this).</summary>
     public int InitialMaxDepth { get; init; } = 4;
 
@@ -50,12 +57,23 @@ public sealed record DiscoverySettings
         _ => null,
     };
 
+    /// <summary>The largest max-size accepted.</summary>
+    public const int MaxSizeLimit = 10_000;
+
+    /// <summary>Condition nodes of a full binary tree of <paramref name="depth"/> (comparisons at the last level but one).</summary>
+    public static long FullSize(int depth) => depth <= 2 ? 1 : depth >= 40 ? long.MaxValue : (1L << (depth - 1)) - 1;
+
     public IReadOnlyList<string> Problems()
     {
         var problems = new List<string>();
         static string F(double v) => v.ToString("R", CultureInfo.InvariantCulture);
         if (MaxDepth is < 2 or > RuleParser.MaxNesting) problems.Add($"max-depth is {MaxDepth}; it must be in [2, {RuleParser.MaxNesting}].");
         if (InitialMaxDepth < 2 || InitialMaxDepth > MaxDepth) problems.Add($"initial-max-depth is {InitialMaxDepth}; it must be in [2, max-depth {MaxDepth}].");
+        if (MaxSize is < 1 or > MaxSizeLimit) problems.Add($"max-size is {MaxSize}; it must be in [1, {MaxSizeLimit}].");
+        else if (MaxDepth >= 2 && MaxSize < MaxDepth - 1)
+            problems.Add($"max-size is {MaxSize}, below max-depth {MaxDepth} − 1; a tree that deep needs at least {MaxDepth - 1} nodes. Raise max-size or lower max-depth.");
+        else if (InitialMaxDepth >= 2 && FullSize(InitialMaxDepth) > MaxSize)
+            problems.Add($"initial-max-depth {InitialMaxDepth} generates full trees of {FullSize(InitialMaxDepth)} nodes, above max-size {MaxSize}. Lower initial-max-depth or raise max-size.");
         if (Windows is not { Count: > 0 }) problems.Add("windows is empty; give at least one window, e.g. [5, 20, 50].");
         else
         {

@@ -4,7 +4,9 @@ namespace ActorTrader.Research.Discovery;
 
 /// <summary>
 /// Random rules for the GP search: Koza's grow and full methods and ramped half-and-half, typed so comparisons relate
-/// like scales (<see cref="IndicatorScale"/>). Every draw comes from the given <see cref="ResearchRandom"/>.
+/// like scales (<see cref="IndicatorScale"/>). Every draw comes from the given <see cref="ResearchRandom"/>. Trees never
+/// have more than <see cref="DiscoverySettings.MaxSize"/> condition nodes: where a node budget is too small for a binary
+/// node a negation (full) or a comparison (grow) is used instead, so growth stays bounded at any depth.
 /// </summary>
 public sealed class RuleGenerator
 {
@@ -20,22 +22,35 @@ public sealed class RuleGenerator
     /// <summary>Ramped half-and-half: entry and exit each of a uniform depth in [2, initial max depth], half grown, half full.</summary>
     public TradingRule Rule(ResearchRandom rng) => new(Ramped(rng), Ramped(rng));
 
-    /// <summary>A tree of depth at most <paramref name="maxDepth"/> (≥ 2): each node below the limit is a leaf with the leaf probability.</summary>
-    public Condition Grow(int maxDepth, ResearchRandom rng)
+    /// <summary>A tree of depth at most <paramref name="maxDepth"/> (≥ 2) and at most max-size nodes: each node below the limit is a leaf with the leaf probability.</summary>
+    public Condition Grow(int maxDepth, ResearchRandom rng) => Grow(maxDepth, Settings.MaxSize, rng);
+
+    /// <summary>A grown tree of at most <paramref name="budget"/> (≥ 1) condition nodes.</summary>
+    public Condition Grow(int maxDepth, int budget, ResearchRandom rng)
     {
         CheckDepth(maxDepth);
+        ArgumentOutOfRangeException.ThrowIfLessThan(budget, 1);
         ArgumentNullException.ThrowIfNull(rng);
-        if (maxDepth == 2 || rng.NextDouble() < Settings.LeafProbability) return Comparison(rng);
-        return Logical(maxDepth, rng, Grow);
+        // No draw is spent on a budget that leaves no choice, so an ample budget draws exactly as an unbounded tree would.
+        if (maxDepth == 2 || budget < 2 || rng.NextDouble() < Settings.LeafProbability) return Comparison(rng);
+        return Logical(maxDepth, budget, rng, (depth, left, r) => Grow(depth, left, r), minimum: _ => 1);
     }
 
-    /// <summary>A tree whose every branch reaches exactly <paramref name="depth"/> (≥ 2).</summary>
+    /// <summary>A tree whose every branch reaches exactly <paramref name="depth"/> (≥ 2), within max-size nodes.</summary>
     public Condition Full(int depth, ResearchRandom rng)
     {
         CheckDepth(depth);
         ArgumentNullException.ThrowIfNull(rng);
-        return depth == 2 ? Comparison(rng) : Logical(depth, rng, Full);
+        if (MinimumFullSize(depth) > Settings.MaxSize)
+            throw new ArgumentOutOfRangeException(nameof(depth), depth, $"A tree of depth {depth} needs at least {MinimumFullSize(depth)} nodes, above max-size {Settings.MaxSize}.");
+        return Full(depth, Settings.MaxSize, rng);
     }
+
+    private Condition Full(int depth, int budget, ResearchRandom rng) =>
+        depth == 2 ? Comparison(rng) : Logical(depth, budget, rng, Full, MinimumFullSize);
+
+    /// <summary>The fewest nodes a tree reaching exactly <paramref name="depth"/> can have: a chain of negations over a comparison.</summary>
+    private static int MinimumFullSize(int depth) => depth - 1;
 
     /// <summary>A random comparison: any indicator on the left; on the right a price feature for prices, else a constant of the left's scale or a feature of that scale.</summary>
     public Comparison Comparison(ResearchRandom rng)
@@ -74,15 +89,23 @@ public sealed class RuleGenerator
         return rng.NextDouble() < 0.5 ? Grow(depth, rng) : Full(depth, rng);
     }
 
-    private static Condition Logical(int depth, ResearchRandom rng, Func<int, ResearchRandom, Condition> child)
+    /// <summary>
+    /// An and/or/not node over children of <paramref name="depth"/> − 1 built by <paramref name="child"/> within
+    /// <paramref name="budget"/> nodes in all; <paramref name="minimum"/> is the fewest nodes a child needs. When two
+    /// children do not fit, the node is a negation.
+    /// </summary>
+    private static Condition Logical(int depth, int budget, ResearchRandom rng, Func<int, int, ResearchRandom, Condition> child, Func<int, int> minimum)
     {
         // and : or : not = 2 : 2 : 1, so binary nodes dominate but negation appears.
-        return rng.NextInt(5) switch
+        var kind = rng.NextInt(5);
+        var smallest = minimum(depth - 1);
+        if (kind < 4 && 1 + 2 * smallest <= budget)
         {
-            0 or 1 => new AndCondition(child(depth - 1, rng), child(depth - 1, rng)),
-            2 or 3 => new OrCondition(child(depth - 1, rng), child(depth - 1, rng)),
-            _ => new NotCondition(child(depth - 1, rng)),
-        };
+            var left = child(depth - 1, budget - 1 - smallest, rng);
+            var right = child(depth - 1, budget - 1 - left.Size, rng);
+            return kind < 2 ? new AndCondition(left, right) : new OrCondition(left, right);
+        }
+        return new NotCondition(child(depth - 1, budget - 1, rng));
     }
 
     private static void CheckDepth(int depth)

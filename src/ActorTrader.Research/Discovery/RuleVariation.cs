@@ -4,7 +4,9 @@ namespace ActorTrader.Research.Discovery;
 
 /// <summary>
 /// Variation of discovered rules: subtree crossover and point / subtree mutation. No operator returns a tree deeper than
-/// <see cref="DiscoverySettings.MaxDepth"/>; inputs deeper than it are refused. Deterministic for a generator state.
+/// <see cref="DiscoverySettings.MaxDepth"/> or larger than <see cref="DiscoverySettings.MaxSize"/>; inputs beyond either
+/// are refused. Deterministic for a generator state. The size limit also bounds the work: crossover weighs every pair of
+/// nodes, at most max-size² of them.
 /// </summary>
 public sealed class RuleVariation
 {
@@ -34,7 +36,8 @@ public sealed class RuleVariation
 
     /// <summary>
     /// Subtree crossover: a node of <paramref name="a"/> and a node of <paramref name="b"/> are swapped, the pair drawn
-    /// uniformly among the pairs whose swap keeps both children within the depth limit.
+    /// uniformly among the pairs whose swap keeps both children within the depth and size limits (swapping the roots
+    /// always does).
     /// </summary>
     public (Condition First, Condition Second) Crossover(Condition a, Condition b, ResearchRandom rng)
     {
@@ -48,8 +51,9 @@ public sealed class RuleVariation
         {
             for (var j = 0; j < nodesB.Count; j++)
             {
-                if (nodesA[i].Level - 1 + nodesB[j].Node.Depth <= Settings.MaxDepth &&
-                    nodesB[j].Level - 1 + nodesA[i].Node.Depth <= Settings.MaxDepth)
+                var (x, y) = (nodesA[i].Node, nodesB[j].Node);
+                if (nodesA[i].Level - 1 + y.Depth <= Settings.MaxDepth && nodesB[j].Level - 1 + x.Depth <= Settings.MaxDepth &&
+                    a.Size - x.Size + y.Size <= Settings.MaxSize && b.Size - y.Size + x.Size <= Settings.MaxSize)
                     pairs.Add((i, j));
             }
         }
@@ -94,14 +98,15 @@ public sealed class RuleVariation
         return ConditionTree.Replace(tree, site, changed);
     }
 
-    /// <summary>A node replaced by a freshly grown tree that fits in the depth left at its level.</summary>
+    /// <summary>A node replaced by a freshly grown tree that fits in the depth left at its level and the nodes left by the rest of the tree.</summary>
     public Condition SubtreeMutation(Condition tree, ResearchRandom rng)
     {
         CheckDepth(tree, nameof(tree));
         ArgumentNullException.ThrowIfNull(rng);
         var nodes = ConditionTree.Nodes(tree);
         var site = rng.NextInt(nodes.Count);
-        return ConditionTree.Replace(tree, site, _generator.Grow(Settings.MaxDepth - nodes[site].Level + 1, rng));
+        var budget = Settings.MaxSize - (tree.Size - nodes[site].Node.Size);
+        return ConditionTree.Replace(tree, site, _generator.Grow(Settings.MaxDepth - nodes[site].Level + 1, budget, rng));
     }
 
     private Comparison MutateComparison(Comparison c, ResearchRandom rng)
@@ -147,5 +152,7 @@ public sealed class RuleVariation
         ArgumentNullException.ThrowIfNull(tree, name);
         if (tree.Depth > Settings.MaxDepth)
             throw new ArgumentException($"Condition {tree} has depth {tree.Depth}, above the max depth {Settings.MaxDepth}; raise actortrader.research.discovery.max-depth or prune it.", name);
+        if (tree.Size > Settings.MaxSize)
+            throw new ArgumentException($"Condition {tree} has {tree.Size} nodes, above the max size {Settings.MaxSize}; raise actortrader.research.discovery.max-size or prune it.", name);
     }
 }

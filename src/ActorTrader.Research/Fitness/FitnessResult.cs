@@ -18,6 +18,12 @@ public sealed record FitnessResult(
     IReadOnlyList<double> DailyReturns,
     string? Reason = null)
 {
+    /// <summary>
+    /// The bar (start) time of each of <see cref="DailyReturns"/>, so the correlation penalty can align them with the returns
+    /// of a strategy promoted from another window; empty when the evaluator does not know them.
+    /// </summary>
+    public IReadOnlyList<DateTimeOffset> ReturnTimes { get; init; } = [];
+
     /// <summary>The fitness every failed evaluation gets: below any real score, finite so sorting stays total.</summary>
     public const double WorstFitness = -1e9;
 

@@ -39,6 +39,7 @@ public sealed class WalkForwardFitnessEvaluator : IFitnessEvaluator
     private readonly FitnessSettings _settings;
     private readonly SimulatorSetup _setup;
     private readonly double[] _buyAndHold;
+    private readonly DateTimeOffset[] _testTimes;
 
     public WalkForwardFitnessEvaluator(IStrategy strategy, BarPanel panel, PinnedWindow window, FitnessSettings? settings = null)
     {
@@ -55,6 +56,7 @@ public sealed class WalkForwardFitnessEvaluator : IFitnessEvaluator
         TestStart = plan[0].TestStart;
         TestBars = plan[^1].TestEnd - TestStart;
         _buyAndHold = EqualWeightReturns(ReturnsMatrix.FromPanel(_inSample), TestStart, TestBars);
+        _testTimes = [.. _inSample.Times.Skip(TestStart).Take(TestBars)];
         _setup = new SimulatorSetup
         {
             Kind = SimulatorKind.Vectorised,
@@ -109,8 +111,13 @@ public sealed class WalkForwardFitnessEvaluator : IFitnessEvaluator
         var fitness = statistics.Sharpe - _settings.DrawdownPenalty * statistics.MaxDrawdown - _settings.TurnoverPenalty * statistics.Turnover;
         if ((Undefined("deflated Sharpe", deflated) ?? Undefined("fitness", fitness)) is { } late)
             return FitnessResult.Worst(Window, $"{genome.Key}: {late}");
+        if (returns.Length != _testTimes.Length)
+            return FitnessResult.Worst(Window, $"{genome.Key}: the test folds gave {returns.Length} returns for {_testTimes.Length} test bars.");
         return new FitnessResult(fitness, statistics.Sharpe, deflated, statistics.MaxDrawdown, statistics.Turnover, trades, Window,
-            BehaviourDescriptor.Compute(test, _buyAndHold), returns);
+            BehaviourDescriptor.Compute(test, _buyAndHold), returns)
+        {
+            ReturnTimes = _testTimes,
+        };
     }
 
     private static string? Undefined(string name, double value) =>

@@ -51,6 +51,23 @@ public sealed class GenerationScoringTests
     }
 
     [Fact]
+    public void A_promoted_strategy_from_another_window_is_compared_on_the_bars_both_cover_not_by_position()
+    {
+        var (state, genomes, scoring, rng) = Generation();
+        var day = new DateTimeOffset(2020, 3, 2, 0, 0, 0, TimeSpan.Zero);
+        var times = Enumerable.Range(0, 5).Select(i => day.AddDays(i)).ToArray();
+        double[] returns = [0.01, 0.02, 0.03, 0.04, 0.05];
+        // Pinned two bars later: its first three returns fall on the genome's last three bars and repeat them exactly.
+        var promoted = new PromotedSeries("mean_reversion-0002", "mean_reversion", [0.03, 0.04, 0.05, 0.01, 0.02], [.. times.Select(t => t.AddDays(2))]);
+        var results = genomes.Select(_ => Result(2.0, returns: returns) with { ReturnTimes = times }).ToList();
+
+        var outcome = scoring.Score(state, genomes, results, genomes.Count, [promoted], rng);
+
+        // By position the two series correlate at −0.5 (no penalty); on their common dates they are the same bet.
+        Assert.Equal(ResearchSettings.Default.CorrelationPenalty, outcome.Individuals[0].Penalty, 12);
+    }
+
+    [Fact]
     public void The_figures_count_only_the_genomes_that_scored()
     {
         var (state, genomes, scoring, rng) = Generation(population: 4);
@@ -75,6 +92,21 @@ public sealed class GenerationScoringTests
             outcomes.Select(o => o.Verdict));
         Assert.Equal(settings.Breeding.MutationRateMax, outcomes[2].MutationRate);
         Assert.Equal(settings.Breeding.MutationRateInitial, outcomes[4].MutationRate);
+    }
+
+    [Fact]
+    public void The_next_mutation_rate_is_the_adaptive_rate_of_this_generations_progress_and_diversity()
+    {
+        var settings = SmallSettings();
+        var state = Started(settings);
+
+        var improving = Step(state, settings, g => g.Parameters["hold_bars"]);
+        var flat = Step(state, settings, _ => -100);
+
+        var breeding = settings.Breeding;
+        Assert.Equal(AdaptiveMutation.NextRate(breeding.MutationRateInitial, improving.Diversity, improved: true, breeding), improving.MutationRate, 15);
+        Assert.Equal(AdaptiveMutation.NextRate(improving.MutationRate, flat.Diversity, improved: false, breeding), flat.MutationRate, 15);
+        Assert.True(flat.MutationRate > improving.MutationRate);
     }
 
     [Fact]

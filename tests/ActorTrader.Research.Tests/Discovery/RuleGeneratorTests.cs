@@ -24,6 +24,27 @@ public sealed class RuleGeneratorTests
     }
 
     [Fact]
+    public void Grown_and_full_trees_stay_within_the_size_limit_at_any_depth()
+    {
+        var deep = new RuleGenerator(DiscoverySettings.Default with { MaxDepth = 16 });
+
+        PropertyCheck.Holds(PropertyCheck.Seeds.Zip(Gen.Choose(2, 16)), p =>
+        {
+            var grown = deep.Grow(p.Item2, new ResearchRandom(p.Item1));
+            var full = deep.Full(p.Item2, new ResearchRandom(p.Item1));
+            return grown.Size <= deep.Settings.MaxSize && full.Size <= deep.Settings.MaxSize && full.Depth == p.Item2;
+        }, tests: 300);
+    }
+
+    [Fact]
+    public void Settings_whose_initial_full_trees_exceed_the_size_limit_are_refused_naming_both_keys()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new RuleGenerator(DiscoverySettings.Default with { MaxDepth = 12, InitialMaxDepth = 8, MaxSize = 64 }));
+
+        Assert.Contains("initial-max-depth 8 generates full trees of 127 nodes, above max-size 64", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Initial_rules_stay_within_the_initial_depth_and_vary_in_depth()
     {
         var rng = new ResearchRandom(1);

@@ -33,6 +33,41 @@ public sealed class RuleVariationTests
     }
 
     [Fact]
+    public void At_max_depth_twelve_variation_keeps_every_tree_within_the_depth_and_size_limits()
+    {
+        var deep = DiscoverySettings.Default with { MaxDepth = 12, InitialMaxDepth = 6 };
+        var generator = new RuleGenerator(deep);
+        var variation = new RuleVariation(deep);
+
+        PropertyCheck.Holds(PropertyCheck.Seeds, seed =>
+        {
+            var rng = new ResearchRandom(seed);
+            var population = Enumerable.Range(0, 8).Select(_ => generator.Rule(rng)).ToList();
+            for (var round = 0; round < 60; round++)
+            {
+                var i = rng.NextInt(population.Count);
+                var j = rng.NextInt(population.Count);
+                var (a, b) = variation.Crossover(population[i], population[j], rng);
+                population[i] = variation.Mutate(a, rng);
+                population[j] = variation.Mutate(b, rng);
+                if (population.Any(r => r.Depth > deep.MaxDepth || r.Entry.Size > deep.MaxSize || r.Exit.Size > deep.MaxSize)) return false;
+            }
+            return true;
+        }, tests: 50);
+    }
+
+    [Fact]
+    public void A_tree_larger_than_the_size_limit_is_refused_naming_its_size_and_the_limit()
+    {
+        var small = new RuleVariation(DiscoverySettings.Default with { MaxDepth = 4, InitialMaxDepth = 3, MaxSize = 5 });
+        var large = RuleParser.ParseCondition("and(and(gt(close, sma(5)), lt(rsi(14), 30)), and(gt(close, ema(20)), lt(ret(5), 0.01)))");
+
+        var error = Assert.Throws<ArgumentException>(() => small.Mutate(large, new ResearchRandom(1)));
+
+        Assert.Contains("has 7 nodes, above the max size 5", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Subtree_crossover_of_condition_trees_respects_the_limit_for_any_pair_within_it()
     {
         var variation = new RuleVariation(Tight);

@@ -27,6 +27,19 @@ public sealed class LocalEvaluationBackendTests : TestKit.TestKit
     }
 
     [Fact]
+    public async Task Evaluations_that_finish_in_reverse_order_still_come_back_in_request_order()
+    {
+        var genomes = Genomes(4);
+        var reversed = new Reversed(Market.Evaluator, genomes);
+        var backend = new LocalEvaluationBackend(Sys.Materializer(), parallelism: genomes.Count);
+
+        var results = await backend.EvaluateAsync(reversed, genomes);
+
+        Assert.Equal([3, 2, 1, 0], reversed.Finished);
+        Assert.Equal(genomes.Select(g => Market.Evaluator.Evaluate(g).Fitness), results.Select(r => r.Fitness));
+    }
+
+    [Fact]
     public async Task An_evaluator_that_throws_gives_that_genome_the_worst_fitness_and_the_others_are_scored()
     {
         var genomes = Genomes(4);
@@ -67,6 +80,28 @@ public sealed class LocalEvaluationBackendTests : TestKit.TestKit
     public void A_parallelism_below_one_is_refused()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new LocalEvaluationBackend(Sys.Materializer(), parallelism: 0));
+    }
+
+    /// <summary>Each genome's evaluation finishes only after the next genome's has: completion order is the reverse of request order.</summary>
+    private sealed class Reversed(IFitnessEvaluator inner, IReadOnlyList<Genome> genomes) : IFitnessEvaluator
+    {
+        private readonly ManualResetEventSlim[] _done = [.. genomes.Select(_ => new ManualResetEventSlim())];
+        private readonly System.Collections.Concurrent.ConcurrentQueue<int> _finished = new();
+
+        public IReadOnlyList<int> Finished => [.. _finished];
+
+        public PinnedWindow Window => inner.Window;
+
+        public FitnessResult Evaluate(Genome genome, CancellationToken cancellationToken = default)
+        {
+            var index = genomes.ToList().IndexOf(genome);
+            var result = inner.Evaluate(genome, cancellationToken);
+            if (index + 1 < _done.Length && !_done[index + 1].Wait(TimeSpan.FromMinutes(1), cancellationToken))
+                throw new TimeoutException($"genome {index + 1} never finished");
+            _finished.Enqueue(index);
+            _done[index].Set();
+            return result;
+        }
     }
 
     private sealed class Throwing(IFitnessEvaluator inner, Genome bad) : IFitnessEvaluator

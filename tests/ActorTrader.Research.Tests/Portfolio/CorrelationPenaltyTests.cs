@@ -45,6 +45,37 @@ public sealed class CorrelationPenaltyTests
     }
 
     [Fact]
+    public void Dated_series_are_aligned_on_the_bars_both_cover_wherever_those_are()
+    {
+        var day = new DateTimeOffset(2021, 6, 1, 0, 0, 0, TimeSpan.Zero);
+        DateTimeOffset[] Days(params int[] offsets) => [.. offsets.Select(o => day.AddDays(o))];
+        // The promoted series starts earlier, has a gap, and ends earlier: the common bars are days 2, 3 and 4 (X = 0.03, 0.04, 0.05).
+        var candidate = new DatedReturns(X, Days(0, 1, 2, 3, 4));
+        var promoted = new DatedReturns([0.9, -0.9, 0.06, 0.08, 0.10], Days(-3, -1, 2, 3, 4));
+
+        Assert.Equal(1.0, CorrelationPenalty.Correlation(candidate, promoted), 12);
+        Assert.Equal(0.5, CorrelationPenalty.Compute(candidate, [promoted], 0.5), 12);
+    }
+
+    [Fact]
+    public void Dated_series_without_three_common_bars_add_nothing()
+    {
+        var day = new DateTimeOffset(2021, 6, 1, 0, 0, 0, TimeSpan.Zero);
+        var candidate = new DatedReturns(X, [.. Enumerable.Range(0, 5).Select(i => day.AddDays(i))]);
+        var later = new DatedReturns(X, [.. Enumerable.Range(3, 5).Select(i => day.AddDays(i))]);
+
+        Assert.Equal(0, CorrelationPenalty.Compute(candidate, [later], 1));
+    }
+
+    [Fact]
+    public void Returns_with_a_different_number_of_bar_times_are_refused()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new DatedReturns(X, [DateTimeOffset.UnixEpoch]));
+
+        Assert.Contains("5 returns but 1 bar times", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_undefined_correlation_adds_nothing()
     {
         double[] flat = [0, 0, 0, 0, 0];

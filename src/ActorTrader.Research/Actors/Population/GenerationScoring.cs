@@ -35,7 +35,8 @@ internal sealed class GenerationScoring(ResearchSettings settings, ParameterSpac
         var checkedResults = new FitnessResult[n];
         var adjusted = new double[n];
         var penalties = new double[n];
-        var promotedReturns = promoted.Select(p => p.Returns).ToArray();
+        // A promoted series whose times do not match its returns (damaged journal) can still be aligned by position.
+        var promotedReturns = promoted.Select(p => new DatedReturns(p.Returns, p.Times?.Count == p.Returns.Count ? p.Times : null)).ToArray();
         for (var i = 0; i < n; i++)
         {
             var result = results[i];
@@ -44,13 +45,18 @@ internal sealed class GenerationScoring(ResearchSettings settings, ParameterSpac
                 result = FitnessResult.Worst(window,
                     $"{genomes[i].Key}: the fitness was computed on window {result.Window.InSampleStart:yyyy-MM-dd}..{result.Window.InSampleEnd:yyyy-MM-dd} (data {result.Window.DataFingerprint}), not on the run's pinned window; refused.");
             }
+            else if (!result.IsWorst && result.ReturnTimes.Count > 0 && result.ReturnTimes.Count != result.DailyReturns.Count)
+            {
+                result = FitnessResult.Worst(window,
+                    $"{genomes[i].Key}: the result has {result.DailyReturns.Count} daily returns but {result.ReturnTimes.Count} bar times; refused.");
+            }
             checkedResults[i] = result;
             if (result.IsWorst)
             {
                 adjusted[i] = FitnessResult.WorstFitness;
                 continue;
             }
-            penalties[i] = promotedReturns.Length == 0 ? 0 : CorrelationPenalty.Compute(result.DailyReturns, promotedReturns, settings.CorrelationPenalty);
+            penalties[i] = promotedReturns.Length == 0 ? 0 : CorrelationPenalty.Compute(new DatedReturns(result.DailyReturns, result.ReturnTimes), promotedReturns, settings.CorrelationPenalty);
             adjusted[i] = result.Fitness - penalties[i];
         }
         var novelty = state.Novelty.ScorePopulation([.. checkedResults.Select(r => r.IsWorst ? (IReadOnlyList<double>)[] : r.Behaviour)]);

@@ -46,9 +46,11 @@ public sealed record PopulationProgress(PopulationStatus Status);
 /// <summary>Sent to the parent after the population restarted from its journal (it is then idle).</summary>
 public sealed record PopulationRestarted(string Strategy);
 
-internal sealed record DataLoaded(int Attempt, BarPanel Panel);
+/// <summary>The data is loaded and checked against the window (pinned now for a new run), and the evaluator is built.</summary>
+internal sealed record DataPrepared(int Attempt, BarPanel Panel, PinnedWindow Window, string Regime, IFitnessEvaluator Evaluator);
 
-internal sealed record DataLoadFailed(int Attempt, Exception Cause);
+/// <summary>The data could not be loaded or does not fit the run; <see cref="Reason"/> says why and how to fix it.</summary>
+internal sealed record DataPreparationFailed(int Attempt, string Reason);
 
 internal sealed record GenerationEvaluated(int Attempt, int Generation, IReadOnlyList<Genome> Genomes, IReadOnlyList<Genome> Evaluated,
     IReadOnlyList<FitnessResult> Results, IReadOnlyList<ulong> RandomState, IReadOnlyList<PromotedSeries> Promoted, double Seconds);
@@ -59,4 +61,4 @@ internal sealed record ContinueEvolution(int Attempt);
 
 internal sealed record CandidateReady(CandidateProposal Proposal);
 
-internal sealed record CandidateFailed(string Genome, Exception Cause);
+internal sealed record CandidateFailed(string Id, string Genome, Exception Cause);

@@ -20,18 +20,26 @@ namespace ActorTrader.Research.Actors.Population;
 /// <c>/user/research/population-&lt;strategy&gt;</c>: one run of the genetic algorithm of one strategy, event-sourced under
 /// <c>research-population-&lt;strategy&gt;-&lt;runId&gt;</c>.
 /// <para>
-/// A run starts by loading its data and pinning the evaluation window (dates, symbols, data fingerprint), journaled with
-/// the seed's generator state (<see cref="PopulationStarted"/>). Each generation is then: breed from the journaled
-/// generator state (<see cref="GenerationBreeding"/>) → evaluate through the <see cref="IEvaluationBackend"/> (off the
-/// actor, results piped back) → score: correlation penalty, novelty, stagnation (<see cref="GenerationScoring"/>) →
-/// journal <see cref="GenerationCompleted"/> → next. Nothing about a generation is kept until its event is durable, so a
-/// crash, a pause or the window closing mid-generation loses only work that is redone identically from the journal.
+/// A run starts by loading its data and pinning the evaluation window (dates, symbols, data fingerprint) — off the actor,
+/// with the evaluator it builds — journaled with the seed's generator state (<see cref="PopulationStarted"/>). Each
+/// generation is then: pin the promoted strategies' returns it is penalised against when they changed
+/// (<see cref="PenaltyPinned"/>) → breed from the journaled generator state (<see cref="GenerationBreeding"/>) → evaluate
+/// through the <see cref="IEvaluationBackend"/> (off the actor, results piped back in request order) → score: correlation
+/// penalty, novelty, stagnation (<see cref="GenerationScoring"/>) → journal <see cref="GenerationCompleted"/> → next. Nothing
+/// about a generation is kept until its event is durable, so a crash, a pause or the window closing mid-generation loses
+/// only work that is redone identically from the journal.
+/// </para>
+/// <para>
+/// No generation starts before the promotion pipeline has told the population what is promoted. A generation whose best
+/// genome is a new best of the run at or above the candidate threshold proposes it to the promotion pipeline, with its
+/// out-of-sample backtest and the incumbent's, and the next generation waits until the pipeline has recorded it: with
+/// auto-paper the candidate is then already part of the promoted set, so the run does not depend on how long the
+/// backtests took. A resumed run repeats the proposal decision of its last journaled generation; the run's best is also
+/// proposed at its end (proposals of a known genome are recognised).
 /// </para>
 /// <para>
 /// A resumed run reloads its data and refuses it when the fingerprint of the pinned window changed (the population fails
-/// with the reason; a new run needs <c>research start --new</c>). A generation whose best genome is a new best of the run
-/// at or above the candidate threshold proposes it to the promotion pipeline, with its out-of-sample backtest and the
-/// incumbent's; so does the run's best at its end and on resume (proposals of a known genome are recognised).
+/// with the reason; a new run needs <c>research start --new</c>).
 /// </para>
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "Token sources are cancelled (PostStop, each new attempt), never disposed: an evaluation still running holds the token.")]
@@ -57,6 +65,10 @@ public sealed class PopulationActor : ReceivePersistentActor
     private IFitnessEvaluator? _evaluator;
     private int? _sessionTarget;
     private IReadOnlyList<PromotedSeries> _promoted = [];
+    private bool _promotedKnown;
+    private bool _promotionGone;
+    private DataPrepared? _waitingForPromoted;
+    private string? _awaitingCandidate;
     private long _newestSnapshot;
 
     public PopulationActor(string strategy, string runId, ulong seed, ResearchSettings settings, ResearchServices services, IActorRef promotion, BanditState? inheritedBandit = null)
@@ -77,6 +89,7 @@ public sealed class PopulationActor : ReceivePersistentActor
         Recover<PopulationStarted>(_state.Apply);
         Recover<GenerationCompleted>(_state.Apply);
         Recover<PopulationStagnated>(_ => { }); // the record of a verdict already applied with its generation
+        Recover<PenaltyPinned>(_state.Apply);
         Recover<RecoveryCompleted>(_ => OnRecovered());
 
         Command<Evolve>(evolve =>
@@ -88,23 +101,32 @@ public sealed class PopulationActor : ReceivePersistentActor
         Command<GetPopulationStatus>(_ => Sender.Tell(Status(), Self));
         Command<GetPopulationHistory>(_ => Sender.Tell(History(), Self));
         Command<RetirePopulation>(_ => Retire());
-        Command<DataLoaded>(OnDataLoaded);
-        Command<DataLoadFailed>(OnDataLoadFailed);
+        Command<DataPrepared>(OnDataPrepared);
+        Command<DataPreparationFailed>(OnDataPreparationFailed);
         Command<GenerationEvaluated>(OnGenerationEvaluated);
         Command<GenerationFailed>(OnGenerationFailed);
         Command<ContinueEvolution>(c =>
         {
             if (c.Attempt == _attempt && _phase == PopulationPhase.Evolving) StartGeneration();
         });
-        Command<PromotedReturns>(p => _promoted = p.Series);
+        Command<PromotedReturns>(OnPromotedReturns);
+        Command<Terminated>(OnPromotionTerminated);
         Command<CandidateReady>(ready =>
         {
             Log.Info("Population {Strategy} proposes candidate {Id} (fitness {Fitness}, out-of-sample Sharpe {Sharpe})", _strategy.Name, ready.Proposal.Id,
                 GenerationScoring.Describe(ready.Proposal.Adjusted), ready.Proposal.OutOfSample.Sharpe);
             _promotion.Tell(new ProposeCandidate(ready.Proposal), Self);
         });
-        Command<CandidateFailed>(failed => Log.Warning("Population {Strategy} could not prepare candidate {Genome}: {Reason}", _strategy.Name, failed.Genome, failed.Cause.Message));
-        Command<CandidateRecorded>(recorded => Log.Debug("Candidate {Id} is {Stage}", recorded.Id, recorded.Stage));
+        Command<CandidateFailed>(failed =>
+        {
+            Log.Warning("Population {Strategy} could not prepare candidate {Genome}: {Reason}", _strategy.Name, failed.Genome, failed.Cause.Message);
+            ProposalSettled(failed.Id);
+        });
+        Command<CandidateRecorded>(recorded =>
+        {
+            Log.Debug("Candidate {Id} is {Stage}", recorded.Id, recorded.Stage);
+            ProposalSettled(recorded.Id);
+        });
         Command<SaveSnapshotSuccess>(OnSnapshotSaved);
         Command<SaveSnapshotFailure>(failure => Log.Warning(
             "Snapshot of population {Strategy} at sequence nr {SequenceNr} failed ({Reason}); the journal is complete, recovery just replays more generations",
@@ -142,6 +164,8 @@ public sealed class PopulationActor : ReceivePersistentActor
     protected override void PreStart()
     {
         Context.System.EventStream.Subscribe(Self, typeof(PromotedReturns));
+        // Without the pipeline no generation could learn what is promoted; its end is noticed rather than waited for forever.
+        Context.Watch(_promotion);
         _promotion.Tell(GetPromotedReturns.Instance, Self);
         base.PreStart();
     }
@@ -232,99 +256,154 @@ public sealed class PopulationActor : ReceivePersistentActor
         Report();
         var attempt = NewAttempt();
         var token = _inflight!.Token;
-        var data = _services.Data;
-        var strategy = _strategy;
-        Task.Run(() => data.LoadAsync(strategy, token), token)
-            .PipeTo(Self, success: panel => new DataLoaded(attempt, panel), failure: e => new DataLoadFailed(attempt, e));
+        var (data, evaluators, strategy, started, settings, runId) = (_services.Data, _services.Evaluators, _strategy, _state.Started, _settings, _runId);
+        Task.Run(() => Prepare(attempt, data, evaluators, strategy, started, settings, runId, token), token)
+            .PipeTo(Self, success: prepared => prepared,
+                failure: e => new DataPreparationFailed(attempt, $"Population {strategy.Name} cannot load its data ({data.Description}): {e.Message}"));
     }
 
-    private void OnDataLoadFailed(DataLoadFailed failed)
+    /// <summary>
+    /// Off the actor: loads the data, pins the window of a new run (dates, symbols, fingerprint — hashing every bar) or checks
+    /// the pinned one, and builds the evaluator (which copies the in-sample bars). A failure after loading is a value naming
+    /// the run, the data and the fix; a load failure is the task's exception.
+    /// </summary>
+    private static async Task<object> Prepare(int attempt, IResearchDataSource data, IEvaluatorFactory evaluators, IStrategy strategy, PopulationStarted? started,
+        ResearchSettings settings, string runId, CancellationToken token)
     {
-        if (failed.Attempt != _attempt || _phase != PopulationPhase.Loading) return;
-        Fail($"Population {_strategy.Name} cannot load its data ({_services.Data.Description}): {failed.Cause.Message}");
-    }
-
-    private void OnDataLoaded(DataLoaded loaded)
-    {
-        if (loaded.Attempt != _attempt || _phase != PopulationPhase.Loading) return;
-        if (_state.Started is null) StartRun(loaded.Panel);
-        else Resume(loaded.Panel, _state.Started);
-    }
-
-    private void StartRun(BarPanel panel)
-    {
-        PinnedWindow window;
-        string regime;
-        IFitnessEvaluator evaluator;
+        var panel = await data.LoadAsync(strategy, token).ConfigureAwait(false);
         try
         {
-            window = PinnedWindowFactory.Create(panel, _settings.Data.InSampleFraction);
-            regime = VolatilityRegime.Of(panel, window, _settings.Fitness.PeriodsPerYear);
-            evaluator = _services.Evaluators.Create(_strategy, panel, window);
+            if (started is not null) return new DataPrepared(attempt, panel, started.Window, started.Regime, evaluators.Create(strategy, panel, started.Window));
+            var window = PinnedWindowFactory.Create(panel, settings.Data.InSampleFraction);
+            var regime = VolatilityRegime.Of(panel, window, settings.Fitness.PeriodsPerYear);
+            return new DataPrepared(attempt, panel, window, regime, evaluators.Create(strategy, panel, window));
         }
-        catch (ArgumentException e)
+        catch (Exception e) when (e is not OperationCanceledException) // the population fails with the cause instead of crashing
         {
-            Fail($"Research run {_runId} of {_strategy.Name} cannot pin its evaluation window on {_services.Data.Description}: {e.Message}");
+            return started is null
+                ? new DataPreparationFailed(attempt, $"Research run {runId} of {strategy.Name} cannot pin its evaluation window on {data.Description}: {e.Message}")
+                : new DataPreparationFailed(attempt, $"Research run {runId} of {strategy.Name} cannot resume on {data.Description}: {e.Message} " +
+                    $"The run was pinned on data {started.Window.DataFingerprint} and is refused on other data. Fix: restore the data the run was pinned on, " +
+                    $"or start a new run: actortrader research start --strategy {strategy.Name} --new.");
+        }
+    }
+
+    private void OnDataPreparationFailed(DataPreparationFailed failed)
+    {
+        if (failed.Attempt != _attempt || _phase != PopulationPhase.Loading) return;
+        Fail(failed.Reason);
+    }
+
+    private void OnDataPrepared(DataPrepared prepared)
+    {
+        if (prepared.Attempt != _attempt || _phase != PopulationPhase.Loading) return;
+        if (!_promotedKnown)
+        {
+            // The first generation's correlation penalty needs the promoted set: continue when the pipeline has answered.
+            _waitingForPromoted = prepared;
             return;
         }
-        var started = new PopulationStarted(_strategy.Name, _runId, _seed, window, regime, new ResearchRandom(_seed).State,
+        if (_state.Started is null) StartRun(prepared);
+        else Resume(prepared);
+    }
+
+    private void OnPromotedReturns(PromotedReturns promoted)
+    {
+        _promoted = promoted.Series;
+        if (_promotedKnown) return;
+        _promotedKnown = true;
+        ContinueWaitingLoad();
+    }
+
+    private void OnPromotionTerminated(Terminated terminated)
+    {
+        if (!terminated.ActorRef.Equals(_promotion)) return;
+        Log.Warning("Population {Strategy}: the promotion pipeline stopped; generations are penalised against the promoted set last known and no candidates are proposed",
+            _strategy.Name);
+        _promotionGone = true;
+        _promotedKnown = true;
+        ContinueWaitingLoad();
+        if (_awaitingCandidate is { } id) ProposalSettled(id);
+    }
+
+    private void ContinueWaitingLoad()
+    {
+        if (_waitingForPromoted is not { } waiting) return;
+        _waitingForPromoted = null;
+        OnDataPrepared(waiting);
+    }
+
+    private void StartRun(DataPrepared prepared)
+    {
+        var started = new PopulationStarted(_strategy.Name, _runId, _seed, prepared.Window, prepared.Regime, new ResearchRandom(_seed).State,
             _settings.Breeding.MutationRateInitial, _inheritedBandit, Now);
         Persist(started, e =>
         {
             _state.Apply(e);
-            _panel = panel;
-            _evaluator = evaluator;
+            _panel = prepared.Panel;
+            _evaluator = prepared.Evaluator;
             Log.Info("Population {Strategy} run {RunId} pinned its window: in-sample {InStart:yyyy-MM-dd}..{InEnd:yyyy-MM-dd}, out-of-sample {OutStart:yyyy-MM-dd}..{OutEnd:yyyy-MM-dd}, {Symbols} symbols, data {Fingerprint}, regime {Regime}, seed {Seed}",
                 e.Strategy, e.RunId, e.Window.InSampleStart, e.Window.InSampleEnd, e.Window.OutOfSampleStart, e.Window.OutOfSampleEnd, e.Window.Symbols.Count,
                 e.Window.DataFingerprint, e.Regime, e.Seed);
             _phase = PopulationPhase.Evolving;
             Report();
-            StartGeneration();
+            // A message, not a call: the first generation may journal its promoted set, which is not done inside this handler.
+            Self.Tell(new ContinueEvolution(_attempt), Self);
         });
     }
 
-    private void Resume(BarPanel panel, PopulationStarted started)
+    private void Resume(DataPrepared prepared)
     {
-        IFitnessEvaluator evaluator;
-        try
-        {
-            evaluator = _services.Evaluators.Create(_strategy, panel, started.Window);
-        }
-        catch (ArgumentException e)
-        {
-            Fail($"Research run {_runId} of {_strategy.Name} cannot resume on {_services.Data.Description}: {e.Message} " +
-                $"The run was pinned on data {started.Window.DataFingerprint} and is refused on other data. Fix: restore the data the run was pinned on, " +
-                $"or start a new run: actortrader research start --strategy {_strategy.Name} --new.");
-            return;
-        }
-        _panel = panel;
-        _evaluator = evaluator;
+        _panel = prepared.Panel;
+        _evaluator = prepared.Evaluator;
         _phase = PopulationPhase.Evolving;
         Log.Info("Population {Strategy} run {RunId} resumes at generation {Generation}", _strategy.Name, _runId, _state.NextGeneration);
         Report();
-        ProposeBestOfRun();
+        // The node may have stopped between journaling the last generation and its proposal reaching the pipeline: make the
+        // same proposal again (a known genome is recognised) and wait for it, as the uninterrupted run did.
+        if (_state.Last is { } last && ProposalOf(last, PreviousBestEver()) is { } individual && Propose(individual, last.Generation)) return;
         StartGeneration();
     }
 
+    /// <summary>
+    /// Starts the next generation: pins the promoted set it is penalised against when it changed (a generation already
+    /// pinned before a crash keeps its set), then breeds and evaluates it.
+    /// </summary>
     private void StartGeneration()
     {
-        if (_phase != PopulationPhase.Evolving || _evaluator is null) return;
+        if (_phase != PopulationPhase.Evolving || _evaluator is null || _awaitingCandidate is not null) return;
         if (TargetReached)
         {
             Finish();
             return;
         }
         var generation = _state.NextGeneration;
+        if (!_state.IsPenaltyPinnedFor(generation) && !_promoted.Select(p => p.Id).SequenceEqual(_state.Penalty.Select(p => p.Id), StringComparer.Ordinal))
+        {
+            Persist(new PenaltyPinned(generation, _promoted, Now), pinned =>
+            {
+                _state.Apply(pinned);
+                Log.Info("Population {Strategy} generation {Generation} is penalised against {Count} promoted strateg(ies): {Ids}", _strategy.Name, pinned.Generation,
+                    pinned.Series.Count, pinned.Series.Count == 0 ? "none" : string.Join(", ", pinned.Series.Select(p => p.Id)));
+                Evaluate(generation);
+            });
+            return;
+        }
+        Evaluate(generation);
+    }
+
+    private void Evaluate(int generation)
+    {
         var rng = ResearchRandom.FromState(_state.RandomState);
         var genomes = _breeding.Breed(_state, rng);
         var randomState = rng.State;
         // Identical genomes (elites, converged children) are evaluated once: the evaluator is pure on the pinned window.
         var distinct = genomes.DistinctBy(g => g.Key, StringComparer.Ordinal).ToList();
-        var promoted = _promoted;
+        var promoted = _state.Penalty;
         var attempt = NewAttempt();
         var token = _inflight!.Token;
         var backend = _services.Backend;
-        var evaluator = _evaluator;
+        var evaluator = _evaluator!;
         var startedAt = Stopwatch.GetTimestamp();
         Task.Run(() => backend.EvaluateAsync(evaluator, distinct, token), token)
             .PipeTo(Self,
@@ -358,11 +437,8 @@ public sealed class PopulationActor : ReceivePersistentActor
             LogGeneration(completed);
             Report();
             if (_state.NextGeneration % _settings.SnapshotEvery == 0) SaveSnapshot(_state.ToSnapshot());
-            if (previousBest is null || outcome.BestEver > previousBest.Value)
-            {
-                var best = GenerationScoring.BestIndex(outcome);
-                if (best >= 0 && outcome.Individuals[best].Adjusted >= outcome.BestEver) Propose(outcome.Individuals[best], outcome.Generation);
-            }
+            // The next generation waits for a proposal to be recorded (see the class remarks).
+            if (ProposalOf(outcome, previousBest) is { } individual && Propose(individual, outcome.Generation)) return;
             Self.Tell(new ContinueEvolution(attempt), Self);
         });
     }
@@ -412,6 +488,9 @@ public sealed class PopulationActor : ReceivePersistentActor
     /// <summary>Cancels whatever is in flight and returns the new attempt number; results of older attempts are ignored.</summary>
     private int NewAttempt()
     {
+        // A proposal still being prepared is sent to the pipeline when ready, but nothing waits for it any more.
+        _awaitingCandidate = null;
+        _waitingForPromoted = null;
         _inflight?.Cancel();
         _inflight = new CancellationTokenSource();
         return ++_attempt;
@@ -422,27 +501,53 @@ public sealed class PopulationActor : ReceivePersistentActor
         if (_state.Last is { Elites.Count: > 0 } last) Propose(last.Elites[0], last.Generation);
     }
 
+    /// <summary>The individual <paramref name="outcome"/> proposes: its best, when it set a new best of the run.</summary>
+    private static Individual? ProposalOf(GenerationOutcome outcome, double? previousBestEver)
+    {
+        if (previousBestEver is { } previous && !(outcome.BestEver > previous)) return null;
+        var best = GenerationScoring.BestIndex(outcome);
+        return best >= 0 && outcome.Individuals[best].Adjusted >= outcome.BestEver ? outcome.Individuals[best] : null;
+    }
+
+    /// <summary>The best fitness of the run before its last generation (null when it has at most one).</summary>
+    private double? PreviousBestEver() => _state.History.Count >= 2 ? _state.History[^2].BestEver : null;
+
     /// <summary>
     /// Proposes <paramref name="individual"/> when it reaches the candidate threshold: its in-sample returns, its and the
-    /// incumbent's out-of-sample backtests are computed off the actor, then sent to the promotion actor.
+    /// incumbent's out-of-sample backtests are computed off the actor, then sent to the promotion actor. Returns whether a
+    /// proposal is on its way; until the pipeline records it (or it fails) no generation starts.
     /// </summary>
-    private void Propose(Individual individual, int generation)
+    private bool Propose(Individual individual, int generation)
     {
-        if (individual.IsWorst || individual.Adjusted < _settings.Promotion.CandidateMinFitness || _evaluator is null || _panel is null || _state.Started is null) return;
+        if (_promotionGone || individual.IsWorst || individual.Adjusted < _settings.Promotion.CandidateMinFitness || _evaluator is null || _panel is null ||
+            _state.Started is null)
+            return false;
         var (strategy, panel, evaluator, window, fitness) = (_strategy, _panel, _evaluator, _state.Started.Window, _settings.Fitness);
-        var (runId, incumbentParameters) = (_runId, _services.IncumbentOf(_strategy));
+        var (runId, incumbentParameters, trials) = (_runId, _services.IncumbentOf(_strategy), _state.Evaluations);
         var genome = _state.GenomeOf(individual);
+        var id = CandidateIds.Of(genome);
+        _awaitingCandidate = id;
         Task.Run(() =>
             {
                 var incumbent = Genome.Create(strategy.Name, incumbentParameters, strategy.Parameters);
                 var inSample = evaluator.Evaluate(genome);
                 var outOfSample = OutOfSampleBacktest.Run(strategy, panel, window, genome, fitness);
                 var incumbentRun = OutOfSampleBacktest.Run(strategy, panel, window, incumbent, fitness);
-                return new CandidateProposal(CandidateIds.Of(genome), strategy.Name, runId, generation, individual.Parameters, individual.Fitness, individual.Adjusted,
+                return new CandidateProposal(id, strategy.Name, runId, generation, individual.Parameters, individual.Fitness, individual.Adjusted,
                     individual.Sharpe, individual.DeflatedSharpe, individual.Trades, window, inSample.DailyReturns, outOfSample,
-                    new SortedDictionary<string, double>(incumbentParameters.ToDictionary(), StringComparer.Ordinal), incumbentRun);
+                    new SortedDictionary<string, double>(incumbentParameters.ToDictionary(), StringComparer.Ordinal), incumbentRun,
+                    inSample.ReturnTimes.Count == inSample.DailyReturns.Count ? inSample.ReturnTimes : null, trials);
             })
-            .PipeTo(Self, success: proposal => new CandidateReady(proposal), failure: e => new CandidateFailed(genome.Key, e));
+            .PipeTo(Self, success: proposal => new CandidateReady(proposal), failure: e => new CandidateFailed(id, genome.Key, e));
+        return true;
+    }
+
+    /// <summary>The awaited proposal <paramref name="id"/> was recorded or failed: evolution goes on.</summary>
+    private void ProposalSettled(string id)
+    {
+        if (!string.Equals(_awaitingCandidate, id, StringComparison.Ordinal)) return;
+        _awaitingCandidate = null;
+        StartGeneration();
     }
 
     /// <summary>The record of a diversity injection or restart decided after <paramref name="outcome"/>, or null.</summary>

@@ -3,6 +3,7 @@ using ActorTrader.Research.Bandit;
 using ActorTrader.Research.Evolution;
 using ActorTrader.Research.Fitness;
 using ActorTrader.Research.Novelty;
+using ActorTrader.Research.Promotion.Pipeline;
 
 namespace ActorTrader.Research.Actors.Population;
 
@@ -24,6 +25,14 @@ public sealed record PopulationStarted(
     double MutationRate,
     BanditState Bandit,
     DateTimeOffset At);
+
+/// <summary>
+/// Journaled before generation <see cref="Generation"/> is evaluated when the promoted strategies differ from those the
+/// previous generations were penalised against: the returns (with their bar times) the correlation penalty of that
+/// generation and the following ones uses, until the next such event. A generation resumed after a crash is penalised
+/// against exactly this set, whatever was promoted in between.
+/// </summary>
+public sealed record PenaltyPinned(int Generation, IReadOnlyList<PromotedSeries> Series, DateTimeOffset At);
 
 /// <summary>
 /// Journaled after each generation: its <see cref="Outcome"/> (deterministic: the same seed and data give the same outcome
@@ -103,14 +112,18 @@ public sealed record Individual(
     public bool IsWorst => Reason is not null;
 }
 
-/// <summary>The population's whole state, so recovery replays at most <c>snapshot-every</c> generations.</summary>
+/// <summary>
+/// The population's whole state, so recovery replays at most <c>snapshot-every</c> generations. <see cref="Penalty"/> is
+/// the last <see cref="PenaltyPinned"/> (null when nothing was ever promoted during the run).
+/// </summary>
 public sealed record PopulationSnapshot(
     PopulationStarted Started,
     GenerationOutcome? Last,
     IReadOnlyList<GenerationSummary> History,
     NoveltyArchiveState Novelty,
     BanditState Bandit,
-    double EvaluationSeconds);
+    double EvaluationSeconds,
+    PenaltyPinned? Penalty = null);
 
 /// <summary>One line of a population's history: the figures of a generation and the stagnation verdict after it.</summary>
 public sealed record GenerationSummary(

@@ -1,6 +1,7 @@
 using ActorTrader.Research.Bandit;
 using ActorTrader.Research.Genetics;
 using ActorTrader.Research.Novelty;
+using ActorTrader.Research.Promotion.Pipeline;
 using ActorTrader.Research.Settings;
 using ActorTrader.Strategies.Parameters;
 
@@ -8,7 +9,8 @@ namespace ActorTrader.Research.Actors.Population;
 
 /// <summary>
 /// What a population remembers between generations, built only by applying its journaled events (or a snapshot): the
-/// pinned run, the last generation's outcome, the history, the novelty archive and the bandit table. Applying
+/// pinned run, the last generation's outcome, the history, the promoted returns the correlation penalty uses, the novelty
+/// archive and the bandit table. Applying
 /// <see cref="GenerationCompleted"/> updates the archive and the bandit deterministically from the individuals, so a
 /// recovered population holds exactly the state of the one that wrote the journal.
 /// </summary>
@@ -52,6 +54,24 @@ internal sealed class PopulationState
 
     public long Evaluations => Last?.Evaluations ?? 0;
 
+    /// <summary>The last pinned promoted set (null before anything was promoted during the run).</summary>
+    public PenaltyPinned? PenaltyPin { get; private set; }
+
+    /// <summary>The promoted returns the next generation is penalised against.</summary>
+    public IReadOnlyList<PromotedSeries> Penalty => PenaltyPin?.Series ?? [];
+
+    /// <summary>Whether the promoted set of <paramref name="generation"/> is already journaled (the generation was started before a crash or pause).</summary>
+    public bool IsPenaltyPinnedFor(int generation) => PenaltyPin?.Generation == generation;
+
+    public void Apply(PenaltyPinned pinned)
+    {
+        if (Started is null)
+            throw new InvalidOperationException($"The journal pins a promoted set for generation {pinned.Generation} before the run started. Fix: restore the journal from a backup.");
+        if (pinned.Generation != NextGeneration)
+            throw new InvalidOperationException($"The journal pins a promoted set for generation {pinned.Generation} where generation {NextGeneration} is next. Fix: restore the journal from a backup.");
+        PenaltyPin = pinned;
+    }
+
     public void Apply(PopulationStarted started)
     {
         if (started.Strategy != _strategy)
@@ -79,7 +99,7 @@ internal sealed class PopulationState
     }
 
     public PopulationSnapshot ToSnapshot() =>
-        new(Started ?? throw NotStarted(), Last, [.. _history], Novelty.State, Bandit.State, EvaluationSeconds);
+        new(Started ?? throw NotStarted(), Last, [.. _history], Novelty.State, Bandit.State, EvaluationSeconds, PenaltyPin);
 
     public void Restore(PopulationSnapshot snapshot)
     {
@@ -90,6 +110,7 @@ internal sealed class PopulationState
         Novelty = NoveltyArchive.FromState(snapshot.Novelty);
         Bandit = ParameterBandit.FromState(snapshot.Bandit, _space, _settings.Bandit);
         EvaluationSeconds = snapshot.EvaluationSeconds;
+        PenaltyPin = snapshot.Penalty;
     }
 
     /// <summary>The genome of <paramref name="individual"/> (its parameters checked against the strategy's space).</summary>

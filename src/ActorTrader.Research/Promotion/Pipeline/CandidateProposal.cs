@@ -8,6 +8,8 @@ namespace ActorTrader.Research.Promotion.Pipeline;
 /// evidence and daily returns on the pinned window, and its and the incumbent's backtests on the out-of-sample range that
 /// the GA never saw (the incumbent is the strategy's configured parameters).
 /// </summary>
+/// <param name="InSampleTimes">The bar time of each in-sample return (for the correlation penalty's alignment by date).</param>
+/// <param name="Trials">Evaluations the run had made when it proposed the genome: N of the deflated Sharpe (multiple testing).</param>
 public sealed record CandidateProposal(
     string Id,
     string Strategy,
@@ -23,4 +25,6 @@ public sealed record CandidateProposal(
     IReadOnlyList<double> InSampleReturns,
     OutOfSampleRun OutOfSample,
     IReadOnlyDictionary<string, double> IncumbentParameters,
-    OutOfSampleRun Incumbent);
+    OutOfSampleRun Incumbent,
+    IReadOnlyList<DateTimeOffset>? InSampleTimes = null,
+    long Trials = 0);

@@ -68,7 +68,7 @@ public sealed class PromotionActor : ReceivePersistentActor
         ValidationEvidence evidence;
         try
         {
-            evidence = PromotionValidator.Validate(p.OutOfSample.Returns, p.Incumbent.Returns, p.OutOfSample.Trades, _settings.Validation);
+            evidence = PromotionValidator.Validate(p.OutOfSample.Returns, p.Incumbent.Returns, p.OutOfSample.Trades, _settings.Validation, Math.Max(p.Trials, 0));
         }
         catch (ArgumentException e)
         {
@@ -80,7 +80,7 @@ public sealed class PromotionActor : ReceivePersistentActor
         var events = new List<object>
         {
             new CandidateProposed(p.Id, p.Strategy, p.RunId, p.Generation, p.Parameters, p.Fitness, p.Adjusted, p.Sharpe, p.DeflatedSharpe, p.Trades,
-                p.Window, p.InSampleReturns, now),
+                p.Window, p.InSampleReturns, now, p.InSampleTimes, p.Trials),
             record.Passed ? new CandidateValidated(p.Id, record, p.IncumbentParameters, now) : new CandidateRejected(p.Id, record, p.IncumbentParameters, now),
         };
         if (record.Passed && _settings.AutoPaper) events.Add(new CandidatePaperStarted(p.Id, "auto-paper", now));

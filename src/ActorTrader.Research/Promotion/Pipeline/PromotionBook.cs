@@ -116,7 +116,7 @@ internal sealed class PromotionBook
     public IReadOnlyList<PromotedSeries> Promoted() =>
         [.. _entries.Values
             .Where(e => e.Stage is CandidateStage.Paper or CandidateStage.Live)
-            .Select(e => new PromotedSeries(e.Proposed.Id, e.Proposed.Strategy, e.Proposed.InSampleReturns))];
+            .Select(e => new PromotedSeries(e.Proposed.Id, e.Proposed.Strategy, e.Proposed.InSampleReturns, e.Proposed.InSampleTimes))];
 
     public CandidateView View(string id, DateTimeOffset now, int requiredDays)
     {

@@ -7,7 +7,9 @@ namespace ActorTrader.Research.Promotion.Pipeline;
 
 /// <summary>
 /// Journaled: a population proposed a genome. Its in-sample evidence and the daily returns of its test folds (what the
-/// correlation penalty compares later candidates with once this one is promoted) are kept.
+/// correlation penalty compares later candidates with once this one is promoted) are kept, with their bar times and the
+/// number of trials (evaluations of the run) its deflated Sharpe was corrected for. Both were added later: null and 0 in
+/// older journals.
 /// </summary>
 public sealed record CandidateProposed(
     string Id,
@@ -22,7 +24,9 @@ public sealed record CandidateProposed(
     int Trades,
     PinnedWindow Window,
     IReadOnlyList<double> InSampleReturns,
-    DateTimeOffset At);
+    DateTimeOffset At,
+    IReadOnlyList<DateTimeOffset>? InSampleTimes = null,
+    long Trials = 0);
 
 /// <summary>Journaled: the candidate passed the out-of-sample validation against the incumbent parameters.</summary>
 public sealed record CandidateValidated(string Id, ValidationRecord Evidence, IReadOnlyDictionary<string, double> Incumbent, DateTimeOffset At);

@@ -18,7 +18,10 @@ public sealed record PromotionSettings
     /// <summary>Minimum deflated Sharpe (a probability).</summary>
     public double MinimumDeflatedSharpe { get; init; } = 0.95;
 
-    /// <summary>N for the deflated Sharpe: genomes tried by the run that produced the candidate.</summary>
+    /// <summary>
+    /// The least N for the deflated Sharpe; the evaluations the run that produced the candidate had made count when they are
+    /// more (see <see cref="PromotionValidator.Validate"/>).
+    /// </summary>
     public int Trials { get; init; } = 100;
 
     /// <summary>Variance of the trials' per-period Sharpes; null = the null-hypothesis variance 1/(n − 1).</summary>

@@ -20,14 +20,20 @@ public static class PromotionValidator
     /// <param name="candidateReturns">Candidate's net returns per out-of-sample bar.</param>
     /// <param name="incumbentReturns">Incumbent's net returns on the same bars, or null when the strategy has no incumbent.</param>
     /// <param name="trades">Candidate's trades in the out-of-sample window.</param>
+    /// <param name="trials">
+    /// Genomes the run had evaluated when it found the candidate. The deflated Sharpe is corrected for the larger of this and
+    /// <see cref="PromotionSettings.Trials"/>: a long run that tried thousands of genomes must not be judged as if it tried 100.
+    /// </param>
     public static ValidationEvidence Validate(IReadOnlyList<double> candidateReturns, IReadOnlyList<double>? incumbentReturns, int trades,
-        PromotionSettings? settings = null)
+        PromotionSettings? settings = null, long trials = 0)
     {
         ArgumentNullException.ThrowIfNull(candidateReturns);
         settings ??= PromotionSettings.Default;
         settings.Validate();
         if (incumbentReturns is not null && incumbentReturns.Count != candidateReturns.Count)
             throw new ArgumentException($"The incumbent has {incumbentReturns.Count} out-of-sample returns, the candidate {candidateReturns.Count}; both must be evaluated on the same out-of-sample bars.", nameof(incumbentReturns));
+        ArgumentOutOfRangeException.ThrowIfNegative(trials);
+        var trialCount = (int)Math.Min(Math.Max(settings.Trials, trials), int.MaxValue);
         var reasons = new List<string>();
         var candidate = candidateReturns.ToArray();
         var n = candidate.Length;
@@ -45,9 +51,9 @@ public static class PromotionValidator
         else
         {
             if (sharpe < settings.MinimumSharpe) reasons.Add($"out-of-sample Sharpe {Format(sharpe)} is below the minimum {Format(settings.MinimumSharpe)}.");
-            deflated = Defined(() => DeflatedSharpe.Compute(candidate, settings.Trials, settings.TrialSharpeVariance), "deflated Sharpe", reasons);
+            deflated = Defined(() => DeflatedSharpe.Compute(candidate, trialCount, settings.TrialSharpeVariance), "deflated Sharpe", reasons);
             if (deflated < settings.MinimumDeflatedSharpe)
-                reasons.Add($"deflated Sharpe {Format(deflated)} over {settings.Trials} trial(s) is below the minimum {Format(settings.MinimumDeflatedSharpe)}.");
+                reasons.Add($"deflated Sharpe {Format(deflated)} over {trialCount} trial(s) is below the minimum {Format(settings.MinimumDeflatedSharpe)}.");
         }
 
         double? incumbentSharpe = null, dmStatistic = null, dmP = null, pairedT = null, pairedP = null;
@@ -68,10 +74,10 @@ public static class PromotionValidator
             if (paired is not null && !(paired.PValue < settings.SignificanceLevel))
                 reasons.Add($"the paired t-test does not show the candidate better than the incumbent: p = {Format(paired.PValue)} ≥ {Format(settings.SignificanceLevel)}.");
         }
-        return new ValidationEvidence(sharpe, deflated, trades, n, incumbentSharpe, dmStatistic, dmP, pairedT, pairedP, reasons.Count == 0, reasons);
+        return new ValidationEvidence(sharpe, deflated, trades, n, incumbentSharpe, dmStatistic, dmP, pairedT, pairedP, reasons.Count == 0, reasons, trialCount);
 
         ValidationEvidence Failed(string reason) =>
-            new(double.NaN, double.NaN, trades, candidateReturns.Count, null, null, null, null, null, false, [reason]);
+            new(double.NaN, double.NaN, trades, candidateReturns.Count, null, null, null, null, null, false, [reason], trialCount);
     }
 
     private static string? NonFinite(double[] values)

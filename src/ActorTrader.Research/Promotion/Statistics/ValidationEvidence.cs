@@ -6,6 +6,7 @@ namespace ActorTrader.Research.Promotion.Statistics;
 /// first promotion of a strategy) or when a test was undefined (the reason says which). Diebold–Mariano uses the loss
 /// −return, so its statistic is negative when the candidate earns more; its p-value and the paired t-test's are
 /// one-sided for "the candidate is better". <see cref="Reasons"/> lists every criterion that failed (empty when passed).
+/// <see cref="Trials"/> is the N the deflated Sharpe was corrected for.
 /// </summary>
 public sealed record ValidationEvidence(
     double OutOfSampleSharpe,
@@ -18,4 +19,5 @@ public sealed record ValidationEvidence(
     double? PairedTStatistic,
     double? PairedPValue,
     bool Passed,
-    IReadOnlyList<string> Reasons);
+    IReadOnlyList<string> Reasons,
+    long Trials = 0);

@@ -30,6 +30,13 @@ public sealed class PromotionActorTests : ResearchTestKit
             PlantedMarket.PlantedParameters.ToDictionary(), new OutOfSampleRun("incumbent", incumbent, 12, 0.1));
     }
 
+    /// <summary>A modest edge (per-bar Sharpe about 0.3 over 120 bars): it survives deflation among a few trials, not among a million.</summary>
+    private static CandidateProposal Modest(long trials, string id = "relative_volume_breakout-0000cafe")
+    {
+        var candidate = Enumerable.Range(0, 120).Select(i => 0.001 + 0.0047 * Math.Sin(i * 1.7)).ToArray();
+        return Proposal(id) with { OutOfSample = new OutOfSampleRun("genome", candidate, 30, 4.8), Trials = trials };
+    }
+
     private IActorRef StartPromotion(PromotionPipelineSettings? settings = null) =>
         Sys.ActorOf(PromotionActor.CreateProps(settings ?? Settings), $"promotion-{++_incarnation}");
 
@@ -70,6 +77,30 @@ public sealed class PromotionActorTests : ResearchTestKit
         Assert.Equal(CandidateStage.Rejected, recorded.Stage);
         Assert.False(view.Validation!.Passed);
         Assert.Contains(view.Validation.Reasons, r => r.Contains("Sharpe", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_deflated_sharpe_is_corrected_for_the_evaluations_the_run_made_when_it_made_more_than_configured()
+    {
+        var promotion = StartPromotion();
+
+        var few = await Query<CandidateRecorded>(promotion, new ProposeCandidate(Modest(trials: 0)));
+        var many = await Query<CandidateRecorded>(promotion, new ProposeCandidate(Modest(trials: 1_000_000, id: "relative_volume_breakout-0000f00d")));
+
+        Assert.Equal(CandidateStage.Validated, few.Stage);
+        Assert.Equal(CandidateStage.Rejected, many.Stage);
+    }
+
+    [Fact]
+    public async Task The_validation_evidence_records_the_number_of_trials_it_was_deflated_for()
+    {
+        var promotion = StartPromotion();
+
+        var id = (await Query<CandidateRecorded>(promotion, new ProposeCandidate(Modest(trials: 5_000)))).Id;
+        var view = await Candidate(promotion, id);
+
+        Assert.Equal(5_000, view.Validation!.Trials);
+        Assert.Contains(view.Validation.Reasons, r => r.Contains("over 5000 trial(s)", StringComparison.Ordinal));
     }
 
     [Fact]
