@@ -28,7 +28,7 @@ internal static partial class ApiErrorMiddleware
         catch (BadHttpRequestException e) when (!context.Response.HasStarted)
         {
             var detail = e.InnerException is null ? e.Message : $"{e.Message} {e.InnerException.Message}";
-            await WriteAsync(context, e.StatusCode, $"{detail} Fix: send a JSON object with Content-Type: application/json, e.g. {{\"reason\": \"broker outage\"}}.").ConfigureAwait(false);
+            await WriteAsync(context, e.StatusCode, $"{detail} Fix: send the JSON object documented for {context.Request.Method} {context.Request.Path} with Content-Type: application/json (`actortrader --help` shows the fields of the matching command).").ConfigureAwait(false);
         }
         catch (AskTimeoutException e) when (!context.Response.HasStarted)
         {

@@ -130,6 +130,7 @@ public sealed class ManagementApiTests : TestKit.TestKit, IAsyncLifetime, IDispo
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Contains("JSON", error!.Error, StringComparison.Ordinal);
         Assert.Contains("Fix:", error.Error, StringComparison.Ordinal);
+        Assert.Contains(ManagementRoutes.Halt, error.Error, StringComparison.Ordinal);
         Assert.Empty(await JournaledHaltsAsync());
     }
 
