@@ -26,6 +26,10 @@ public sealed class ConfigCheckCommandTests : IDisposable
     [InlineData("data.ingestion.parallelism = 0", "actortrader.data.ingestion.parallelism = 0 is out of range")]
     [InlineData("data.ingestion.retry-backoff = later", "actortrader.data.ingestion.retry-backoff must be a duration")]
     [InlineData("data.provider = polygon", "actortrader.data.provider = \"polygon\" is not a known provider")]
+    [InlineData("trading.account.require-reconciliation = off", "actortrader.trading.account.require-reconciliation = off is not allowed")]
+    [InlineData("trading.ledger.account-kind = marign", "actortrader.trading.ledger.account-kind = \"marign\" is not an account kind")]
+    [InlineData("trading.day.rebalance.at = \"17:00\"", "actortrader.trading.day.rebalance.at = \"17:00\" is not between pre-market")]
+    [InlineData("broker.paper.commission-bps = -1", "actortrader.broker.paper.commission-bps = -1 is out of range")]
     public async Task Each_problem_exits_1_and_is_printed_with_its_position_and_fix(string extra, string expected)
     {
         var file = _cli.WriteCleanConfig(extra);

@@ -1,4 +1,5 @@
 using ActorTrader.Backtest.Settings;
+using ActorTrader.Brokers.Paper;
 using ActorTrader.Data.Settings;
 using ActorTrader.Hocon;
 using ActorTrader.Hosting.Configuration;
@@ -6,6 +7,10 @@ using ActorTrader.Hosting.Settings;
 using ActorTrader.Persistence;
 using ActorTrader.Persistence.Sqlite;
 using ActorTrader.Strategies.Settings;
+using ActorTrader.Trading.Accounts;
+using ActorTrader.Trading.Backup;
+using ActorTrader.Trading.Day;
+using ActorTrader.Trading.Ledger;
 using ActorTrader.Trading.Meta;
 using ActorTrader.Trading.Sleeves;
 using ActorTrader.Trading.Universe;
@@ -13,11 +18,14 @@ using ActorTrader.Trading.Universe;
 namespace ActorTrader.Hosting.Checking;
 
 /// <summary>
-/// The offline preflight behind <c>actortrader config-check</c>: parses every layer, flags unknown keys with
-/// the closest known one, reads the node, persistence, data, strategies, backtest, sleeves and meta sections (required
-/// keys, types, ranges, a PostgreSQL journal without a connection string, unknown strategy, parameter and engine names),
-/// checks that the state directories (the SQLite database's included) are writable, that a broker or data provider
-/// named alpaca has credentials, lints the scanner files and reads every sleeve file. Never touches the network.
+/// The offline preflight behind <c>actortrader config-check</c>: parses every layer, flags unknown keys with the closest
+/// known one, and reads every section with the reader the node starts with — node, persistence, data, strategies,
+/// backtest, sleeves, meta and the trading sections (risk, the paper broker, the trading account with its orders and
+/// broker connection, the ledger, backups, the trading day) — so a configuration it passes is one the node accepts
+/// (required keys, types, ranges, a PostgreSQL journal without a connection string, unknown strategy, parameter and
+/// engine names). It also checks that the state directories (the SQLite database's included) are writable, that a broker
+/// or data provider named alpaca has credentials, lints the scanner files and reads every sleeve file. Never touches the
+/// network. The live gate runs it too: a live broker starts only when it finds nothing.
 /// </summary>
 public static class ConfigCheck
 {
@@ -50,6 +58,7 @@ public static class ConfigCheck
         problems.AddRange(sleeveProblems);
         var sleeveFileProblems = SleeveFilesCheck.Run(sleeves.Directory, merged, meta, problems).ToList();
         problems.AddRange(sleeveFileProblems);
+        problems.AddRange(TradingProblems(merged, settings.Node.DataDir));
         // The node and data readers both read actortrader.node.data-dir; one report of the same problem is enough.
         return new ConfigCheckReport(layers.NodeFile, [.. problems.Distinct()]);
     }
@@ -63,6 +72,19 @@ public static class ConfigCheck
 
     /// <summary>Keys a sleeve default may set that reference.conf leaves out because they have no default.</summary>
     private static readonly string[] OptionalSleeveDefaults = ["actortrader.sleeves.defaults.window.from", "actortrader.sleeves.defaults.window.to"];
+
+    /// <summary>
+    /// The trading sections the node reads when it starts its trading core (risk comes with the node's own settings). The
+    /// paper broker's keys are read whichever broker is configured: a replay always trades on it.
+    /// </summary>
+    private static IEnumerable<ConfigProblem> TradingProblems(Config config, string dataDirectory) =>
+    [
+        .. PaperBrokerSettings.Read(config, dataDirectory).Problems,
+        .. TradingAccountSettings.Read(config).Problems,
+        .. LedgerSettings.Read(config).Problems,
+        .. BackupSettings.Read(config, dataDirectory).Problems,
+        .. TradingDaySettings.Read(config).Problems,
+    ];
 
     private static IEnumerable<ConfigProblem> UnknownKeys(ConfigLayers layers)
     {

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using ActorTrader.Hosting.Configuration;
 using ActorTrader.Hosting.Settings;
 
 namespace ActorTrader.Hosting.Checking;
@@ -30,6 +31,26 @@ public static class LiveGate
     {
         ArgumentNullException.ThrowIfNull(broker);
         return broker.Kind == BrokerSettings.AlpacaKind && broker.Alpaca.Live;
+    }
+
+    /// <summary>
+    /// Every condition that fails for the node configured by <paramref name="sources"/>: runs <see cref="ConfigCheck"/> on
+    /// them (every section the node reads, the trading ones included; a file that cannot be read counts as "could not run")
+    /// and takes LIVE_TRADING and the confirm token from their effective environment.
+    /// </summary>
+    public static IReadOnlyList<string> Failures(ConfigSources sources, BrokerSettings broker, bool? syntheticData)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        int? problems;
+        try
+        {
+            problems = ConfigCheck.Run(sources).Problems.Count;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            problems = null;
+        }
+        return Failures(broker, sources.EffectiveEnvironment(), problems, syntheticData);
     }
 
     /// <summary>Every condition that fails (empty: the live broker may start). Each names the condition and the fix, never a token.</summary>

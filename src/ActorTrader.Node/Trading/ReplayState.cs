@@ -36,8 +36,8 @@ internal static class ReplayState
         var archive = Path.Combine(run.ArchiveDir, started.RunId);
         for (var n = 2; Directory.Exists(archive); n++) archive = Path.Combine(run.ArchiveDir, $"{started.RunId}-{n}");
         Directory.Move(run.ReplayDir, archive);
-        log.Information("The previous replay {RunId} ({Start:yyyy-MM-dd}, {Days} days, {State}) was moved to {Archive}; a new replay starts",
-            started.RunId, started.Start, started.Days, cursor.Finished ? "finished" : "other arguments, not finished", archive);
+        log.Information("The previous replay {RunId} ({Start:l}, {Days} days, {State}) was moved to {Archive}; a new replay starts",
+            started.RunId, started.Start.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), started.Days, cursor.Finished ? "finished" : "other arguments, not finished", archive);
         Directory.CreateDirectory(run.ReplayDir);
         (stores, settings) = await NodePersistence.OpenAsync(loaded, run.ReplayDir, cancellationToken).ConfigureAwait(false);
         return (stores, settings, ReplayCursor.Empty);

@@ -77,7 +77,7 @@ internal static class TradingHost
         {
             var today = calendar.LocalDate(c.Time.GetUtcNow());
             sessions = calendar.Sessions(today.AddDays(-45), today);
-            if (sessions.Count == 0) throw new TradingStartException(ExitStartFailed, $"The {calendar.Name} calendar has no session in the 45 days before {today:yyyy-MM-dd}.");
+            if (sessions.Count == 0) throw new TradingStartException(ExitStartFailed, string.Create(CultureInfo.InvariantCulture, $"The {calendar.Name} calendar has no session in the 45 days before {today:yyyy-MM-dd}."));
         }
         var feed = await ReplayFeedLoader.LoadAsync(panels, universe, sessions, calendar, cancellationToken).ConfigureAwait(false);
         var quotes = new FeedQuotes(feed.Feed);
@@ -91,8 +91,13 @@ internal static class TradingHost
             var broker = OpenBroker(c, replay, replayClock, quotes.Synthetic, resources, disposables);
             if (broker.Paper is { } paperSettings)
             {
-                // The ledger books the paper account: same opening cash and kind, or reconciliation would adopt them anyway.
-                ledger = ledger with { InitialCash = paperSettings.InitialCash, Kind = paperSettings.AccountKind };
+                // The ledger opens with the paper account's cash (its kind is the broker's, adopted at reconciliation) and books
+                // the paper's commission schedule on fills whose commission the broker did not report.
+                ledger = ledger with
+                {
+                    InitialCash = paperSettings.InitialCash,
+                    Commission = new CommissionModel(paperSettings.CommissionBps, paperSettings.CommissionPerShare),
+                };
             }
             var targetsRun = replay ? (RunId?)ReplayRunId(c.Cursor, c.Time) : null;
             var setup = new TradingCoreSetup(c.System, broker.AccountId, broker.Factory, broker.Name, broker.IsLive, c.Control, calendar,
@@ -157,7 +162,7 @@ internal static class TradingHost
             await core.StartAccountAsync(refs => TradingDayActor.LiveProps(day, core.Operations(refs, quotes, clock, null, (date, ct) => Task.Run(() =>
             {
                 var result = journalBackup.Run(persistence, dataDir);
-                log.Information("Journal backup of {Date:yyyy-MM-dd} in {Directory}", date, result.Directory);
+                log.Information("Journal backup of {Date:l} in {Directory}", date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), result.Directory);
             }, ct)), clock), calendar, cancellationToken).ConfigureAwait(false);
             live.State = "running";
             return new RunningTrading(live, null, resources, disposables);
@@ -207,17 +212,8 @@ internal static class TradingHost
                 var options = RequireAlpaca(config);
                 if (LiveGate.Applies(settings.Broker) || options.IsLive)
                 {
-                    var environment = c.Sources.EffectiveEnvironment();
-                    int? problems;
-                    try
-                    {
-                        problems = ConfigCheck.Run(c.Sources).Problems.Count;
-                    }
-                    catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                    {
-                        problems = null;
-                    }
-                    var failures = LiveGate.Failures(settings.Broker, environment, problems, synthetic);
+                    // config-check over every section the node reads, the trading ones included.
+                    var failures = LiveGate.Failures(c.Sources, settings.Broker, synthetic);
                     if (failures.Count > 0)
                     {
                         throw new TradingStartException(ExitLiveRefused,

@@ -12,7 +12,8 @@ namespace ActorTrader.Trading.Accounts;
 /// backoff), <c>orders</c> (order manager), <c>ledger</c>, <c>risk</c> and <c>day</c> — and runs startup
 /// reconciliation. Trading is permitted only after reconciliation succeeded (orders, then fills, then positions);
 /// until then, after a failed attempt (retried every reconciliation-retry-interval), and for good once any child
-/// stopped, the order manager is told trading is not permitted and an <see cref="AccountAlert"/> says why.
+/// stopped, trading is not permitted and an <see cref="AccountAlert"/> says why. Who tells the order manager so is
+/// <see cref="AccountProps.PermissionGate"/> when set (the node's trading gate, told every outcome here), else the account.
 /// </summary>
 /// <remarks>
 /// Supervision: a child that cannot be created is stopped; one that throws is restarted (a persistent child replays
@@ -82,8 +83,8 @@ public sealed class AccountActor : ReceiveActor, IWithTimers
         if (_props.Risk is { } risk) refs = refs with { Risk = Start(risk(refs), RiskName) };
         if (_props.Day is { } day) refs = refs with { Day = Start(day(refs), DayName) };
         _refs = refs;
-        // Fail closed from the first message on, whatever the order manager's own default.
-        orders.Tell(new TradingPermission(false, false, $"Account {id} starts halted until startup reconciliation succeeded."), Self);
+        // Fail closed from the first message on, whatever the order manager's own default; a gate starts closed itself.
+        TellPermission(new TradingPermission(false, false, $"Account {id} starts halted until startup reconciliation succeeded."));
         if (settings.ReconcileOnStart) BeginReconciliation(null);
         else _log.Warning("Account {AccountId}: reconcile-on-start = off; trading stays halted until reconciliation is requested", id);
     }
@@ -132,7 +133,8 @@ public sealed class AccountActor : ReceiveActor, IWithTimers
         var orders = succeeded.Orders;
         _log.Info("Account {AccountId}: reconciliation {ReconciliationId} succeeded ({Checked} orders checked, {Discrepancies} order discrepancies, {Fills} fills, {Positions} position discrepancies); trading permitted",
             _props.AccountId, succeeded.ReconciliationId, orders.Checked, orders.Discrepancies.Count, succeeded.Fills.Fills, succeeded.Positions.Discrepancies.Count);
-        _refs!.Orders.Tell(new TradingPermission(true, false, $"Startup reconciliation {succeeded.ReconciliationId} succeeded."), Self);
+        TellPermission(new TradingPermission(true, false, $"Startup reconciliation {succeeded.ReconciliationId} succeeded."));
+        _props.PermissionGate?.Tell(succeeded, Self);
         Context.System.EventStream.Publish(succeeded);
         foreach (var waiter in _reconciliationWaiters) waiter.Tell(succeeded, Self);
         _reconciliationWaiters.Clear();
@@ -147,7 +149,8 @@ public sealed class AccountActor : ReceiveActor, IWithTimers
         _lastFailure = $"{failed.Step}: {failed.Reason}";
         var why = $"Startup reconciliation {failed.ReconciliationId} failed at the {failed.Step.ToString().ToLowerInvariant()} step: {failed.Reason} Trading stays halted.";
         Alert("reconciliation", why);
-        _refs!.Orders.Tell(new TradingPermission(false, false, why), Self);
+        TellPermission(new TradingPermission(false, false, why));
+        _props.PermissionGate?.Tell(failed, Self);
         Context.System.EventStream.Publish(failed);
         foreach (var waiter in _reconciliationWaiters) waiter.Tell(failed, Self);
         _reconciliationWaiters.Clear();
@@ -162,13 +165,22 @@ public sealed class AccountActor : ReceiveActor, IWithTimers
         _reconciled = false;
         Timers.Cancel(RetryTimer);
         var why = $"Child {name} of account {_props.AccountId} stopped; the account halts trading (fail closed). Fix: see the errors and persistence alerts before this one, then restart the node.";
-        Alert(name, why);
-        if (name != OrdersName && _refs is { } refs) refs.Orders.Tell(new TradingPermission(false, false, why), Self);
+        var alert = Alert(name, why);
+        if (_props.PermissionGate is { } gate) gate.Tell(alert, Self);
+        else if (name != OrdersName) TellPermission(new TradingPermission(false, false, why));
     }
 
-    private void Alert(string source, string reason)
+    /// <summary>Tells the order manager its permission, unless a gate owns it (then the gate hears the cause instead).</summary>
+    private void TellPermission(TradingPermission permission)
+    {
+        if (_props.PermissionGate is null && _refs is { } refs) refs.Orders.Tell(permission, Self);
+    }
+
+    private AccountAlert Alert(string source, string reason)
     {
         _log.Error("Account {AccountId} alert ({Source}): {Reason}", _props.AccountId, source, reason);
-        Context.System.EventStream.Publish(new AccountAlert(_props.AccountId, source, reason, Context.System.Scheduler.Now));
+        var alert = new AccountAlert(_props.AccountId, source, reason, Context.System.Scheduler.Now);
+        Context.System.EventStream.Publish(alert);
+        return alert;
     }
 }

@@ -20,6 +20,15 @@ public sealed record AccountProps(
     Func<AccountRefs, Props>? Day = null)
 {
     public TradingAccountSettings Settings { get; init; } = TradingAccountSettings.Default;
+
+    /// <summary>
+    /// The one actor that tells the order manager whether trading is permitted (the node's trading gate), or null for an
+    /// account on its own. When set, the account never sends the order manager a <c>TradingPermission</c>: it tells this
+    /// actor each reconciliation outcome (<c>StartupReconciliationSucceeded</c> / <c>StartupReconciliationFailed</c>) and
+    /// each stopped child (<see cref="AccountAlert"/>), and the gate merges them with the operator's halt and risk's state.
+    /// The order manager stays closed until then by its own default (fail closed).
+    /// </summary>
+    public IActorRef? PermissionGate { get; init; }
 }
 
 /// <summary>The account's actors (answer to <see cref="GetAccountRefs"/>, and what the risk and day factories get).</summary>

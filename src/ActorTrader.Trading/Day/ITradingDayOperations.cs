@@ -37,6 +37,12 @@ public interface ITradingDayOperations
     /// <summary>The ledger now (NAV, positions, marks).</summary>
     Task<LedgerView> GetLedgerAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The account's orders that may still fill (the order manager's open orders, every sleeve's): the rebalance counts
+    /// what they still have to fill, so a rebalance before an earlier one's orders filled does not order them again.
+    /// </summary>
+    Task<IReadOnlyList<OrderView>> GetOpenOrdersAsync(CancellationToken cancellationToken);
+
     /// <summary>The latest price of each symbol that has one (symbols without a price are left out).</summary>
     Task<IReadOnlyDictionary<Symbol, decimal>> GetPricesAsync(IReadOnlyCollection<Symbol> symbols, CancellationToken cancellationToken);
 
@@ -45,6 +51,12 @@ public interface ITradingDayOperations
     /// resubmitted intent is harmless: its client order id is deterministic.
     /// </summary>
     Task<IReadOnlyList<IntentSubmission>> SubmitAsync(IReadOnlyList<OrderIntent> intents, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Asks the order manager to cancel the open orders a rebalance found no longer fit (before it submits anything); one
+    /// answer per cancel. A cancel of an order already final or not yet acknowledged by the broker is refused, with the reason.
+    /// </summary>
+    Task<IReadOnlyList<CancelSubmission>> CancelAsync(IReadOnlyList<PlannedCancel> cancels, CancellationToken cancellationToken);
 
     /// <summary>The session closed: e.g. the closing quotes and marks.</summary>
     Task MarketCloseAsync(MarketSession session, CancellationToken cancellationToken);

@@ -26,7 +26,8 @@ namespace ActorTrader.Trading.Day;
 /// </para>
 /// <para>
 /// Nothing is persisted here: every phase is safe to run again. Reconciliation and the daily snapshot are idempotent, and
-/// a rebalance repeated with the same id yields the same client order ids, which the order manager refuses to place twice.
+/// a rebalance repeated with the same id counts the orders its first run left open and yields the same client order ids,
+/// which the order manager refuses to place twice. Dates in its messages and logs are ISO (<c>yyyy-MM-dd</c>) whatever the culture.
 /// A restarted live day rebuilds its schedule from the clock; a crashed replay reports what it completed and stops.
 /// </para>
 /// </summary>
@@ -102,7 +103,7 @@ public sealed class TradingDayActor : ReceiveActor, IWithTimers, IWithStash
     {
         if (_replay is { } replay)
         {
-            _log.Info("Trading day replay: {Days} sessions from {Start:yyyy-MM-dd} on the {Calendar} calendar", replay.Days, replay.Start, Calendar.Name);
+            _log.Info("Trading day replay: {Days} sessions from {Start:l} on the {Calendar} calendar", replay.Days, IsoDate.Text(replay.Start), Calendar.Name);
             BeginDay(FindSession(replay.Start, _ => true), catchUp: false);
         }
         else
@@ -121,7 +122,7 @@ public sealed class TradingDayActor : ReceiveActor, IWithTimers, IWithStash
         {
             // Crash-only: the listener learns what was completed; the replay clock cannot go back to start over.
             replay.Listener.Tell(new TradingReplayCompleted(replay.Start, replay.Days, [.. _summaries],
-                $"the trading day failed on {_day?.Date:yyyy-MM-dd}: {reason.GetType().Name}: {reason.Message}"), Self);
+                $"the trading day failed on {IsoDate.Text(_day?.Date)}: {reason.GetType().Name}: {reason.Message}"), Self);
         }
         base.PreRestart(reason, message);
     }
@@ -171,7 +172,7 @@ public sealed class TradingDayActor : ReceiveActor, IWithTimers, IWithStash
             }
         }
         _day = day;
-        _log.Info("Trading day {Date:yyyy-MM-dd}: session {Open} to {Close}{Early}, {Phases} phases", session.Date, Local(session.Open), Local(session.Close),
+        _log.Info("Trading day {Date:l}: session {Open} to {Close}{Early}, {Phases} phases", IsoDate.Text(session.Date), Local(session.Open), Local(session.Close),
             session.IsEarlyClose ? " (early close)" : "", phases.Count);
         ScheduleNext();
     }
@@ -201,14 +202,14 @@ public sealed class TradingDayActor : ReceiveActor, IWithTimers, IWithStash
         var day = _day!;
         var summary = day.Summary();
         Publish(new TradingDayCompleted(day.Date, summary));
-        _log.Info("Trading day {Date:yyyy-MM-dd} completed: {Failures} failed phases, {Orders} orders accepted", day.Date, summary.Failures.Count, summary.OrdersAccepted);
+        _log.Info("Trading day {Date:l} completed: {Failures} failed phases, {Orders} orders accepted", IsoDate.Text(day.Date), summary.Failures.Count, summary.OrdersAccepted);
         if (_replay is { } replay)
         {
             _summaries.Add(summary);
             if (_summaries.Count >= replay.Days)
             {
                 FlushEvents();
-                _log.Info("Trading day replay from {Start:yyyy-MM-dd} completed after {Days} sessions", replay.Start, replay.Days);
+                _log.Info("Trading day replay from {Start:l} completed after {Days} sessions", IsoDate.Text(replay.Start), replay.Days);
                 replay.Listener.Tell(new TradingReplayCompleted(replay.Start, replay.Days, [.. _summaries]), Self);
                 Context.Stop(Self);
                 return;
@@ -234,7 +235,7 @@ public sealed class TradingDayActor : ReceiveActor, IWithTimers, IWithStash
         if (skip is not null)
         {
             var report = new PhaseReport(phase.Phase, phase.At, null, null, PhaseStatus.Skipped, skip, phase.Strategies);
-            _log.Warning("Trading day {Date:yyyy-MM-dd}: {Phase} due at {At} skipped: {Reason}", day.Date, phase.Phase, Local(phase.At), skip);
+            _log.Warning("Trading day {Date:l}: {Phase} due at {At} skipped: {Reason}", IsoDate.Text(day.Date), phase.Phase, Local(phase.At), skip);
             day.Reports.Add(report);
             day.Next = due.Index + 1;
             Publish(new TradingDayPhaseFinished(day.Date, report));
@@ -258,7 +259,7 @@ public sealed class TradingDayActor : ReceiveActor, IWithTimers, IWithStash
             TradingDayPhase.PostMarket => SummaryWork(day.Summary()),
             _ => throw new InvalidOperationException($"Unknown trading day phase {phase.Phase}."),
         };
-        if (phase.Note is { } note) _log.Info("Trading day {Date:yyyy-MM-dd}: {Phase} {Note}", date, phase.Phase, note);
+        if (phase.Note is { } note) _log.Info("Trading day {Date:l}: {Phase} {Note}", IsoDate.Text(date), phase.Phase, note);
         Start(running, work);
         FlushEvents();
     }
@@ -278,7 +279,7 @@ public sealed class TradingDayActor : ReceiveActor, IWithTimers, IWithStash
         var day = _day!;
         var date = day.Date;
         var rebalanceId = "manual-" + now.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture) + "Z";
-        _log.Info("Trading day {Date:yyyy-MM-dd}: operator rebalance {RebalanceId}{Sleeve}", date, rebalanceId, command.Sleeve is null ? "" : " of sleeve " + command.Sleeve);
+        _log.Info("Trading day {Date:l}: operator rebalance {RebalanceId}{Sleeve}", IsoDate.Text(date), rebalanceId, command.Sleeve is null ? "" : " of sleeve " + command.Sleeve);
         var running = NewRunning(TradingDayPhase.Rebalance, now, now, null, [], rebalanceId, command.Sleeve, Sender);
         Start(running, ct => _work.RebalanceAsync(date, command.Sleeve, rebalanceId, now, manual: true, ct));
         FlushEvents();
@@ -289,7 +290,7 @@ public sealed class TradingDayActor : ReceiveActor, IWithTimers, IWithStash
         if (!Calendar.IsOpen(now))
         {
             var next = Calendar.NextSession(now);
-            return $"the market is closed at {Local(now)} on {Calendar.LocalDate(now):yyyy-MM-dd}; the next session opens at {Local(next.Open)} on {next.Date:yyyy-MM-dd}. Fix: rebalance while the market is open.";
+            return $"the market is closed at {Local(now)} on {IsoDate.Text(Calendar.LocalDate(now))}; the next session opens at {Local(next.Open)} on {IsoDate.Text(next.Date)}. Fix: rebalance while the market is open.";
         }
         if (_day is not { } day || day.Date != Calendar.LocalDate(now))
             return "today's trading day has not started yet. Fix: wait for its pre-market phase.";
@@ -308,7 +309,7 @@ public sealed class TradingDayActor : ReceiveActor, IWithTimers, IWithStash
         _running = running;
         var day = _day!;
         Publish(new TradingDayPhaseChanged(day.Date, running.Phase, running.StartedAt));
-        _log.Info("Trading day {Date:yyyy-MM-dd}: {Phase} started at {At}{Strategies}", day.Date, running.Phase, Local(running.StartedAt),
+        _log.Info("Trading day {Date:l}: {Phase} started at {At}{Strategies}", IsoDate.Text(day.Date), running.Phase, Local(running.StartedAt),
             running.Strategies.Count > 0 ? " (" + string.Join(", ", running.Strategies) + ")" : "");
         var id = running.Id;
         var token = running.Cancellation.Token;
@@ -337,8 +338,8 @@ public sealed class TradingDayActor : ReceiveActor, IWithTimers, IWithStash
         var now = _clock.UtcNow;
         foreach (var step in outcome.Steps.Where(s => !s.Succeeded))
         {
-            if (step.Error is { } error) _log.Error(error, "Trading day {Date:yyyy-MM-dd}: {Phase} failed: {Failure}", day.Date, running.Phase, step.Failure);
-            else _log.Warning("Trading day {Date:yyyy-MM-dd}: {Phase} failed: {Failure}", day.Date, running.Phase, step.Failure);
+            if (step.Error is { } error) _log.Error(error, "Trading day {Date:l}: {Phase} failed: {Failure}", IsoDate.Text(day.Date), running.Phase, step.Failure);
+            else _log.Warning("Trading day {Date:l}: {Phase} failed: {Failure}", IsoDate.Text(day.Date), running.Phase, step.Failure);
         }
         var report = new PhaseReport(running.Phase, running.ScheduledAt, running.StartedAt, now,
             outcome.Succeeded ? PhaseStatus.Completed : PhaseStatus.Failed, outcome.Detail, running.Strategies, running.Requester is not null);
@@ -354,7 +355,7 @@ public sealed class TradingDayActor : ReceiveActor, IWithTimers, IWithStash
             rebalance = outcome.Rebalance ?? new RebalanceReport(rebalanceId, running.Sleeve, running.Requester is not null, running.StartedAt, null, [], outcome.Detail);
             day.Rebalances.Add(rebalance);
         }
-        _log.Info("Trading day {Date:yyyy-MM-dd}: {Phase} {Status}: {Detail}", day.Date, running.Phase, report.Status, report.Detail);
+        _log.Info("Trading day {Date:l}: {Phase} {Status}: {Detail}", IsoDate.Text(day.Date), running.Phase, report.Status, report.Detail);
         Become(Waiting);
         Stash.UnstashAll();
         Publish(new TradingDayPhaseFinished(day.Date, report));
@@ -394,14 +395,14 @@ public sealed class TradingDayActor : ReceiveActor, IWithTimers, IWithStash
                 if (date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
                 {
                     var reason = Calendar is NyseCalendar && HolidayName(date) is { } name ? $"{Calendar.Name} holiday: {name}" : $"no {Calendar.Name} session";
-                    _log.Info("Trading day {Date:yyyy-MM-dd} skipped: {Reason}", date, reason);
+                    _log.Info("Trading day {Date:l} skipped: {Reason}", IsoDate.Text(date), reason);
                     Publish(new TradingDaySkipped(date, reason));
                 }
                 continue;
             }
             if (accept(session)) return session;
         }
-        throw new InvalidOperationException($"The {Calendar.Name} calendar has no session within {MaxDaysToNextSession} days after {from:yyyy-MM-dd}; its holiday rules are inconsistent.");
+        throw new InvalidOperationException($"The {Calendar.Name} calendar has no session within {MaxDaysToNextSession} days after {IsoDate.Text(from)}; its holiday rules are inconsistent.");
     }
 
     private static string? HolidayName(DateOnly date) =>

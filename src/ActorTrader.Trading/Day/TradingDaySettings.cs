@@ -149,7 +149,7 @@ public sealed record TradingDaySettings(
             var text = Get<string?>(key, null, config.GetString, "a date \"yyyy-MM-dd\"");
             if (text is null) return fallback;
             if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
-            Report(key, $"{key} = \"{text}\" is not a date \"yyyy-MM-dd\".", $"Write the exchange-local first day of the replay, e.g. \"{fallback:yyyy-MM-dd}\".");
+            Report(key, $"{key} = \"{text}\" is not a date \"yyyy-MM-dd\".", $"Write the exchange-local first day of the replay, e.g. \"{IsoDate.Text(fallback)}\".");
             return fallback;
         }
 

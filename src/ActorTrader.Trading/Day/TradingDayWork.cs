@@ -2,6 +2,7 @@ using System.Globalization;
 using ActorTrader.Domain.Calendar;
 using ActorTrader.Domain.Instruments;
 using ActorTrader.Trading.Ledger;
+using ActorTrader.Trading.Orders;
 using ActorTrader.Trading.Rebalancing;
 
 namespace ActorTrader.Trading.Day;
@@ -45,17 +46,20 @@ internal sealed class TradingDayWork(ITradingDayOperations operations, Rebalance
     {
         RebalanceTargets? targets = null;
         LedgerView? ledger = null;
+        IReadOnlyList<OrderView>? open = null;
         IReadOnlyDictionary<Symbol, decimal>? prices = null;
         RebalancePlan? plan = null;
         IReadOnlyList<IntentSubmission> submissions = [];
+        IReadOnlyList<CancelSubmission> cancels = [];
         var steps = new List<StepOutcome>();
 
         if (await Run("targets", async () => targets = await operations.ComputeTargetsAsync(date, sleeve, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false)
             && await Run("ledger", async () => ledger = await operations.GetLedgerAsync(cancellationToken).ConfigureAwait(false)).ConfigureAwait(false)
-            && await Run("prices", async () => prices = await operations.GetPricesAsync(SymbolsOf(targets!, ledger!), cancellationToken).ConfigureAwait(false)).ConfigureAwait(false)
+            && await Run("open-orders", async () => open = await operations.GetOpenOrdersAsync(cancellationToken).ConfigureAwait(false)).ConfigureAwait(false)
+            && await Run("prices", async () => prices = await operations.GetPricesAsync(SymbolsOf(targets!, ledger!, open!), cancellationToken).ConfigureAwait(false)).ConfigureAwait(false)
             && await Run("plan", () =>
             {
-                plan = planner.Plan(rebalanceId, targets!, ledger!, prices!);
+                plan = planner.Plan(rebalanceId, targets!, ledger!, prices!, open);
                 return Task.CompletedTask;
             }).ConfigureAwait(false))
         {
@@ -63,15 +67,21 @@ internal sealed class TradingDayWork(ITradingDayOperations operations, Rebalance
             {
                 steps.Add(StepOutcome.Refused("plan", "the targets are invalid, so nothing was submitted: " + string.Join(" ", plan.Errors)));
             }
-            else if (plan.Intents.Count > 0)
+            else
             {
-                await Run("submit", async () => submissions = await operations.SubmitAsync(plan.Intents, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
+                // Cancels first: the intents were planned as if those orders will not fill any further.
+                var cancelled = plan.Cancels.Count == 0
+                    || await Run("cancel", async () => cancels = await operations.CancelAsync(plan.Cancels, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
+                if (cancelled && plan.Intents.Count > 0)
+                    await Run("submit", async () => submissions = await operations.SubmitAsync(plan.Intents, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
             }
         }
         var failure = steps.FirstOrDefault(s => !s.Succeeded)?.Failure;
-        var report = new RebalanceReport(rebalanceId, sleeve, manual, at, plan, submissions, failure);
+        var report = new RebalanceReport(rebalanceId, sleeve, manual, at, plan, submissions, failure) { Cancels = cancels };
+        var cancelText = plan is null || plan.Cancels.Count == 0 ? "" : string.Create(CultureInfo.InvariantCulture,
+            $", {cancels.Count(c => c.Requested)} of {plan.Cancels.Count} open orders cancelled");
         var done = plan is null ? null : string.Create(CultureInfo.InvariantCulture,
-            $"rebalance {rebalanceId}: {plan.Intents.Count} orders planned, {report.Accepted} accepted, {report.Refused} refused, {plan.Skipped.Count} trades skipped");
+            $"rebalance {rebalanceId}: {plan.Intents.Count} orders planned, {report.Accepted} accepted, {report.Refused} refused, {plan.Skipped.Count} trades skipped{cancelText}");
         return new PhaseOutcome(steps, report, done);
 
         async Task<bool> Run(string name, Func<Task> action)
@@ -82,9 +92,9 @@ internal sealed class TradingDayWork(ITradingDayOperations operations, Rebalance
         }
     }
 
-    // Everything the plan may trade: the weighted symbols and the held ones.
-    private static List<Symbol> SymbolsOf(RebalanceTargets targets, LedgerView ledger) =>
-        [.. targets.Sets.SelectMany(s => s.Weights.Keys).Union(ledger.Positions.Where(p => p.Quantity != 0).Select(p => p.Symbol)).Order()];
+    // Everything the plan may trade: the weighted symbols, the held ones and those with open orders.
+    private static List<Symbol> SymbolsOf(RebalanceTargets targets, LedgerView ledger, IReadOnlyList<OrderView> open) =>
+        [.. targets.Sets.SelectMany(s => s.Weights.Keys).Union(ledger.Positions.Where(p => p.Quantity != 0).Select(p => p.Symbol)).Union(open.Select(o => o.Symbol)).Order()];
 
     private static async Task<StepOutcome> Step(string name, Func<Task> action)
     {

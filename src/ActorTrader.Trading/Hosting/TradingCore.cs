@@ -78,6 +78,8 @@ public sealed class TradingCore
             day is null ? null : refs => DayHost.CreateProps(day(refs)))
         {
             Settings = setup.Account,
+            // The gate alone tells the order manager whether it may trade; the account tells the gate what it found.
+            PermissionGate = gate,
         };
         var account = await Create(Actors.Root, AccountActor.CreateProps(props), AccountActor.NameOf(id), setup, cancellationToken).ConfigureAwait(false);
         var refs = await account.Ask<AccountRefs>(GetAccountRefs.Instance, setup.AskTimeout, cancellationToken).ConfigureAwait(false);

@@ -45,7 +45,11 @@ public sealed record GateState(
     string OperatorHalt,
     string Risk,
     bool Attached,
-    FlattenCompleted? LastFlatten);
+    FlattenCompleted? LastFlatten)
+{
+    /// <summary>True while an input is still unknown (just after a start) and nothing refuses for good yet.</summary>
+    public bool Waiting { get; init; }
+}
 
 /// <summary>Published when the orders closing every position for a halt with flatten were all answered by the order manager.</summary>
 public sealed record FlattenCompleted(string AccountId, string RebalanceId, int Positions, int Accepted, IReadOnlyList<string> Refused, IReadOnlyList<string> Skipped);

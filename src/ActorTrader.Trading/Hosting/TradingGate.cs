@@ -9,13 +9,13 @@ using ActorTrader.Trading.Risk;
 namespace ActorTrader.Trading.Host;
 
 /// <summary>
-/// <c>/user/trading/gate-&lt;account&gt;</c>: the one owner of "may orders be placed". It merges startup reconciliation
-/// (from the account), the operator's halt (from the node's control actor) and the risk manager's state into one
-/// <see cref="TradingPermission"/> for the order manager (<see cref="GateInputs"/>: fail closed until all are known),
-/// and every submit of the node passes through it: the trading day's, risk's automatic actions (the risk manager is
-/// given the gate as its order manager) and its own flatten orders. A submit the merged permission does not allow is
-/// refused here, so a permission sent to the order manager by anyone else cannot open it; the account's own
-/// permission after each reconciliation is overwritten by the gate as soon as the reconciliation is published.
+/// <c>/user/trading/gate-&lt;account&gt;</c>: the one source of "may orders be placed". It merges startup reconciliation
+/// and stopped account actors (told by the account, whose <see cref="AccountProps.PermissionGate"/> it is, so the account
+/// never tells the order manager a permission itself), the operator's halt (from the node's control actor) and the risk
+/// manager's state into one <see cref="TradingPermission"/> for the order manager (<see cref="GateInputs"/>: fail closed
+/// until all are known), and sends it only when it changed. Every submit of the node passes through it: the trading
+/// day's, risk's automatic actions (the risk manager is given the gate as its order manager) and its own flatten orders;
+/// a submit the merged permission does not allow is refused here already.
 /// <para>
 /// Halt: the permission goes off and every open order is cancelled at once. With flatten, once the cancel is answered,
 /// every ledger position is closed by a market order of sleeve <c>operator</c> with <c>ReducesExposure</c> and the
@@ -91,9 +91,6 @@ public sealed class TradingGate : ReceiveActor, IWithStash
     {
         var stream = Context.System.EventStream;
         stream.Subscribe(Self, typeof(OperatorHalt));
-        stream.Subscribe(Self, typeof(StartupReconciliationSucceeded));
-        stream.Subscribe(Self, typeof(StartupReconciliationFailed));
-        stream.Subscribe(Self, typeof(AccountAlert));
         stream.Subscribe(Self, typeof(RiskEventOccurred));
         _haltSource.Tell(GetOperatorHalt.Instance, Self);
     }
@@ -113,7 +110,7 @@ public sealed class TradingGate : ReceiveActor, IWithStash
         attach.Refs.Account.Tell(GetAccountStatus.Instance, Self);
         attach.Refs.Risk?.Tell(GetRiskState.Instance, Self);
         if (attach.Refs.Risk is null) _inputs = _inputs with { Risk = TradingState.Active, RiskNote = "no risk manager configured" };
-        // The account has just told its order manager to wait for reconciliation; a refusal for good (a halt) is told now.
+        // The order manager starts closed; a verdict already reached (allowed, or a refusal for good such as a halt) is told now.
         Emit(force: !_inputs.Waiting);
         Stash.UnstashAll();
         if (_inputs.Halt is { Halted: true } halt) StartHaltActions(halt);
@@ -130,14 +127,13 @@ public sealed class TradingGate : ReceiveActor, IWithStash
     private void OnReconciled(bool succeeded, string note)
     {
         _inputs = _inputs with { Reconciled = succeeded, ReconciliationNote = note };
-        // The account has just told the order manager its own verdict: the gate's must be the last word.
-        Emit(force: true);
+        Emit(force: false);
     }
 
     private void OnAlert(AccountAlert alert)
     {
         if (alert.Source != "reconciliation") _inputs = _inputs with { Stopped = $"{alert.Source}: {alert.Reason}" };
-        Emit(force: true);
+        Emit(force: false);
     }
 
     private void OnRiskPermission(TradingPermission permission)
@@ -298,8 +294,8 @@ public sealed class TradingGate : ReceiveActor, IWithStash
 
     /// <summary>
     /// Sends the merged permission to the order manager when it changed (or always, with <paramref name="force"/>). While
-    /// inputs are still unknown at start the order manager is already closed (its own default and the account's), so
-    /// "still waiting" is not repeated to it.
+    /// inputs are still unknown at start the order manager is already closed (its own default), so "still waiting" is not
+    /// repeated to it.
     /// </summary>
     private void Emit(bool force)
     {
@@ -322,7 +318,10 @@ public sealed class TradingGate : ReceiveActor, IWithStash
         _ordersMayTrade = permission.Allowed;
     }
 
-    private GateState State() => new(_accountId, _sent, _inputs.DescribeReconciliation(), _inputs.DescribeHalt(), _inputs.DescribeRisk(), _refs is not null, _lastFlatten);
+    private GateState State() => new(_accountId, _sent, _inputs.DescribeReconciliation(), _inputs.DescribeHalt(), _inputs.DescribeRisk(), _refs is not null, _lastFlatten)
+    {
+        Waiting = _inputs.Waiting,
+    };
 
     private static void Publish(object @event) => Context.System.EventStream.Publish(@event);
 

@@ -11,9 +11,11 @@ namespace ActorTrader.Trading.Ledger;
 /// <summary>
 /// Book one execution. Idempotent on <see cref="ExecutionId"/>: a fill already booked is acknowledged again and changes
 /// nothing. Replies <see cref="FillBooked"/> once the event is durable (the order manager delivers fills at least once
-/// and confirms on this reply).
+/// and confirms on this reply). <see cref="CommissionReported"/> is false for a fill the broker reported only as part of
+/// an order's cumulative figures (a synthetic fill of reconciliation or a missed update): without a commission of its
+/// own it is booked with the account's <see cref="CommissionModel"/> instead of for free.
 /// </summary>
-public sealed record BookFill(Fill Fill, string ExecutionId, long DeliveryId);
+public sealed record BookFill(Fill Fill, string ExecutionId, long DeliveryId, bool CommissionReported = true);
 
 /// <summary>The execution is in the ledger (now or before: <see cref="AlreadyBooked"/>).</summary>
 public sealed record FillBooked(string ExecutionId, long DeliveryId, bool AlreadyBooked);
@@ -66,15 +68,20 @@ public sealed record PortfolioDailyRow(DateOnly Date, decimal NetAssetValue, dec
 public sealed record PortfolioDailyHistory(IReadOnlyList<PortfolioDailyRow> Rows);
 
 /// <summary>
-/// Reconciliation, last step (after orders and fills): compare positions and cash with the broker's and adopt the
-/// broker's truth, journaling one discrepancy event per difference. Replies <see cref="PositionsReconciled"/>.
+/// Reconciliation, last step (after orders and fills): compare the account kind, positions and cash with the broker's and
+/// adopt the broker's truth, journaling one discrepancy event per difference. Replies <see cref="PositionsReconciled"/>.
 /// </summary>
-public sealed record ReconcilePositions(IReadOnlyList<BrokerPosition> BrokerPositions, decimal BrokerCash, string ReconciliationId);
+/// <param name="BrokerKind">The broker account's kind (cash or margin), adopted when the ledger's differs; null leaves the kind as it is.</param>
+public sealed record ReconcilePositions(IReadOnlyList<BrokerPosition> BrokerPositions, decimal BrokerCash, string ReconciliationId, AccountKind? BrokerKind = null);
 
 /// <summary>One difference found (symbol or cash), what the ledger had and what the broker says (adopted).</summary>
 public sealed record LedgerDiscrepancy(string Item, decimal LedgerValue, decimal BrokerValue);
 
-public sealed record PositionsReconciled(string ReconciliationId, IReadOnlyList<LedgerDiscrepancy> Discrepancies);
+public sealed record PositionsReconciled(string ReconciliationId, IReadOnlyList<LedgerDiscrepancy> Discrepancies)
+{
+    /// <summary>The broker account's kind when the ledger adopted it (it had another one); null when they agreed.</summary>
+    public AccountKind? AdoptedKind { get; init; }
+}
 
 /// <summary>Published on the event stream after every change (fill booked, marks, reconciliation): risk monitors it.</summary>
 public sealed record LedgerChanged(LedgerView View);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using ActorTrader.Trading.Host;
 using ActorTrader.Actors;
 using ActorTrader.Brokers.Abstractions;
@@ -43,6 +44,7 @@ public sealed class LedgerActor : ReceivePersistentActor
         Recover<PortfolioDailyRecorded>(Recovered);
         Recover<PositionAdopted>(Recovered);
         Recover<CashAdopted>(Recovered);
+        Recover<AccountKindAdopted>(Recovered);
         Recover<RecoveryCompleted>(_ => OnRecovered());
 
         Command<BookFill>(HandleBookFill);
@@ -144,6 +146,13 @@ public sealed class LedgerActor : ReceivePersistentActor
             return;
         }
         var fill = command.Fill;
+        if (!command.CommissionReported && fill.Commission == 0m && _settings.Commission.Estimate(fill.Quantity, fill.Price) is var estimate && estimate > 0m)
+        {
+            // Booked free, the fee would be missing from fees and P&L and cash would drift from the broker's.
+            Log.Info("Ledger {AccountId}: execution {ExecutionId} of order {ClientOrderId} came without a commission; booked with the account's schedule ({Model}): {Commission}",
+                _accountId, command.ExecutionId, fill.ClientOrderId, _settings.Commission.ToString(), LedgerState.Text(estimate));
+            fill = new Fill(fill.ClientOrderId, fill.Symbol, fill.Side, fill.Quantity, fill.Price, estimate, fill.Time);
+        }
         // The broker executed it, so it is booked even when the account's rules forbid it (refusing would leave the
         // ledger apart from the broker and the fill redelivered forever); the broken rule is alerted instead.
         var rule = _state.Ledger.RuleBrokenBy(fill);
@@ -176,7 +185,7 @@ public sealed class LedgerActor : ReceivePersistentActor
         {
             if (quote.Price <= 0)
             {
-                Log.Warning("Ledger {AccountId} ignores the quote of {Symbol} at {Time:o}: price {Price} is not positive", _accountId, quote.Symbol, quote.Time, LedgerState.Text(quote.Price));
+                Log.Warning("Ledger {AccountId} ignores the quote of {Symbol} at {Time:l}: price {Price} is not positive", _accountId, quote.Symbol, quote.Time.ToString("o", CultureInfo.InvariantCulture), LedgerState.Text(quote.Price));
                 continue;
             }
             if (_markTimes.TryGetValue(quote.Symbol, out var time) && quote.Time < time) continue; // an older quote arriving late
@@ -197,7 +206,7 @@ public sealed class LedgerActor : ReceivePersistentActor
         var previous = _state.LastDaily;
         if (previous is not null && previous.Date > command.Date)
         {
-            Refuse(new LedgerException($"Ledger {_accountId} cannot record the daily row of {command.Date:yyyy-MM-dd}: the row of {previous.Date:yyyy-MM-dd} is already journaled and today's NAV would be booked on an earlier day. Fix: take daily snapshots in date order, on the day they describe."));
+            Refuse(new LedgerException(string.Create(CultureInfo.InvariantCulture, $"Ledger {_accountId} cannot record the daily row of {command.Date:yyyy-MM-dd}: the row of {previous.Date:yyyy-MM-dd} is already journaled and today's NAV would be booked on an earlier day. Fix: take daily snapshots in date order, on the day they describe.")));
             return;
         }
         var view = View();
@@ -209,7 +218,7 @@ public sealed class LedgerActor : ReceivePersistentActor
         {
             _state.Apply(e);
             if (e.Unmarked > 0)
-                Log.Warning("Daily row {Date:yyyy-MM-dd} of ledger {AccountId} values {Unmarked} positions at average cost (no mark)", e.Date, _accountId, e.Unmarked);
+                Log.Warning("Daily row {Date:l} of ledger {AccountId} values {Unmarked} positions at average cost (no mark)", e.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), _accountId, e.Unmarked);
             replyTo.Tell(new DailySnapshotTaken(e.Date, e.NetAssetValue, e.DayPnl, AlreadyTaken: false), Self);
             AfterEvent();
         });
@@ -230,6 +239,9 @@ public sealed class LedgerActor : ReceivePersistentActor
         var ledger = _state.Ledger;
         var now = Now;
         var events = new List<object>();
+        // The kind first: it decides which rules the adopted positions are held under.
+        if (command.BrokerKind is { } brokerKind && brokerKind != _state.Kind)
+            events.Add(new AccountKindAdopted(command.ReconciliationId, _state.Kind, brokerKind, now));
         var symbols = ledger.Positions.Select(p => p.Symbol).Union(broker.Keys).Order();
         foreach (var symbol in symbols)
         {
@@ -260,20 +272,32 @@ public sealed class LedgerActor : ReceivePersistentActor
         }
         var replyTo = Sender;
         var found = new List<LedgerDiscrepancy>();
+        AccountKind? adoptedKind = null;
         PersistAll(events, e =>
         {
             _state.Apply(e);
-            var discrepancy = Describe(e);
-            found.Add(discrepancy);
-            Alert(command.ReconciliationId, discrepancy);
+            if (e is AccountKindAdopted kind)
+            {
+                adoptedKind = kind.BrokerKind;
+                Log.Warning("Reconciliation {ReconciliationId}: ledger {AccountId} was a {LedgerKind} account, the broker's is a {BrokerKind} account; the broker's kind was adopted",
+                    command.ReconciliationId, _accountId, Kind(kind.LedgerKind), Kind(kind.BrokerKind));
+            }
+            else
+            {
+                var discrepancy = Describe(e);
+                found.Add(discrepancy);
+                Alert(command.ReconciliationId, discrepancy);
+            }
             AfterEvent();
         });
         Defer(found, discrepancies =>
         {
             PublishChanged();
-            replyTo.Tell(new PositionsReconciled(command.ReconciliationId, [.. discrepancies]), Self);
+            replyTo.Tell(new PositionsReconciled(command.ReconciliationId, [.. discrepancies]) { AdoptedKind = adoptedKind }, Self);
         });
     }
+
+    private static string Kind(AccountKind kind) => kind == AccountKind.Cash ? "cash" : "margin";
 
     private static LedgerDiscrepancy Describe(object adopted) => adopted switch
     {

@@ -58,6 +58,16 @@ public sealed record PositionAdopted(
 /// <summary>Journaled by reconciliation: the ledger's cash differed from the broker's, which replaced it.</summary>
 public sealed record CashAdopted(string ReconciliationId, decimal LedgerCash, decimal BrokerCash, DateTimeOffset At);
 
+/// <summary>
+/// Journaled by reconciliation: the ledger's account kind differed from the broker account's, which replaced it (from
+/// then on the ledger applies the broker's rules: shorts and borrowing on margin, neither on cash).
+/// </summary>
+public sealed record AccountKindAdopted(
+    string ReconciliationId,
+    [property: JsonConverter(typeof(JsonStringEnumConverter<AccountKind>))] AccountKind LedgerKind,
+    [property: JsonConverter(typeof(JsonStringEnumConverter<AccountKind>))] AccountKind BrokerKind,
+    DateTimeOffset At);
+
 /// <summary>The stable manifest names of the ledger's events and snapshot; never rename one (old journals use it).</summary>
 public static class LedgerEvents
 {
@@ -70,6 +80,7 @@ public static class LedgerEvents
             .Register<PortfolioDailyRecorded>("ledger-portfolio-daily-recorded")
             .Register<PositionAdopted>("ledger-position-adopted")
             .Register<CashAdopted>("ledger-cash-adopted")
+            .Register<AccountKindAdopted>("ledger-account-kind-adopted")
             .Register<LedgerActorSnapshot>("ledger-snapshot");
     }
 }

@@ -13,12 +13,22 @@ namespace ActorTrader.Trading.Ledger;
 /// <param name="Kind">Cash (no shorts, no borrowing) or margin.</param>
 /// <param name="SnapshotEvery">A snapshot is saved after this many journaled events, so recovery replays at most that many.</param>
 /// <param name="CashTolerance">Reconciliation adopts the broker's cash only when it differs by more than this (rounding of fees and prices).</param>
+/// <remarks>
+/// The kind defaults to margin, like the embedded paper broker's account; either way reconciliation adopts the broker
+/// account's kind (journaled as <see cref="AccountKindAdopted"/>), so the ledger applies the broker's rules.
+/// </remarks>
 public sealed record LedgerSettings(decimal InitialCash, AccountKind Kind, int SnapshotEvery, decimal CashTolerance)
 {
     public const string Section = "actortrader.trading.ledger";
 
     /// <summary>The defaults, equal to hocon/reference.conf.</summary>
-    public static LedgerSettings Default { get; } = new(100_000m, AccountKind.Cash, 1000, 0.01m);
+    public static LedgerSettings Default { get; } = new(100_000m, AccountKind.Margin, 1000, 0.01m);
+
+    /// <summary>
+    /// The account's commission schedule, booked on fills whose commission the broker did not report (none by default: the
+    /// node sets the paper broker's). Not a key of its own: it is the broker's schedule.
+    /// </summary>
+    public CommissionModel Commission { get; init; } = CommissionModel.None;
 
     /// <summary>Reads the settings; missing keys take the defaults, bad values are reported (positioned, with the fix) and replaced by their defaults.</summary>
     public static (LedgerSettings Settings, IReadOnlyList<ConfigProblem> Problems) Read(Config config)
@@ -27,7 +37,7 @@ public sealed record LedgerSettings(decimal InitialCash, AccountKind Kind, int S
         var log = new ConfigProblemLog(config);
         var d = Default;
         var cash = log.ReadOptional($"{Section}.initial-cash", config.GetDecimal, d.InitialCash, "an amount of money such as 100000");
-        var kindText = log.ReadOptional($"{Section}.account-kind", config.GetString, "cash", "cash or margin");
+        var kindText = log.ReadOptional($"{Section}.account-kind", config.GetString, d.Kind == AccountKind.Cash ? "cash" : "margin", "cash or margin");
         var every = log.ReadOptional($"{Section}.snapshot-every", config.GetInt, d.SnapshotEvery, "a whole number of events");
         var tolerance = log.ReadOptional($"{Section}.cash-tolerance", config.GetDecimal, d.CashTolerance, "an amount of money such as 0.01");
         if (cash < 0)

@@ -56,6 +56,9 @@ internal sealed class LedgerState
             case CashAdopted cash:
                 Apply(cash);
                 break;
+            case AccountKindAdopted kind:
+                Apply(kind);
+                break;
             default:
                 throw new InvalidOperationException($"The ledger has no rule for event {@event.GetType().Name}.");
         }
@@ -80,8 +83,8 @@ internal sealed class LedgerState
     private void Apply(PortfolioDailyRecorded daily)
     {
         if (LastDaily is { } last && daily.Date <= last.Date)
-            throw new InvalidOperationException($"The daily row of {daily.Date:yyyy-MM-dd} follows the row of {last.Date:yyyy-MM-dd} in the journal of ledger {AccountId}; rows are journaled in date order. Fix: restore the journal from a backup.");
-        if (!IsOpen) throw new InvalidOperationException($"A daily row of {daily.Date:yyyy-MM-dd} comes before the ledger was opened in its journal. Fix: restore the journal from a backup.");
+            throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"The daily row of {daily.Date:yyyy-MM-dd} follows the row of {last.Date:yyyy-MM-dd} in the journal of ledger {AccountId}; rows are journaled in date order. Fix: restore the journal from a backup."));
+        if (!IsOpen) throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"A daily row of {daily.Date:yyyy-MM-dd} comes before the ledger was opened in its journal. Fix: restore the journal from a backup."));
         _daily.Add(daily);
     }
 
@@ -96,6 +99,12 @@ internal sealed class LedgerState
     }
 
     private void Apply(CashAdopted cash) => _ledger = DomainLedger.FromSnapshot(Ledger.Snapshot() with { Cash = cash.BrokerCash });
+
+    private void Apply(AccountKindAdopted adopted)
+    {
+        _ledger = DomainLedger.FromSnapshot(Ledger.Snapshot() with { Account = adopted.BrokerKind });
+        Kind = adopted.BrokerKind;
+    }
 
     /// <summary>
     /// The ledger valued at <paramref name="marks"/>; a position without a mark is valued at its average cost (no

@@ -8,15 +8,26 @@ using ActorTrader.Trading.Orders;
 namespace ActorTrader.Trading.Rebalancing;
 
 /// <summary>
-/// Turns target weights into orders, as a pure function of the targets, the ledger and the prices. First it checks every
-/// weight set (finite, long-only when the account is, Σ weights + cash = 1 with cash ≥ 0, a price for every weighted symbol, capital
-/// shares adding up to at most 1) and refuses the whole rebalance — no intents at all — when one fails. Then it nets the
-/// sets into one account weight per symbol (Σ share × weight), so two sleeves that disagree cost one order, not two; sizes
-/// each symbol's move from the held quantity to weight × NAV / price, rounded towards the held quantity to whole lots (a
-/// target of zero sells or covers exactly what is held); skips moves below one lot or below the minimum notional and says
-/// why; and orders the intents sells first, then by symbol. A position that flips from long to short (or back) becomes
-/// two orders of one side: a <c>close</c> leg that only reduces exposure, then a <c>target</c> leg that opens the new side.
-/// Client order ids follow from (account, sleeve, rebalance id, symbol, side, leg), so the same plan always has the same ids.
+/// Turns target weights into orders, as a pure function of the targets, the ledger, the prices and the orders still open.
+/// First it checks every weight set (finite, long-only when the account is, Σ weights + cash = 1 with cash ≥ 0, a price for
+/// every weighted symbol, capital shares adding up to at most 1) and refuses the whole rebalance — no intents at all — when
+/// one fails. Then it nets the sets into one account weight per symbol (Σ share × weight), so two sleeves that disagree
+/// cost one order, not two; sizes each symbol's move from the held quantity plus what its open orders still have to fill
+/// to weight × NAV / price, rounded towards that quantity to whole lots (a target of zero sells or covers exactly what is
+/// held); skips moves below one lot or below the minimum notional and says why; and orders the intents sells first, then
+/// by symbol. A position that flips from long to short (or back) becomes two orders of one side: a <c>close</c> leg that
+/// only reduces exposure, then a <c>target</c> leg that opens the new side. Client order ids follow from (account, sleeve,
+/// rebalance id, symbol, side, leg), so the same plan always has the same ids and a re-run of a rebalance places nothing twice.
+/// <para>
+/// Open orders (of any sleeve, netted per symbol like the weights) count as if filled while they still fit: they move the
+/// position the way the target needs and not past it by a lot or more. Then only the rest is ordered, so a second
+/// rebalance before the first one's orders filled does not double them. Open orders that no longer fit (the other way,
+/// or past the target) are not amended in place: the plan cancels those a rebalance placed (legs <c>target</c> and
+/// <c>close</c>) and orders nothing new for the symbol this time, because a replacement sent before the broker confirmed
+/// the cancel could fill alongside the old order (double exposure) or be refused as a wash trade. The next rebalance plans
+/// the symbol again from the position and the orders open then. Orders of risk's automatic actions, the operator's flatten
+/// or adopted broker orders are never cancelled by a rebalance; their symbol waits for them in the same way.
+/// </para>
 /// </summary>
 public sealed class RebalancePlanner
 {
@@ -44,7 +55,9 @@ public sealed class RebalancePlanner
     /// <param name="targets">The weight sets to move towards.</param>
     /// <param name="ledger">The account now: NAV, held positions, marks (a fallback price for held symbols).</param>
     /// <param name="prices">The latest price of each symbol to trade.</param>
-    public RebalancePlan Plan(string rebalanceId, RebalanceTargets targets, LedgerView ledger, IReadOnlyDictionary<Symbol, decimal> prices)
+    /// <param name="openOrders">The account's orders that may still fill (the order manager's open orders); null for none.</param>
+    public RebalancePlan Plan(string rebalanceId, RebalanceTargets targets, LedgerView ledger, IReadOnlyDictionary<Symbol, decimal> prices,
+        IReadOnlyList<OrderView>? openOrders = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(rebalanceId);
         ArgumentNullException.ThrowIfNull(targets);
@@ -57,30 +70,45 @@ public sealed class RebalancePlanner
 
         var weights = NetWeights(targets);
         var held = ledger.Positions.Where(p => p.Quantity != 0).ToDictionary(p => p.Symbol, p => p.Quantity);
-        var symbols = weights.Keys.Union(held.Keys).Order().ToList();
+        var working = (openOrders ?? [])
+            .Where(o => o.Status.IsOpen() && o.Quantity > o.FilledQuantity)
+            .GroupBy(o => o.Symbol)
+            .ToDictionary(g => g.Key, g => g.OrderBy(o => o.ClientOrderId, StringComparer.Ordinal).ToList());
+        var symbols = weights.Keys.Union(held.Keys).Union(working.Keys).Order().ToList();
         var sleeve = targets.IntentSleeve;
         var intents = new List<OrderIntent>();
+        var cancels = new List<PlannedCancel>();
         var skipped = new List<SkippedTrade>();
         var positions = new List<PlannedPosition>();
         foreach (var symbol in symbols)
         {
             var weight = weights.GetValueOrDefault(symbol);
             var current = held.GetValueOrDefault(symbol);
-            if (PriceOf(symbol, prices, ledger) is not { } price)
+            var open = working.GetValueOrDefault(symbol) ?? [];
+            var pending = open.Sum(o => Remaining(o));
+            var price = PriceOf(symbol, prices, ledger);
+            // Only an unweighted symbol can lack a price here (a weighted one without a price is an error above): its target is 0.
+            var target = price is { } known ? weight.Decimal * nav / known : 0m;
+            if (open.Count > 0 && !Fits(pending, target - current, _settings.LotOf(symbol)))
             {
-                // Only a held symbol without weight gets here (a weighted one without a price is an error above).
-                skipped.Add(new SkippedTrade(symbol, current > 0 ? OrderSide.Sell : OrderSide.Buy, Math.Abs(current), 0m,
-                    $"no price for {symbol}, so its position of {Text(current)} is left as it is. Fix: make sure the data or the broker quotes {symbol}."));
+                skipped.Add(Unfit(symbol, open, current, pending, target, price, cancels));
+                positions.Add(new PlannedPosition(symbol, weight.Double, price ?? 0m, current, Normalize(target), Normalize(current + pending), Normalize(pending)));
                 continue;
             }
-            var target = weight.Decimal * nav / price;
-            var planned = current;
-            foreach (var leg in Legs(symbol, current, target))
+            var planned = current + pending;
+            if (price is not { } quote)
             {
-                var notional = leg.Quantity * price;
+                skipped.Add(new SkippedTrade(symbol, planned > 0 ? OrderSide.Sell : OrderSide.Buy, Math.Abs(planned), 0m,
+                    $"no price for {symbol}, so its position of {Text(planned)} is left as it is. Fix: make sure the data or the broker quotes {symbol}."));
+                continue;
+            }
+            var openNote = pending == 0 ? "" : $" ({Text(current)} held, {Text(pending)} on open orders)";
+            foreach (var leg in Legs(symbol, planned, target))
+            {
+                var notional = leg.Quantity * quote;
                 if (leg.Quantity == 0)
                 {
-                    skipped.Add(new SkippedTrade(symbol, leg.Side, leg.Raw, leg.Raw * price,
+                    skipped.Add(new SkippedTrade(symbol, leg.Side, leg.Raw, leg.Raw * quote,
                         $"the move of {Text(leg.Raw)} is less than one lot of {Text(_settings.LotOf(symbol))}"));
                     continue;
                 }
@@ -92,22 +120,52 @@ public sealed class RebalancePlanner
                 }
                 var after = planned + (leg.Side == OrderSide.Buy ? leg.Quantity : -leg.Quantity);
                 intents.Add(new OrderIntent(
-                    ledger.AccountId, sleeve, rebalanceId, symbol, leg.Side, Normalize(leg.Quantity), leg.Name, price,
+                    ledger.AccountId, sleeve, rebalanceId, symbol, leg.Side, Normalize(leg.Quantity), leg.Name, quote,
                     TimeInForce: symbol.Exchange == Exchanges.Crypto ? TimeInForce.Gtc : TimeInForce.Day,
                     ReducesExposure: leg.Reduces,
                     Reason: string.Create(CultureInfo.InvariantCulture,
-                        $"rebalance {rebalanceId}: {Text(planned)} -> {Text(after)} (account weight {weight.Double:0.####} at {Money(price)})")));
+                        $"rebalance {rebalanceId}: {Text(planned)}{openNote} -> {Text(after)} (account weight {weight.Double:0.####} at {Money(quote)})")));
                 planned = after;
             }
-            positions.Add(new PlannedPosition(symbol, weight.Double, price, current, Normalize(target), Normalize(planned)));
+            positions.Add(new PlannedPosition(symbol, weight.Double, quote, current, Normalize(target), Normalize(planned), Normalize(pending)));
         }
         var ordered = intents
             .OrderBy(i => i.Side == OrderSide.Sell ? 0 : 1)
             .ThenBy(i => i.Symbol)
             .ThenBy(i => i.Leg == CloseLeg ? 0 : 1)
             .ToList();
-        return new RebalancePlan(rebalanceId, nav, ordered, skipped, positions, []);
+        return new RebalancePlan(rebalanceId, nav, ordered, skipped, positions, []) { Cancels = cancels };
     }
+
+    /// <summary>
+    /// Open orders fit while they move the position the way the target needs and overshoot it by less than one lot (what
+    /// lot rounding alone can explain).
+    /// </summary>
+    private static bool Fits(decimal pending, decimal needed, decimal lot) =>
+        pending != 0 && Math.Sign(pending) == Math.Sign(needed) && Math.Abs(pending) - Math.Abs(needed) < lot;
+
+    /// <summary>Cancels the symbol's rebalance orders that no longer fit and says why nothing new is ordered for it.</summary>
+    private SkippedTrade Unfit(Symbol symbol, List<OrderView> open, decimal current, decimal pending, decimal target, decimal? price, List<PlannedCancel> cancels)
+    {
+        var needed = target - current;
+        var side = needed >= 0 ? OrderSide.Buy : OrderSide.Sell;
+        var quantity = Lots(Math.Abs(needed), _settings.LotOf(symbol));
+        var why = $"open orders still to fill {Text(pending)} of {symbol}, but the target of {Text(target)} needs {Text(needed)} from the {Text(current)} held";
+        var owned = open.Where(IsRebalanceOrder).ToList();
+        foreach (var order in owned)
+            cancels.Add(new PlannedCancel(order.ClientOrderId, symbol, $"{why}; cancelled by the rebalance"));
+        var kept = open.Where(o => !IsRebalanceOrder(o)).Select(o => $"{o.ClientOrderId} (sleeve {o.Sleeve}, leg {o.Leg})").ToList();
+        var done = owned.Count == 0 ? "" : $"{string.Join(", ", owned.Select(o => o.ClientOrderId))} {(owned.Count == 1 ? "is" : "are")} cancelled";
+        var left = kept.Count == 0 ? "" : $"{string.Join(", ", kept)} {(kept.Count == 1 ? "is not a rebalance's order and is" : "are not a rebalance's orders and are")} left working";
+        return new SkippedTrade(symbol, side, quantity, quantity * (price ?? 0m),
+            $"{why}: {string.Join("; ", new[] { done, left }.Where(t => t.Length > 0))}. Nothing new is ordered for {symbol} until the next rebalance, " +
+            "so no order can fill alongside one being cancelled.");
+    }
+
+    private static bool IsRebalanceOrder(OrderView order) => !order.Adopted && order.Leg is TargetLeg or CloseLeg;
+
+    /// <summary>What an open order still has to fill, signed (buys positive).</summary>
+    private static decimal Remaining(OrderView order) => (order.Side == OrderSide.Buy ? 1 : -1) * (order.Quantity - order.FilledQuantity);
 
     private List<string> Validate(RebalanceTargets targets, LedgerView ledger, IReadOnlyDictionary<Symbol, decimal> prices)
     {

@@ -8,7 +8,7 @@ namespace ActorTrader.Trading.Reconciliation;
 /// <summary>
 /// One run of startup reconciliation, strictly in order: orders (the order manager asks the broker about every order
 /// that may still change and adopts its truth), then fills (every fill confirmed by the ledger), then positions (the
-/// broker's positions and cash handed to the ledger's <see cref="ReconcilePositions"/>). The first failing step ends
+/// broker's positions, cash and account kind handed to the ledger's <see cref="ReconcilePositions"/>). The first failing step ends
 /// the run. Answers <see cref="StartupReconciliationSucceeded"/> or <see cref="StartupReconciliationFailed"/> to
 /// <c>replyTo</c> and stops.
 /// </summary>
@@ -86,7 +86,7 @@ public sealed class StartupReconciliationActor : ReceiveActor
             if (positions.Failure is { } positionsFailure) return Failed(step, $"The broker's positions could not be read ({positionsFailure.Kind}): {positionsFailure.Message}");
             var account = await _broker.Ask<BrokerAccountResult>(GetBrokerAccount.Instance, _stepTimeout).ConfigureAwait(true);
             if (account.Failure is { } accountFailure) return Failed(step, $"The broker's account could not be read ({accountFailure.Kind}): {accountFailure.Message}");
-            var ledger = await _ledger.Ask<PositionsReconciled>(new ReconcilePositions(positions.Positions!, account.Account!.Cash, id), _stepTimeout).ConfigureAwait(true);
+            var ledger = await _ledger.Ask<PositionsReconciled>(new ReconcilePositions(positions.Positions!, account.Account!.Cash, id, account.Account.Kind), _stepTimeout).ConfigureAwait(true);
             return new StartupReconciliationSucceeded(id, orders, fills, ledger);
         }
         catch (AskTimeoutException e)

@@ -114,7 +114,7 @@ public sealed class ReplayMarketFeed
         if (days < 1) throw new ArgumentOutOfRangeException(nameof(days), days, "A replay needs at least one trading day.");
         // Sessions are at most about five days apart; this window surely holds the requested count.
         var sessions = calendar.Sessions(start, start.AddDays(days * 2 + 14)).Take(days).ToList();
-        if (sessions.Count == 0) throw new ArgumentException($"The {calendar.Name} calendar has no session from {start:yyyy-MM-dd}.", nameof(start));
+        if (sessions.Count == 0) throw new ArgumentException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"The {calendar.Name} calendar has no session from {start:yyyy-MM-dd}."), nameof(start));
         var request = new PanelRequest(symbols, Timeframe.Day1, From: calendar.StartOfDayUtc(sessions[0].Date),
             To: calendar.StartOfDayUtc(sessions[^1].Date.AddDays(1)));
         var loaded = await loader.LoadAsync(request, cancellationToken).ConfigureAwait(false);

@@ -21,7 +21,7 @@ public sealed class LiveStartTests : TestKit.TestKit, IDisposable
 
     private static string TestData(params string[] parts) => Path.Combine([AppContext.BaseDirectory, "TestData", .. parts]);
 
-    private async Task<TradingStartException> StartLiveAsync(Dictionary<string, string?> environment)
+    private async Task<TradingStartException> StartLiveAsync(Dictionary<string, string?> environment, string extra = "")
     {
         var file = _dir.File("node.conf");
         await File.WriteAllTextAsync(file, $$"""
@@ -31,6 +31,7 @@ public sealed class LiveStartTests : TestKit.TestKit, IDisposable
               broker { kind = alpaca, alpaca { live = true, base-url = "https://api.alpaca.markets" } }
               sleeves.dir = "{{TestData("hocon", "sleeves")}}"
               data.scanners.dir = "{{TestData("hocon", "scanners")}}"
+              {{extra}}
             }
             """);
         var sources = new ConfigSources { ConfigFile = file, Environment = environment, WorkingDirectory = _dir.Path };
@@ -83,6 +84,15 @@ public sealed class LiveStartTests : TestKit.TestKit, IDisposable
         Assert.Contains("synthetic data never reaches a live broker", refused.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("LIVE_TRADING", refused.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("does not match", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_trading_key_config_check_rejects_keeps_the_live_broker_from_starting()
+    {
+        var refused = await StartLiveAsync(Credentials(("LIVE_TRADING", "1"), (LiveGate.ConfirmVariable, Token)), "broker.paper.commission-bps = -1");
+
+        Assert.Equal(NodeHost.ExitLiveRefused, refused.ExitCode);
+        Assert.Contains("config-check found 1 problem(s)", refused.Message, StringComparison.Ordinal);
     }
 
     [Fact]

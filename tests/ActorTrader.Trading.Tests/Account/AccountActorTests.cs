@@ -51,6 +51,13 @@ public sealed class AccountActorTests : OrderTestKit
             Settings = Settings with { ReconcileOnStart = reconcileOnStart },
         }), AccountActor.NameOf(AccountId));
 
+    private IActorRef StartAccountWithGate(TestProbe gate) =>
+        Sys.ActorOf(AccountActor.CreateProps(new AccountProps(AccountId, Venue.Connect, () => ForwardingActor.To(Ledger.Ref))
+        {
+            Settings = Settings,
+            PermissionGate = gate.Ref,
+        }), AccountActor.NameOf(AccountId));
+
     private async Task<AccountRefs> RefsAsync(IActorRef account) => await AskAsync<AccountRefs>(account, GetAccountRefs.Instance);
 
     private async Task<TradingPermission> PermissionAsync(AccountRefs refs) => await AskAsync<TradingPermission>(refs.Orders, GetTradingPermission.Instance);
@@ -185,5 +192,46 @@ public sealed class AccountActorTests : OrderTestKit
 
         Assert.NotNull(await requester.ExpectMsgAsync<StartupReconciliationSucceeded>());
         Assert.True((await PermissionAsync(refs)).Allowed);
+    }
+
+    [Fact]
+    public async Task With_a_permission_gate_a_reconciliation_is_told_to_the_gate_and_never_to_the_order_manager()
+    {
+        var gate = CreateTestProbe("gate");
+        var account = StartAccountWithGate(gate);
+        var refs = await RefsAsync(account);
+
+        var positions = await ReconcilePositionsAsync();
+
+        Assert.Equal(positions.ReconciliationId, (await gate.ExpectMsgAsync<StartupReconciliationSucceeded>()).ReconciliationId);
+        Assert.Equal(account, gate.LastSender);
+        var permission = await PermissionAsync(refs);
+        Assert.False(permission.Allowed);
+        Assert.DoesNotContain(AccountId, permission.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_a_permission_gate_a_failed_reconciliation_is_told_to_the_gate()
+    {
+        var gate = CreateTestProbe("gate");
+        Venue.Script(ScriptedBrokerAccount.ListOrders, ScriptedBrokerOutcome.ServerError);
+        var refs = await RefsAsync(StartAccountWithGate(gate));
+
+        Assert.Equal(ReconciliationStep.Orders, (await gate.ExpectMsgAsync<StartupReconciliationFailed>()).Step);
+        Assert.DoesNotContain("500", (await PermissionAsync(refs)).Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_a_permission_gate_a_stopped_child_is_told_to_the_gate()
+    {
+        var gate = CreateTestProbe("gate");
+        var refs = await RefsAsync(StartAccountWithGate(gate));
+        await ReconcilePositionsAsync();
+        await gate.ExpectMsgAsync<StartupReconciliationSucceeded>();
+
+        Sys.Stop(refs.Ledger);
+
+        Assert.Equal("ledger", (await gate.ExpectMsgAsync<AccountAlert>()).Source);
+        Assert.DoesNotContain("stopped", (await PermissionAsync(refs)).Reason, StringComparison.Ordinal);
     }
 }

@@ -39,6 +39,9 @@ internal sealed class FakeOperations(Func<DateTimeOffset> now) : ITradingDayOper
 
     public IReadOnlyDictionary<Symbol, decimal> Prices { get; set; } = new Dictionary<Symbol, decimal> { [Aapl] = 100m };
 
+    /// <summary>The open orders the rebalance sees (none by default).</summary>
+    public IReadOnlyList<OrderView> OpenOrders { get; set; } = [];
+
     private Task Record(string name, object? argument = null)
     {
         _calls.Enqueue(new OperationCall(name, now(), argument));
@@ -69,6 +72,18 @@ internal sealed class FakeOperations(Func<DateTimeOffset> now) : ITradingDayOper
     }
 
     public Task<LedgerView> GetLedgerAsync(CancellationToken cancellationToken) => Task.FromResult(Ledger);
+
+    public async Task<IReadOnlyList<OrderView>> GetOpenOrdersAsync(CancellationToken cancellationToken)
+    {
+        await Record("open-orders");
+        return OpenOrders;
+    }
+
+    public async Task<IReadOnlyList<CancelSubmission>> CancelAsync(IReadOnlyList<PlannedCancel> cancels, CancellationToken cancellationToken)
+    {
+        await Record("cancel", cancels);
+        return [.. cancels.Select(c => new CancelSubmission(c.ClientOrderId, true))];
+    }
 
     public Task<IReadOnlyDictionary<Symbol, decimal>> GetPricesAsync(IReadOnlyCollection<Symbol> symbols, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyDictionary<Symbol, decimal>>(symbols.Where(Prices.ContainsKey).ToDictionary(s => s, s => Prices[s]));

@@ -96,7 +96,7 @@ public sealed class TradingDayActorTests : TestKit.TestKit
     {
         await RunDayAsync(StartDay(Et(2026, 1, 6, 6, 0)));
 
-        Assert.Equal(["reconcile", "refresh-data", "market-open", "run", "run", "run", "run", "targets", "submit", "market-close", "snapshot", "backup", "report"],
+        Assert.Equal(["reconcile", "refresh-data", "market-open", "run", "run", "run", "run", "targets", "open-orders", "submit", "market-close", "snapshot", "backup", "report"],
             _ops.Calls.Select(c => c.Name));
     }
 
@@ -126,6 +126,26 @@ public sealed class TradingDayActorTests : TestKit.TestKit
         var intent = Assert.Single(intents);
         Assert.Equal((FakeOperations.Aapl, OrderSide.Buy, 500m, "2026-01-06T20:45Z", RebalanceTargets.MetaName),
             (intent.Symbol, intent.Side, intent.Quantity, intent.RebalanceId, intent.Sleeve));
+    }
+
+    [Fact]
+    public async Task The_rebalance_plans_with_the_open_orders_and_cancels_those_that_no_longer_fit_before_it_submits()
+    {
+        var msft = Symbol.Parse("NASDAQ:MSFT");
+        var at = Utc(2026, 1, 6, 15, 0);
+        var stale = new OrderView("at-stale", "b-1", "acct-1", msft, OrderSide.Buy, OrderType.Market, 10m, 0m, null, OrderState.Accepted,
+            RebalanceTargets.MetaName, "2026-01-06T15:00Z", RebalancePlanner.TargetLeg, at, at, null, false);
+        var working = stale with { ClientOrderId = "at-working", Symbol = FakeOperations.Aapl, Quantity = 200m };
+        _ops.OpenOrders = [stale, working];
+
+        await RunDayAsync(StartDay(Et(2026, 1, 6, 6, 0)));
+
+        var cancels = (IReadOnlyList<PlannedCancel>)Assert.Single(_ops.Named("cancel")).Argument!;
+        Assert.Equal(["at-stale"], cancels.Select(c => c.ClientOrderId));
+        var intents = (IReadOnlyList<OrderIntent>)Assert.Single(_ops.Named("submit")).Argument!;
+        Assert.Equal(300m, Assert.Single(intents).Quantity);
+        var names = _ops.Calls.Select(c => c.Name).ToList();
+        Assert.True(names.IndexOf("cancel") < names.IndexOf("submit"));
     }
 
     [Fact]

@@ -65,6 +65,7 @@ public sealed class TradingDayReplayTests : TestKit.TestKit
             ("run", Utc(2026, 1, 5, 15, 30)),
             ("run", Utc(2026, 1, 5, 16, 0)),
             ("targets", Utc(2026, 1, 5, 20, 45)),
+            ("open-orders", Utc(2026, 1, 5, 20, 45)),
             ("submit", Utc(2026, 1, 5, 20, 45)),
             ("market-close", Utc(2026, 1, 5, 21, 0)),
             ("snapshot", Utc(2026, 1, 5, 21, 15)),

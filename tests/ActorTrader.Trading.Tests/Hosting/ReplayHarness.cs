@@ -24,24 +24,31 @@ namespace ActorTrader.Trading.Tests.Host;
 /// <summary>
 /// A whole replay in-process: a real trading core (gate, account with broker, orders, ledger, risk and day) over an in-memory
 /// journal that outlives its actor system (a restart), the paper broker in a temp file, hand-made bars of two symbols and a
-/// fixed per-day target schedule. Each <see cref="RunAsync"/> is one "process": its own actor system, stopped at the end.
+/// fixed per-day target schedule — or, with <c>fitted</c>, targets refitted each day by a <see cref="MetaScheduleTargets"/> over a
+/// <see cref="FittingMeta"/>. Each <see cref="RunAsync"/> is one "process": its own actor system, stopped at the end.
 /// </summary>
 internal sealed class ReplayHarness : IDisposable
 {
     public const string AccountId = "paper";
     public static readonly Symbol Ko = new("NYSE", "KO");
     public static readonly Symbol Pep = new("NYSE", "PEP");
-    private static readonly IMarketCalendar Nyse = MarketCalendars.Nyse;
+    private static readonly NyseCalendar Nyse = MarketCalendars.Nyse;
     private static readonly DateOnly First = new(2022, 9, 1);
     private static readonly RunId Run = RunId.Create(new DateTimeOffset(2026, 11, 22, 0, 0, 0, TimeSpan.Zero), "abc123");
 
     private readonly MemoryStorage _journal = new();
+    private readonly Func<int, decimal>? _pepClose;
+    private readonly bool _fitted;
 
-    public ReplayHarness(int days)
+    /// <param name="pepClose">PEP's close on the d-th session (default 50 + d / 2 ± 0.25).</param>
+    /// <param name="fitted">Targets refitted for each day on the bars before it, instead of the fixed schedule.</param>
+    public ReplayHarness(int days, Func<int, decimal>? pepClose = null, bool fitted = false)
     {
         Root = Path.Combine(Path.GetTempPath(), "actortrader-replay-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Root);
         Sessions = ReplayFeedLoader.Sessions(Nyse, First, days);
+        _pepClose = pepClose;
+        _fitted = fitted;
     }
 
     public string Root { get; }
@@ -66,7 +73,11 @@ internal sealed class ReplayHarness : IDisposable
             using var stop = new CancellationTokenSource();
             var output = new DayLines(stopAfterDays, stop);
             var halt = system.ActorOf(Props.Create(() => new ActiveHaltSource()), "control");
-            var setup = new TradingCoreSetup(system, AccountId, () => new SharedBroker(paper), paper.Name, false, halt, Nyse, _ => Targets())
+            var fitter = _fitted ? system.ActorOf(Props.Create(() => new FittingMeta(History())), "fitting-meta") : null;
+            Func<TradingActors, ITargetSource> targets = fitter is null
+                ? _ => Targets()
+                : _ => new MetaScheduleTargets(fitter, fitter, "test", Nyse, TimeSpan.FromSeconds(30), Run);
+            var setup = new TradingCoreSetup(system, AccountId, () => new SharedBroker(paper), paper.Name, false, halt, Nyse, targets)
             {
                 Ledger = LedgerSettings.Default with { Kind = AccountKind.Cash },
                 Risk = RiskSettings.Default with { MaxOrderWeight = 1m, MaxPositionWeight = 1m, CircuitBreakers = [] },
@@ -96,7 +107,9 @@ internal sealed class ReplayHarness : IDisposable
     }
 
     /// <summary>Opens at 100 + d, closes at 100 + d + 0.5 (KO) and 50 + d / 2 ± 0.25 (PEP) on the d-th session; bars stamped at local midnight.</summary>
-    private ReplayMarketFeed Feed()
+    private ReplayMarketFeed Feed() => ReplayMarketFeed.FromBars(Bars(), false, "test bars", Nyse);
+
+    private Dictionary<Symbol, IReadOnlyList<Bar>> Bars()
     {
         var ko = new List<Bar>();
         var pep = new List<Bar>();
@@ -104,9 +117,20 @@ internal sealed class ReplayHarness : IDisposable
         {
             var t = Nyse.StartOfDayUtc(Sessions[d].Date);
             ko.Add(new Bar(t, 100m + d, 101m + d, 99m + d, 100.5m + d, 0m));
-            pep.Add(new Bar(t, 50m + d / 2m, 51m + d, 49m, 50m + d / 2m + (d % 2 == 0 ? 0.25m : -0.25m), 0m));
+            var close = _pepClose?.Invoke(d) ?? 50m + d / 2m + (d % 2 == 0 ? 0.25m : -0.25m);
+            pep.Add(new Bar(t, 50m + d / 2m, Math.Max(51m + d, close), 49m, close, 0m));
         }
-        return ReplayMarketFeed.FromBars(new Dictionary<Symbol, IReadOnlyList<Bar>> { [Ko] = ko, [Pep] = pep }, false, "test bars", Nyse);
+        return new Dictionary<Symbol, IReadOnlyList<Bar>> { [Ko] = ko, [Pep] = pep };
+    }
+
+    /// <summary>What the fitting meta sees: five flat sessions before the replay (KO 100, PEP 50), then the replay's bars.</summary>
+    private Dictionary<Symbol, IReadOnlyList<Bar>> History()
+    {
+        var before = new List<DateOnly>();
+        for (var day = First.AddDays(-1); before.Count < 5; day = day.AddDays(-1))
+            if (Nyse.SessionOn(day) is not null) before.Insert(0, day);
+        return Bars().ToDictionary(kv => kv.Key, kv => (IReadOnlyList<Bar>)[
+            .. before.Select(d => new Bar(Nyse.StartOfDayUtc(d), 1m, 1m, 1m, kv.Key == Ko ? 100m : 50m, 0m)), .. kv.Value]);
     }
 
     /// <summary>Decided at each close before a session: KO 30 %, 10 %, 40 %, ... and PEP 20 %, 35 %, 5 %, ...</summary>
@@ -128,9 +152,15 @@ internal sealed class ReplayHarness : IDisposable
         public ActiveHaltSource() => Receive<GetOperatorHalt>(_ => Sender.Tell(OperatorHalt.Active, Self));
     }
 
-    /// <summary>Standard output of the replay; cancels the run after the given number of day lines.</summary>
+    /// <summary>
+    /// Standard output of the replay; "kills" the run at the given day line: cancels it, and the line's write never
+    /// returns, so the trading day stops right there (after the day was recorded) like a killed process, instead of racing
+    /// on into the next day until the actor system is down.
+    /// </summary>
     private sealed class DayLines(int? stopAfter, CancellationTokenSource stop) : StringWriter(System.Globalization.CultureInfo.InvariantCulture)
     {
+        private readonly TaskCompletionSource _killed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
         private readonly List<string> _lines = [];
 
         public IReadOnlyList<string> Lines
@@ -149,8 +179,9 @@ internal sealed class ReplayHarness : IDisposable
                 _lines.Add(value ?? "");
                 count = _lines.Count;
             }
-            if (count == stopAfter) stop.Cancel();
-            return Task.CompletedTask;
+            if (count != stopAfter) return Task.CompletedTask;
+            stop.Cancel();
+            return _killed.Task;
         }
     }
 }

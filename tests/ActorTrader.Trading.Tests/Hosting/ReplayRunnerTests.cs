@@ -78,4 +78,23 @@ public sealed class ReplayRunnerTests
         var accepted = resumed.Submissions.Where(s => s.Outcome == SubmissionOutcome.Accepted).Select(s => s.ClientOrderId).ToList();
         Assert.Equal(accepted.Count, accepted.Distinct().Count());
     }
+
+    [Fact]
+    public async Task A_price_change_after_the_decision_date_does_not_change_that_days_targets()
+    {
+        // From the third session on PEP closes at 80 instead of about 51: a fit that saw those closes would select PEP.
+        using var steady = new ReplayHarness(Days, fitted: true);
+        using var jump = new ReplayHarness(Days, pepClose: d => d >= 2 ? 80m : 50m + d / 2m + (d % 2 == 0 ? 0.25m : -0.25m), fitted: true);
+
+        var a = await steady.RunAsync();
+        var b = await jump.RunAsync();
+
+        Assert.True(a.Result!.Succeeded && b.Result!.Succeeded, a.Result.Error ?? b.Result!.Error);
+        // A day's targets are decided at the close before it: the first three days' were decided before the first close at 80.
+        Assert.Equal(Targets(a, 3), Targets(b, 3));
+        Assert.NotEqual(Targets(a, 4), Targets(b, 4));
+    }
+
+    private static List<(DateOnly Date, string Symbol, double Weight)> Targets(HarnessRun run, int days) =>
+        [.. run.Result!.Summaries.Take(days).SelectMany(s => s.Rebalances.SelectMany(r => r.Plan!.Positions.Select(p => (s.Date, p.Symbol.ToString(), p.TargetWeight))))];
 }

@@ -55,7 +55,7 @@ public sealed class TradingGateTests : TestKit.TestKit
     {
         _gate.Tell(OperatorHalt.Active);
         _gate.Tell(Risk(TradingState.Active));
-        Sys.EventStream.Publish(Reconciled());
+        _gate.Tell(Reconciled(), _account.Ref);
         var permission = (TradingPermission)_orders.FishForMessage(m => m is TradingPermission { Allowed: true });
         Assert.False(permission.ReducingOnly);
     }
@@ -78,6 +78,19 @@ public sealed class TradingGateTests : TestKit.TestKit
     }
 
     [Fact]
+    public void The_gate_says_it_is_waiting_until_it_has_heard_every_input()
+    {
+        _gate.Tell(OperatorHalt.Active);
+        _gate.Tell(GetGateState.Instance, TestActor);
+        Assert.True(ExpectMsg<GateState>().Waiting);
+
+        Open();
+
+        _gate.Tell(GetGateState.Instance, TestActor);
+        Assert.False(ExpectMsg<GateState>().Waiting);
+    }
+
+    [Fact]
     public void Once_reconciled_not_halted_and_risk_active_the_order_manager_may_trade_and_submits_pass()
     {
         Open();
@@ -90,13 +103,39 @@ public sealed class TradingGateTests : TestKit.TestKit
     }
 
     [Fact]
-    public void A_reconciliation_re_sends_the_permission_the_account_overwrote()
+    public void A_reconciliation_that_changes_nothing_sends_the_order_manager_nothing()
     {
         Open();
 
+        _gate.Tell(Reconciled(), _account.Ref);
+
+        _orders.ExpectNoMsg(TimeSpan.FromMilliseconds(200));
+        _gate.Tell(GetGateState.Instance, TestActor);
+        Assert.True(ExpectMsg<GateState>().Permission.Allowed);
+    }
+
+    [Fact]
+    public void A_reconciliation_published_by_someone_else_is_not_an_input_of_the_gate()
+    {
+        _gate.Tell(OperatorHalt.Active);
+        _gate.Tell(Risk(TradingState.Active));
+
         Sys.EventStream.Publish(Reconciled());
 
-        Assert.True(_orders.ExpectMsg<TradingPermission>().Allowed);
+        _orders.ExpectNoMsg(TimeSpan.FromMilliseconds(200));
+        Assert.Contains("startup reconciliation", RefusedSubmit(Buy(Ko, 1)).Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_failed_reconciliation_told_by_the_account_closes_the_order_manager()
+    {
+        Open();
+
+        _gate.Tell(new StartupReconciliationFailed($"{AccountId}-20261120T130000Z-2", ReconciliationStep.Fills, "ledger did not confirm"), _account.Ref);
+
+        var permission = _orders.ExpectMsg<TradingPermission>();
+        Assert.False(permission.Allowed);
+        Assert.Contains("ledger did not confirm", permission.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -212,11 +251,12 @@ public sealed class TradingGateTests : TestKit.TestKit
     {
         Open();
 
-        Sys.EventStream.Publish(new AccountAlert(AccountId, "ledger", "stopped", HaltedAt));
+        _gate.Tell(new AccountAlert(AccountId, "ledger", "stopped", HaltedAt), _account.Ref);
 
         Assert.False(_orders.ExpectMsg<TradingPermission>().Allowed);
-        Sys.EventStream.Publish(Reconciled());
-        Assert.False(_orders.ExpectMsg<TradingPermission>().Allowed);
+        _gate.Tell(Reconciled(), _account.Ref);
+        _orders.ExpectNoMsg(TimeSpan.FromMilliseconds(200));
+        Assert.Contains("stopped", RefusedSubmit(Buy(Ko, 1)).Reason, StringComparison.Ordinal);
     }
 
     private static LedgerView Ledger(params Position[] positions) => new(AccountId, AccountKind.Margin, 100_000m, positions,

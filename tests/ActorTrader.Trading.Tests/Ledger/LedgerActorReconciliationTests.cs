@@ -145,4 +145,44 @@ public sealed class LedgerActorReconciliationTests : LedgerTestKit
         Assert.Contains("NASDAQ:MSFT", refusal.Message, StringComparison.Ordinal);
         Assert.Equal(written, Journal.Written);
     }
+
+    [Fact]
+    public async Task Reconciliation_adopts_the_broker_accounts_kind_and_journals_it()
+    {
+        var ledger = StartLedger(Cash(10_000m));
+        await ViewOf(ledger);
+        var written = Journal.Written;
+
+        var result = await ledger.Ask<PositionsReconciled>(new ReconcilePositions([], 10_000m, "rec-1", AccountKind.Margin), DefaultTimeout);
+
+        Assert.Equal(AccountKind.Margin, result.AdoptedKind);
+        Assert.Empty(result.Discrepancies);
+        Assert.Equal(written + 1, Journal.Written);
+        Assert.Equal(AccountKind.Margin, (await ViewOf(await RestartAsync(ledger, Cash(10_000m)))).Kind);
+    }
+
+    [Fact]
+    public async Task A_short_the_broker_holds_on_its_margin_account_is_adopted_under_margin_rules()
+    {
+        var ledger = StartLedger(Cash(10_000m));
+
+        await ledger.Ask<PositionsReconciled>(new ReconcilePositions([Held(Msft, -3, 400m)], 11_200m, "rec-1", AccountKind.Margin), DefaultTimeout);
+        await Book(ledger, Sell(Msft, 2, 400m), "e1");
+
+        var view = await ViewOf(ledger);
+        Assert.Equal((AccountKind.Margin, -5m), (view.Kind, Assert.Single(view.Positions).Quantity));
+    }
+
+    [Fact]
+    public async Task A_broker_of_the_same_kind_changes_nothing()
+    {
+        var ledger = StartLedger(Margin(10_000m));
+        await ViewOf(ledger);
+        var written = Journal.Written;
+
+        var result = await ledger.Ask<PositionsReconciled>(new ReconcilePositions([], 10_000m, "rec-1", AccountKind.Margin), DefaultTimeout);
+
+        Assert.Null(result.AdoptedKind);
+        Assert.Equal(written, Journal.Written);
+    }
 }

@@ -37,7 +37,7 @@ public sealed class LedgerSettingsTests
         var problem = Assert.Single(problems);
         Assert.Equal("actortrader.trading.ledger.account-kind", problem.Key);
         Assert.StartsWith("node.conf:1:", problem.Location, StringComparison.Ordinal);
-        Assert.Equal(AccountKind.Cash, settings.Kind);
+        Assert.Equal(LedgerSettings.Default.Kind, settings.Kind);
     }
 
     [Fact]
@@ -63,5 +63,14 @@ public sealed class LedgerSettingsTests
         var (_, problems) = Read("cash-tolerance = lots");
 
         Assert.Equal("actortrader.trading.ledger.cash-tolerance", Assert.Single(problems).Key);
+    }
+
+    [Fact]
+    public void The_default_account_kind_is_the_paper_brokers()
+    {
+        var paper = ActorTrader.Brokers.Paper.PaperBrokerSettings.Default(Path.Combine(Path.GetTempPath(), "unused-paper.db"));
+
+        Assert.Equal(paper.AccountKind, LedgerSettings.Default.Kind);
+        Assert.Equal(paper.AccountKind, LedgerSettings.Read(ReferenceConfig.Load(new Dictionary<string, string?>())).Settings.Kind);
     }
 }

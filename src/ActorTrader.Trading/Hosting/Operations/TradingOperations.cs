@@ -18,10 +18,11 @@ namespace ActorTrader.Trading.Host.Operations;
 /// The node's <see cref="ITradingDayOperations"/>: pre-market reconciliation through the account actor; at the open and
 /// the close the session's quotes go to the paper broker (so orders fill at the next quote) and to the ledger as marks,
 /// and the ledger is awaited until it holds every fill the broker made; the rebalance takes its targets from the
-/// <see cref="Targets.ITargetSource"/>, its prices from the latest quotes (never later than the clock), checks the
-/// intents with the risk manager and submits the approved ones, in order, through the trading gate; post-market takes the
-/// ledger's daily snapshot and tells the listener. The same code serves a replay (virtual clock, paper broker fed from the
-/// bundled data) and a live day (wall clock).
+/// <see cref="Targets.ITargetSource"/>, its prices from the latest quotes (never later than the clock) and the open orders
+/// from the order manager, cancels through the trading gate the open orders the plan found no longer fit, checks the
+/// intents with the risk manager and submits the approved ones, in order, through the gate once it has heard every input
+/// (the operator's halt, reconciliation, risk); post-market takes the ledger's daily snapshot and tells the listener. The
+/// same code serves a replay (virtual clock, paper broker fed from the bundled data) and a live day (wall clock).
 /// </summary>
 public sealed class TradingOperations : ITradingDayOperations
 {
@@ -64,7 +65,7 @@ public sealed class TradingOperations : ITradingDayOperations
         if (_account.Risk is { } risk)
         {
             var started = await risk.Ask<RiskCommandResult>(new StartOfDay(session.Date, view.NetAssetValue), _setup.AskTimeout, cancellationToken).ConfigureAwait(false);
-            if (!started.Accepted) _log.Warning("Risk did not start day {Date:yyyy-MM-dd}: {Message}", session.Date, started.Message);
+            if (!started.Accepted) _log.Warning("Risk did not start day {Date:l}: {Message}", IsoDate.Text(session.Date), started.Message);
         }
     }
 
@@ -85,7 +86,7 @@ public sealed class TradingOperations : ITradingDayOperations
                 continue;
             }
             // A weight the market cannot price today is held as cash rather than failing the whole rebalance.
-            _log.Warning("Rebalance of {Date:yyyy-MM-dd}: no price for {Symbols} of {Set}; their weight stays in cash", date, string.Join(", ", missing), set.Name);
+            _log.Warning("Rebalance of {Date:l}: no price for {Symbols} of {Set}; their weight stays in cash", IsoDate.Text(date), string.Join(", ", missing), set.Name);
             var kept = set.Weights.Where(kv => !missing.Contains(kv.Key)).ToDictionary(kv => kv.Key, kv => kv.Value);
             sets.Add(set with { Weights = new SortedDictionary<Symbol, double>(kept), Cash = set.Cash + missing.Sum(s => set.Weights[s]) });
         }
@@ -94,6 +95,30 @@ public sealed class TradingOperations : ITradingDayOperations
 
     public Task<LedgerView> GetLedgerAsync(CancellationToken cancellationToken) =>
         _account.Ledger.Ask<LedgerView>(GetLedger.Instance, _setup.AskTimeout, cancellationToken);
+
+    public async Task<IReadOnlyList<OrderView>> GetOpenOrdersAsync(CancellationToken cancellationToken)
+    {
+        var view = await _account.Orders.Ask<OrdersView>(new GetOrders(OpenOnly: true), _setup.AskTimeout, cancellationToken).ConfigureAwait(false);
+        return view.Orders;
+    }
+
+    public async Task<IReadOnlyList<CancelSubmission>> CancelAsync(IReadOnlyList<PlannedCancel> cancels, CancellationToken cancellationToken)
+    {
+        var answers = new List<CancelSubmission>(cancels.Count);
+        foreach (var cancel in cancels)
+        {
+            var reply = await _setup.Gate.Ask<object>(new CancelOrder(cancel.ClientOrderId, cancel.Reason), _setup.AskTimeout, cancellationToken).ConfigureAwait(false);
+            var answer = reply switch
+            {
+                OrderCancelRequested => new CancelSubmission(cancel.ClientOrderId, true),
+                OrderCancelRefused refused => new CancelSubmission(cancel.ClientOrderId, false, refused.Reason),
+                _ => new CancelSubmission(cancel.ClientOrderId, false, $"unexpected answer {reply.GetType().Name} from the order manager"),
+            };
+            if (!answer.Requested) _log.Warning("Cancel of order {ClientOrderId} ({Symbol}) was refused: {Reason}", cancel.ClientOrderId, cancel.Symbol, answer.Reason);
+            answers.Add(answer);
+        }
+        return answers;
+    }
 
     public Task<IReadOnlyDictionary<Symbol, decimal>> GetPricesAsync(IReadOnlyCollection<Symbol> symbols, CancellationToken cancellationToken)
     {
@@ -130,6 +155,7 @@ public sealed class TradingOperations : ITradingDayOperations
                 answers[refused.Intent.ClientOrderId] = new IntentSubmission(refused.Intent.ClientOrderId, false, "risk: " + refused);
             approved = [.. check.Approved];
         }
+        if (approved.Count > 0) await AwaitGateDecidedAsync(cancellationToken).ConfigureAwait(false);
         foreach (var intent in approved)
         {
             var reply = await _setup.Gate.Ask<object>(new SubmitOrder(intent), _setup.AskTimeout, cancellationToken).ConfigureAwait(false);
@@ -161,7 +187,7 @@ public sealed class TradingOperations : ITradingDayOperations
         DailySnapshotTaken? snapshot;
         lock (_snapshots) _snapshots.Remove(summary.Date, out snapshot);
         if (snapshot is null)
-            throw new InvalidOperationException($"No daily snapshot of {summary.Date:yyyy-MM-dd} was taken (see the snapshot step); the day is not reported as complete.");
+            throw new InvalidOperationException($"No daily snapshot of {IsoDate.Text(summary.Date)} was taken (see the snapshot step); the day is not reported as complete.");
         var view = await GetLedgerAsync(cancellationToken).ConfigureAwait(false);
         if (_setup.Listener is { } listener)
             await listener.DayCompletedAsync(new CompletedTradingDay(summary, snapshot, view.FillCount), cancellationToken).ConfigureAwait(false);
@@ -191,6 +217,25 @@ public sealed class TradingOperations : ITradingDayOperations
         await ConditionWaiter<LedgerView>.WaitAsync(_setup.System, _account.Ledger, GetLedger.Instance, typeof(LedgerChanged),
             view => view.AccountId == accountId && Same(view, expected), view => $"the ledger of account {accountId} did not catch up: {Describe(view, expected)}",
             _setup.SyncTimeout, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Waits until the gate has heard every input (the operator's halt, reconciliation, risk): right after a start a replay's
+    /// first rebalance can come before the control actor or risk answered the gate, which would refuse the orders as
+    /// "waiting". A gate that decided (allowed or not) is not waited for; after the wait the gate decides as it stands.
+    /// </summary>
+    private async Task AwaitGateDecidedAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ConditionWaiter<GateState>.WaitAsync(_setup.System, _setup.Gate, GetGateState.Instance, typeof(TradingPermissionChanged),
+                state => !state.Waiting, state => $"the gate of account {_account.AccountId} still waits: {state?.Permission.Reason}",
+                _setup.SyncTimeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException e)
+        {
+            _log.Warning("{Message}; the orders are submitted and the gate refuses them", e.Message);
+        }
     }
 
     private async Task AwaitNoSubmitInFlightAsync(CancellationToken cancellationToken)

@@ -13,9 +13,9 @@ namespace ActorTrader.Trading.Host.Replay;
 
 /// <summary>
 /// Runs a replay on a prepared <see cref="TradingCore"/>: the cursor says which days are done (a restarted replay goes
-/// on after the last one), the targets are computed once up to the last day, a virtual market clock moves the trading
-/// day through the remaining sessions (the paper broker fed with each day's open and close quotes), each completed day
-/// is journaled and printed, and at the end the report is written and the cursor marked finished.
+/// on after the last one), a virtual market clock moves the trading day through the remaining sessions (the paper broker
+/// fed with each day's open and close quotes; each day's targets fitted on the data before it, point in time), each
+/// completed day is journaled and printed, and at the end the report is written and the cursor marked finished.
 /// </summary>
 public static class ReplayRunner
 {
@@ -31,9 +31,6 @@ public static class ReplayRunner
         var cursor = await cursorActor.Ask<ReplayCursor>(new BeginReplay(started), setup.AskTimeout, cancellationToken).ConfigureAwait(false);
         progress.Resume(cursor.Completed.Count, cursor.Last?.Date, cursor.Last?.NetAssetValue, cursor.Last?.LedgerFillCount ?? 0);
         var remaining = plan.Sessions.Where(s => cursor.Last is not { } last || s.Date > last.Date).ToList();
-
-        if (core.Targets is MetaScheduleTargets meta && remaining.Count > 0)
-            await meta.PrepareAsync(plan.Sessions[^1].Date, cancellationToken).ConfigureAwait(false);
 
         var completed = new TaskCompletionSource<TradingReplayCompleted>(TaskCreationOptions.RunContinuationsAsynchronously);
         var clock = plan.Clock;
@@ -85,10 +82,14 @@ public static class ReplayRunner
         var sessions = plan.Sessions.Select(s => s.Date).ToHashSet();
         var notes = new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
-            ["Replay"] = $"{plan.Days} sessions from {plan.Start:yyyy-MM-dd}",
+            ["Replay"] = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{plan.Days} sessions from {plan.Start:yyyy-MM-dd}"),
         };
-        if (core.Targets is MetaScheduleTargets { LastOutcome: { } outcome })
-            notes["Meta-weights"] = string.Join(", ", outcome.MetaWeights.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => kv.Key + " " + (kv.Value * 100).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) + "%"));
+        if (core.Targets is MetaScheduleTargets { LastOutcome: { } outcome } meta)
+        {
+            notes["Meta-weights"] = string.Join(", ", outcome.MetaWeights.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => kv.Key + " " + (kv.Value * 100).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) + "%"))
+                + " (the last day's fit)";
+            notes["Fits"] = meta.Fits.ToString(System.Globalization.CultureInfo.InvariantCulture) + " (one per day: the sleeves and the meta-weights are refitted on the data before each day)";
+        }
         return new RunReportData(plan.Run.Value, "replay", plan.Profile, core.Setup.BrokerName, plan.Quotes.Source, plan.Quotes.Synthetic,
             opening ?? ledger.Cash, [.. daily.Rows.Where(r => sessions.Contains(r.Date))], cursor.Completed, orders.Orders, fills, ledger, positions.Positions)
         {

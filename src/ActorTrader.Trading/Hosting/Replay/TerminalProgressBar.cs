@@ -20,7 +20,7 @@ public sealed class TerminalProgressBar(TextWriter error) : IReplayProgressBar
     {
         var done = view.Total == 0 ? Width : (int)Math.Round((double)view.Completed / view.Total * Width);
         var text = string.Create(CultureInfo.InvariantCulture,
-            $"\r[{new string('#', done)}{new string('.', Width - done)}] {view.Completed}/{view.Total}{(view.LastDate is { } d ? $" {d:yyyy-MM-dd}" : "")}");
+            $"\r[{new string('#', done)}{new string('.', Width - done)}] {view.Completed}/{view.Total}{(view.LastDate is { } d ? " " + Day.IsoDate.Text(d) : "")}");
         lock (_gate)
         {
             error.Write(text);

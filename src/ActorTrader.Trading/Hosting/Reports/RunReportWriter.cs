@@ -108,7 +108,7 @@ public sealed class RunReportWriter(RunArtifacts artifacts, IMarketCalendar cale
         about.AddRow("Profile", data.Profile);
         about.AddRow("Broker", data.Broker);
         about.AddRow("Data", data.Source + (data.Synthetic ? " (synthetic: generated prices, for demonstration only)" : ""));
-        if (data.Daily.Count > 0) about.AddRow("Days", $"{data.Daily.Count} ({data.Daily[0].Date:yyyy-MM-dd} to {data.Daily[^1].Date:yyyy-MM-dd})");
+        if (data.Daily.Count > 0) about.AddRow("Days", string.Create(CultureInfo.InvariantCulture, $"{data.Daily.Count} ({data.Daily[0].Date:yyyy-MM-dd} to {data.Daily[^1].Date:yyyy-MM-dd})"));
         foreach (var (key, value) in data.Notes.OrderBy(kv => kv.Key, StringComparer.Ordinal)) about.AddRow(key, value);
         if (data.Dropped.Count > 0) about.AddRow("Left in cash (no prices in the data)", string.Join(", ", data.Dropped));
         sb.Append(about.Render()).Append('\n');
@@ -151,8 +151,8 @@ public sealed class RunReportWriter(RunArtifacts artifacts, IMarketCalendar cale
             sb.Append(positions.Render()).Append('\n');
         }
         sb.Append("Ledger vs broker: ").Append(LedgerCheck(data)).Append("\n\n");
-        sb.Append("Targets: each day's weights are the sleeves' target rows decided at the previous close (signals are point in time); ")
-            .Append("the sleeves' strategy selection, leg weights and the meta-weights are fitted once over the data up to the last day.\n");
+        sb.Append("Targets: each day's weights are decided at the previous close, point in time: the signals, the sleeves' strategy selection, ")
+            .Append("leg weights and the meta-weights of a day are fitted on the data before it only.\n");
         return sb.ToString();
     }
 

@@ -7,12 +7,13 @@ using ActorTrader.Trading.Rebalancing;
 namespace ActorTrader.Trading.Host.Targets;
 
 /// <summary>
-/// Targets from the meta-portfolio: the profile's sleeves run once over the data up to a date (through the meta actor,
-/// whose sleeves are the node's, <see cref="SleeveProxy"/>), and each sleeve's per-bar target schedule, weighted by its
-/// meta-weight, gives the targets of every date up to it (<see cref="ScheduledTargets"/>: the row decided at the previous
-/// close). Computed once for a replay (<see cref="PrepareAsync"/> with its last day); a live day whose previous close is
-/// not covered yet computes again. The sleeves' windows and the meta-weights are fitted over the whole window they are run
-/// on; the signals of each row are point in time. A meta run that fails throws with its reasons: no targets, no orders.
+/// Targets from the meta-portfolio, point in time: for each date the profile's sleeves are run (through the meta actor,
+/// whose sleeves are the node's, <see cref="SleeveProxy"/>) on the data before that date only — up to the previous
+/// session's close — and the date's targets are each sleeve's last target row, decided at that close, weighted by its
+/// meta-weight (<see cref="ScheduledTargets"/>). So the sleeves' strategy selection, leg weights and the meta-weights of
+/// a day never see a later price: a replay refits before every day, as a live node does each morning. The fit of the
+/// last date asked is kept, so the operator's second rebalance of a day reuses it. A meta run that fails throws with its
+/// reasons: no targets, no orders.
 /// </summary>
 public sealed class MetaScheduleTargets : ITargetSource, IDisposable
 {
@@ -24,7 +25,7 @@ public sealed class MetaScheduleTargets : ITargetSource, IDisposable
     private readonly RunId? _run;
     private readonly SemaphoreSlim _computing = new(1, 1);
     private ScheduledTargets? _targets;
-    private DateOnly? _through;
+    private DateOnly? _fittedFor;
 
     /// <param name="meta">The meta-portfolio actor (its sleeve factory must be <see cref="SleeveProxy.Factory"/> over <paramref name="sleeves"/>).</param>
     /// <param name="sleeves">The node's <see cref="SleevesActor"/>.</param>
@@ -44,31 +45,19 @@ public sealed class MetaScheduleTargets : ITargetSource, IDisposable
     /// <summary>The last computation's outcome (meta-weights, reasons), or null before the first.</summary>
     public MetaOutcome? LastOutcome { get; private set; }
 
+    /// <summary>How many fits (meta runs) were made, one per date asked.</summary>
+    public int Fits { get; private set; }
+
     /// <summary>Sleeves whose last run used synthetic bars (the live gate refuses a live broker fed by them).</summary>
     public IReadOnlyList<string> SyntheticSleeves { get; private set; } = [];
-
-    /// <summary>Runs the profile over the data before exchange-local <paramref name="through"/>, so every date up to it has targets.</summary>
-    public async Task PrepareAsync(DateOnly through, CancellationToken cancellationToken)
-    {
-        await _computing.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await ComputeAsync(through, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            _computing.Release();
-        }
-    }
 
     public async Task<RebalanceTargets> TargetsForAsync(DateOnly date, string? sleeve, CancellationToken cancellationToken)
     {
         await _computing.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            // A date past the last computation (a live day) is computed again once; data that ends earlier is what it is.
-            if (_targets is null || (!_targets.Covers(date) && (_through is not { } through || through < date)))
-                await ComputeAsync(date, cancellationToken).ConfigureAwait(false);
+            // Only a fit on the data before this very date may give its targets: one made for a later date saw the future.
+            if (_targets is null || _fittedFor != date) await ComputeAsync(date, cancellationToken).ConfigureAwait(false);
             return _targets!.For(date);
         }
         finally
@@ -79,9 +68,12 @@ public sealed class MetaScheduleTargets : ITargetSource, IDisposable
 
     public void Dispose() => _computing.Dispose();
 
-    private async Task ComputeAsync(DateOnly through, CancellationToken cancellationToken)
+    /// <summary>Runs the profile over the data before exchange-local <paramref name="date"/> (its start of day, exclusive).</summary>
+    private async Task ComputeAsync(DateOnly date, CancellationToken cancellationToken)
     {
-        var to = _calendar.StartOfDayUtc(through);
+        _targets = null;
+        _fittedFor = null;
+        var to = _calendar.StartOfDayUtc(date);
         var outcome = await _meta.Ask<MetaOutcome>(new RunMeta(_profile, _run, null, to), _timeout, cancellationToken).ConfigureAwait(false);
         LastOutcome = outcome;
         if (!outcome.Succeeded || outcome.RunId is not { } run)
@@ -96,6 +88,7 @@ public sealed class MetaScheduleTargets : ITargetSource, IDisposable
         }
         SyntheticSleeves = [.. outcomes.BySleeve.Values.Where(o => o.SyntheticData).Select(o => o.Sleeve).Order(StringComparer.Ordinal)];
         _targets = new ScheduledTargets(schedules, _calendar);
-        _through = through;
+        _fittedFor = date;
+        Fits++;
     }
 }
