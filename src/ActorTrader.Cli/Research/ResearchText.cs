@@ -6,6 +6,7 @@ using ActorTrader.Research.Actors.Population;
 using ActorTrader.Research.Evolution;
 using ActorTrader.Research.Fitness;
 using ActorTrader.Research.Promotion.Pipeline;
+using ActorTrader.Research.Promotion.Pipeline.Paper;
 
 namespace ActorTrader.Cli.Research;
 
@@ -121,9 +122,28 @@ internal static class ResearchText
         foreach (var line in Table(["id", "stage", "fitness", "oos sharpe", "deflated sharpe", "oos trades", "paper days"], rows)) yield return line;
         foreach (var c in list.Candidates)
         {
-            yield return $"{c.Id}: {string.Join(", ", c.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value.ToString("R", CultureInfo.InvariantCulture)}"))}";
+            // A discovered rule has no parameters: its rule text is the genome.
+            yield return c.Rule is { } rule
+                ? $"{c.Id}: {rule}"
+                : $"{c.Id}: {string.Join(", ", c.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value.ToString("R", CultureInfo.InvariantCulture)}"))}";
             if (c.Validation is { Passed: false } failed) yield return $"  rejected: {string.Join(" ", failed.Reasons)}";
+            if (c.Paper is { } paper) foreach (var line in Paper(paper)) yield return line;
         }
+    }
+
+    /// <summary>The paper record under a candidate: its figures, then each skipped session with the reason.</summary>
+    private static IEnumerable<string> Paper(PaperEvidence paper)
+    {
+        if (paper.Days.Count == 0)
+        {
+            yield return "  paper: no paper day recorded yet";
+        }
+        else
+        {
+            yield return string.Create(CultureInfo.InvariantCulture,
+                $"  paper: {paper.Days.Count} day(s) to {paper.Days[^1].Date:yyyy-MM-dd}, NAV {paper.Nav:0.00}, return {PaperChecks.P(paper.Return)}, Sharpe {F(paper.Sharpe)}, max drawdown {PaperChecks.P(paper.MaxDrawdown)}");
+        }
+        foreach (var skip in paper.Skipped) yield return string.Create(CultureInfo.InvariantCulture, $"  paper skipped {skip.Date:yyyy-MM-dd}: {skip.Reason}");
     }
 
     public static string CandidatesJson(CandidateList list) => CliJson.Write(w =>
@@ -161,6 +181,7 @@ internal static class ResearchText
         w.WriteString("run_id", c.RunId);
         w.WriteNumber("generation", c.Generation);
         w.Map("parameters", c.Parameters);
+        w.WriteString("rule", c.Rule);
         w.Number("fitness", c.Adjusted);
         w.Number("in_sample_sharpe", c.Sharpe);
         if (c.Validation is { } v)
@@ -173,6 +194,7 @@ internal static class ResearchText
             w.Number("incumbent_sharpe", v.IncumbentSharpe);
             w.Number("diebold_mariano_p", v.DieboldMarianoPValue);
             w.Number("paired_t_p", v.PairedPValue);
+            w.WriteNumber("trials", v.Trials);
             w.Strings("reasons", v.Reasons);
             w.WriteEndObject();
         }
@@ -185,6 +207,44 @@ internal static class ResearchText
         w.WriteNumber("paper_days", c.PaperDays);
         w.WriteNumber("paper_days_required", c.PaperDaysRequired);
         w.Time("live_since", c.LiveSince);
+        PaperJson(w, c.Paper);
+        w.WriteEndObject();
+    }
+
+    private static void PaperJson(Utf8JsonWriter w, PaperEvidence? paper)
+    {
+        if (paper is null)
+        {
+            w.WriteNull("paper");
+            return;
+        }
+        w.WriteStartObject("paper");
+        if (paper.Nav is { } nav) w.WriteNumber("nav", nav);
+        else w.WriteNull("nav");
+        w.Number("return", paper.Return);
+        w.Number("sharpe", paper.Sharpe);
+        w.Number("max_drawdown", paper.MaxDrawdown);
+        w.WriteStartArray("days");
+        foreach (var d in paper.Days)
+        {
+            w.WriteStartObject();
+            w.WriteString("date", d.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            w.WriteNumber("nav", d.Nav);
+            w.Number("return", d.Return);
+            w.WriteNumber("orders", d.Orders);
+            w.WriteNumber("fills", d.Fills);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteStartArray("skipped");
+        foreach (var skip in paper.Skipped)
+        {
+            w.WriteStartObject();
+            w.WriteString("date", skip.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            w.WriteString("reason", skip.Reason);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
         w.WriteEndObject();
     }
 

@@ -3,6 +3,7 @@ using ActorTrader.Research.Actors;
 using ActorTrader.Research.Actors.Population;
 using ActorTrader.Research.Evolution;
 using ActorTrader.Research.Promotion.Pipeline;
+using ActorTrader.Research.Promotion.Pipeline.Paper;
 
 namespace ActorTrader.Cli.Research;
 
@@ -46,10 +47,17 @@ internal static class ResearchWire
         ArgumentNullException.ThrowIfNull(c);
         var validation = c.Validation is { } v
             ? new ValidationRecord(v.OutOfSampleSharpe, v.DeflatedSharpe, v.Trades, v.Observations, v.IncumbentSharpe, v.DieboldMarianoStatistic, v.DieboldMarianoPValue,
-                v.PairedTStatistic, v.PairedPValue, v.Passed, [.. v.Reasons])
+                v.PairedTStatistic, v.PairedPValue, v.Passed, [.. v.Reasons], v.Trials)
             : null;
         return new CandidateView(c.Id, c.Strategy, Stage(c.Stage), c.RunId, c.Generation, new SortedDictionary<string, double>(c.Parameters.ToDictionary(), StringComparer.Ordinal),
-            N(c.Fitness), N(c.Adjusted), N(c.Sharpe), validation, c.ProposedAt, c.PaperSince, c.PaperDays, c.PaperDaysRequired, c.PaperCompletedAt, c.LiveSince);
+            N(c.Fitness), N(c.Adjusted), N(c.Sharpe), validation, c.ProposedAt, c.PaperSince, c.PaperDays, c.PaperDaysRequired, c.PaperCompletedAt, c.LiveSince)
+        {
+            Paper = c.Paper is { } p
+                ? new PaperEvidence([.. p.Days.Select(d => new PaperDaySummary(d.Date, d.Nav, N(d.Return), d.Orders, d.Fills))],
+                    [.. p.Skipped.Select(s => new PaperSkip(s.Date, s.Reason))], p.Nav, N(p.Return), p.Sharpe, N(p.MaxDrawdown))
+                : null,
+            Rule = c.Rule,
+        };
     }
 
     private static PopulationPhase Phase(string phase) => phase switch

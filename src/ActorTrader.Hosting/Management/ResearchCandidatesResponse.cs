@@ -6,7 +6,9 @@ public sealed record ResearchCandidatesResponse(IReadOnlyList<ResearchCandidateV
 /// <summary>
 /// One candidate: its stage (<c>candidate</c>, <c>validated</c>, <c>rejected</c>, <c>paper</c>, <c>live</c>), origin,
 /// parameters (by name, in name order), in-sample figures, out-of-sample evidence and its paper period
-/// (<paramref name="PaperDays"/> elapsed of <paramref name="PaperDaysRequired"/>).
+/// (<paramref name="PaperDays"/> elapsed of <paramref name="PaperDaysRequired"/>) with its paper record
+/// (<paramref name="Paper"/>, null before it went to paper). <paramref name="Rule"/> is the entry/exit rule text of a
+/// candidate found by rule discovery (null for a parameter candidate).
 /// </summary>
 public sealed record ResearchCandidateView(
     string Id,
@@ -24,9 +26,15 @@ public sealed record ResearchCandidateView(
     int PaperDays,
     int PaperDaysRequired,
     DateTimeOffset? PaperCompletedAt,
-    DateTimeOffset? LiveSince);
+    DateTimeOffset? LiveSince,
+    ResearchPaperView? Paper = null,
+    string? Rule = null);
 
-/// <summary>The out-of-sample validation of a candidate against the incumbent parameters; an undefined statistic is null, <paramref name="Reasons"/> lists each criterion that failed.</summary>
+/// <summary>
+/// The out-of-sample validation of a candidate against the incumbent parameters; an undefined statistic is null,
+/// <paramref name="Reasons"/> lists each criterion that failed, <paramref name="Trials"/> is the number of trials the
+/// deflated Sharpe was corrected for (0 when not recorded).
+/// </summary>
 public sealed record ResearchValidationView(
     double? OutOfSampleSharpe,
     double? DeflatedSharpe,
@@ -38,4 +46,24 @@ public sealed record ResearchValidationView(
     double? PairedTStatistic,
     double? PairedPValue,
     bool Passed,
-    IReadOnlyList<string> Reasons);
+    IReadOnlyList<string> Reasons,
+    long Trials = 0);
+
+/// <summary>
+/// A candidate's paper record: the NAV at the last paper day's close, the return since the first paper day, the annualised
+/// Sharpe of the daily returns and the maximum drawdown (shares; null when undefined), every paper day and every session
+/// skipped with its reason.
+/// </summary>
+public sealed record ResearchPaperView(
+    decimal? Nav,
+    double? Return,
+    double? Sharpe,
+    double? MaxDrawdown,
+    IReadOnlyList<ResearchPaperDayView> Days,
+    IReadOnlyList<ResearchPaperSkipView> Skipped);
+
+/// <summary>One paper day: exchange-local date, NAV at the close, return since the previous paper day, orders placed and fills received.</summary>
+public sealed record ResearchPaperDayView(DateOnly Date, decimal Nav, double? Return, int Orders, int Fills);
+
+/// <summary>A session not run on paper, and why.</summary>
+public sealed record ResearchPaperSkipView(DateOnly Date, string Reason);

@@ -3,6 +3,7 @@ using ActorTrader.Research.Actors;
 using ActorTrader.Research.Actors.Population;
 using ActorTrader.Research.Evolution;
 using ActorTrader.Research.Promotion.Pipeline;
+using ActorTrader.Research.Promotion.Pipeline.Paper;
 
 namespace ActorTrader.Node.Research;
 
@@ -40,13 +41,20 @@ internal static class ResearchViews
         ArgumentNullException.ThrowIfNull(c);
         var validation = c.Validation is { } v
             ? new ResearchValidationView(v.OutOfSampleSharpe, v.DeflatedSharpe, v.Trades, v.Observations, v.IncumbentSharpe, v.DieboldMarianoStatistic,
-                v.DieboldMarianoPValue, v.PairedTStatistic, v.PairedPValue, v.Passed, [.. v.Reasons])
+                v.DieboldMarianoPValue, v.PairedTStatistic, v.PairedPValue, v.Passed, [.. v.Reasons], v.Trials)
             : null;
         var parameters = new SortedDictionary<string, double>(StringComparer.Ordinal);
         foreach (var (name, value) in c.Parameters) parameters[name] = value;
         return new ResearchCandidateView(c.Id, c.Strategy, Stage(c.Stage), c.RunId, c.Generation, parameters, Finite(c.Fitness), Finite(c.Adjusted), Finite(c.Sharpe),
-            validation, c.ProposedAt, c.PaperSince, c.PaperDays, c.PaperDaysRequired, c.PaperCompletedAt, c.LiveSince);
+            validation, c.ProposedAt, c.PaperSince, c.PaperDays, c.PaperDaysRequired, c.PaperCompletedAt, c.LiveSince, Paper(c.Paper), c.Rule);
     }
+
+    /// <summary>The paper record as the API sends it (null before the candidate went to paper).</summary>
+    public static ResearchPaperView? Paper(PaperEvidence? paper) => paper is null
+        ? null
+        : new ResearchPaperView(paper.Nav, Finite(paper.Return), Finite(paper.Sharpe), Finite(paper.MaxDrawdown),
+            [.. paper.Days.Select(d => new ResearchPaperDayView(d.Date, d.Nav, Finite(d.Return), d.Orders, d.Fills))],
+            [.. paper.Skipped.Select(s => new ResearchPaperSkipView(s.Date, s.Reason))]);
 
     /// <summary><c>not-started</c>, <c>idle</c>, <c>loading</c>, <c>evolving</c>, <c>completed</c>, <c>failed</c>.</summary>
     public static string Phase(PopulationPhase phase) => phase == PopulationPhase.NotStarted ? "not-started" : phase.ToString().ToLowerInvariant();

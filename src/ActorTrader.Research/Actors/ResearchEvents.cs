@@ -1,6 +1,7 @@
 using ActorTrader.Persistence.Serialization;
 using ActorTrader.Research.Actors.Population;
 using ActorTrader.Research.Promotion.Pipeline;
+using ActorTrader.Research.Promotion.Pipeline.Paper;
 
 namespace ActorTrader.Research.Actors;
 
@@ -24,6 +25,8 @@ public static class ResearchEvents
             .Register<CandidateRejected>("research-candidate-rejected")
             .Register<CandidatePaperStarted>("research-candidate-paper-started")
             .Register<CandidatePaperCompleted>("research-candidate-paper-completed")
-            .Register<CandidateWentLive>("research-candidate-went-live");
+            .Register<CandidateWentLive>("research-candidate-went-live")
+            .Register<PaperDayRecorded>("research-candidate-paper-day-recorded")
+            .Register<PaperDaySkipped>("research-candidate-paper-day-skipped");
     }
 }

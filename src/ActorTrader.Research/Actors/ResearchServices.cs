@@ -1,6 +1,7 @@
 using ActorTrader.Actors;
 using ActorTrader.Data.Settings;
 using ActorTrader.Research.Evaluation;
+using ActorTrader.Research.Promotion.Pipeline.Paper;
 using ActorTrader.Research.Settings;
 using ActorTrader.Strategies;
 using ActorTrader.Strategies.Catalog;
@@ -22,6 +23,12 @@ public sealed record ResearchServices(StrategyCatalog Catalog, IResearchDataSour
 
     /// <summary>True: the supervisor starts and stops populations with <see cref="ResearchSettings.Window"/>.</summary>
     public bool FollowWindow { get; init; } = true;
+
+    /// <summary>
+    /// The paper accounts promotion candidates run in (<see cref="PaperTrialServices"/>); null = none, and paper days are
+    /// calendar days counted on the clock.
+    /// </summary>
+    public PaperTrialServices? Paper { get; init; }
 
     public ParameterSet IncumbentOf(IStrategy strategy)
     {
@@ -45,6 +52,7 @@ public sealed record ResearchServices(StrategyCatalog Catalog, IResearchDataSour
             new LocalEvaluationBackend(system.Materializer(), settings.Parallelism))
         {
             Incumbents = incumbents,
+            Paper = PaperTrialServices.Create(settings, data, catalog),
         };
     }
 

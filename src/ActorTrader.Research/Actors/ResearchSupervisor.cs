@@ -3,7 +3,9 @@ using ActorTrader.Actors;
 using ActorTrader.Persistence;
 using ActorTrader.Research.Actors.Population;
 using ActorTrader.Research.Bandit;
+using ActorTrader.Research.Discovery;
 using ActorTrader.Research.Promotion.Pipeline;
+using ActorTrader.Research.Promotion.Pipeline.Paper;
 using ActorTrader.Research.Settings;
 using ActorTrader.Strategies.Catalog;
 
@@ -13,7 +15,9 @@ namespace ActorTrader.Research.Actors;
 /// <c>/user/research</c>: the research supervisor, event-sourced under <c>research-supervisor</c> (which run each strategy
 /// evolves in, and the operator's stops). Children: <c>promotion</c> (<see cref="PromotionActor"/>) and one
 /// <c>population-&lt;strategy&gt;</c> (<see cref="PopulationActor"/>) per strategy with a run; a population that throws is
-/// restarted from its journal and set evolving again.
+/// restarted from its journal and set evolving again. With <c>discovery.enabled</c> the rule-discovery population
+/// <c>population-discovery</c> (<see cref="RuleStrategy.Discovery"/>) runs beside them, configured, started, stopped,
+/// reported and proposing candidates as a strategy named <c>discovery</c>.
 /// <para>
 /// Following the window (a node), it starts the configured strategies that an operator has not stopped when the
 /// <see cref="ResearchSettings.Window"/> opens and pauses every population when it closes — the generation in flight is
@@ -49,7 +53,11 @@ public sealed class ResearchSupervisor : ReceivePersistentActor, IWithTimers
     public ResearchSupervisor(ResearchSettings settings, ResearchServices services)
     {
         _settings = settings ?? throw new ArgumentNullException(nameof(settings));
-        _services = services ?? throw new ArgumentNullException(nameof(services));
+        ArgumentNullException.ThrowIfNull(services);
+        // With discovery enabled its population is one more name the populations, the CLI and the checks below know.
+        _services = settings.Discovery.Enabled && !services.Catalog.Contains(RuleStrategy.DiscoveryName)
+            ? services with { Catalog = new StrategyCatalog([.. services.Catalog.All, RuleStrategy.Discovery]) }
+            : services;
 
         Recover<ResearchRunStarted>(Apply);
         Recover<ResearchStopped>(Apply);
@@ -64,6 +72,7 @@ public sealed class ResearchSupervisor : ReceivePersistentActor, IWithTimers
         Command<GetResearchHistory>(HandleHistory);
         Command<GetCandidates>(message => _promotion.Forward(message));
         Command<PromoteCandidate>(message => _promotion.Forward(message));
+        Command<RunPaperTrials>(message => _promotion.Forward(message));
         Command<PopulationProgress>(OnProgress);
         Command<PopulationRestarted>(restarted =>
         {
@@ -117,8 +126,16 @@ public sealed class ResearchSupervisor : ReceivePersistentActor, IWithTimers
 
     private void OnRecovered()
     {
-        _promotion = Context.ActorOf(PromotionActor.CreateProps(_settings.Promotion), PromotionActor.ActorName);
-        foreach (var run in _runs.Values) CreatePopulation(run, null);
+        _promotion = Context.ActorOf(PromotionActor.CreateProps(_settings.Promotion, _services.Paper), PromotionActor.ActorName);
+        foreach (var run in _runs.Values)
+        {
+            if (_services.Catalog.Contains(run.Strategy))
+            {
+                CreatePopulation(run, null);
+                continue;
+            }
+            Log.Warning("Research run {RunId} of {Strategy} is not resumed: {Reason}", run.RunId, run.Strategy, Unknown(run.Strategy));
+        }
         Log.Info("Research supervisor recovered: {Runs} run(s), stopped by an operator: {Stopped}; window {Window}{Follow}",
             _runs.Count, _stopped.Count == 0 ? "none" : string.Join(", ", _stopped), _settings.Window, _services.FollowWindow ? "" : " (not followed: runs only when asked)");
         if (_services.FollowWindow) OnWindowTick();
@@ -126,16 +143,16 @@ public sealed class ResearchSupervisor : ReceivePersistentActor, IWithTimers
 
     private void HandleStart(StartResearch start)
     {
-        var names = start.Strategies is { Count: > 0 } asked ? asked.Distinct(StringComparer.Ordinal).ToList() : [.. _settings.Strategies];
+        var names = start.Strategies is { Count: > 0 } asked ? asked.Distinct(StringComparer.Ordinal).ToList() : [.. _settings.Populations];
         if (names.Count == 0)
         {
-            Sender.Tell(new ResearchRefused("No strategies to evolve: actortrader.research.strategies is empty. Fix: list strategies there, or pass --strategy NAME."), Self);
+            Sender.Tell(new ResearchRefused("No strategies to evolve: actortrader.research.strategies is empty and discovery is off. Fix: list strategies there, pass --strategy NAME, or set actortrader.research.discovery.enabled = on."), Self);
             return;
         }
         foreach (var name in names)
         {
             if (_services.Catalog.Contains(name)) continue;
-            Sender.Tell(new ResearchRefused(UnknownStrategyException.Describe(name, _services.Catalog.Suggest(name), _services.Catalog.Names), UnknownStrategy: true), Self);
+            Sender.Tell(new ResearchRefused(Unknown(name), UnknownStrategy: true), Self);
             return;
         }
         if (start.Generations is < 0)
@@ -234,11 +251,11 @@ public sealed class ResearchSupervisor : ReceivePersistentActor, IWithTimers
 
     private void HandleStop(StopResearch stop)
     {
-        var names = stop.Strategies is { Count: > 0 } asked ? asked.Distinct(StringComparer.Ordinal).ToList() : [.. _settings.Strategies.Union(_runs.Keys)];
+        var names = stop.Strategies is { Count: > 0 } asked ? asked.Distinct(StringComparer.Ordinal).ToList() : [.. _settings.Populations.Union(_runs.Keys).Where(_services.Catalog.Contains)];
         foreach (var name in names)
         {
             if (_services.Catalog.Contains(name)) continue;
-            Sender.Tell(new ResearchRefused(UnknownStrategyException.Describe(name, _services.Catalog.Suggest(name), _services.Catalog.Names), UnknownStrategy: true), Self);
+            Sender.Tell(new ResearchRefused(Unknown(name), UnknownStrategy: true), Self);
             return;
         }
         foreach (var name in names) Pause(name, $"stopped by {stop.By}");
@@ -263,8 +280,7 @@ public sealed class ResearchSupervisor : ReceivePersistentActor, IWithTimers
     {
         if (!_services.Catalog.Contains(request.Strategy))
         {
-            Sender.Tell(new ResearchRefused(UnknownStrategyException.Describe(request.Strategy, _services.Catalog.Suggest(request.Strategy), _services.Catalog.Names),
-                UnknownStrategy: true), Self);
+            Sender.Tell(new ResearchRefused(Unknown(request.Strategy), UnknownStrategy: true), Self);
             return;
         }
         if (_populations.TryGetValue(request.Strategy, out var population)) population.Forward(GetPopulationHistory.Instance);
@@ -295,7 +311,7 @@ public sealed class ResearchSupervisor : ReceivePersistentActor, IWithTimers
             Context.System.EventStream.Publish(new ResearchWindowChanged(open, now, _nextWindowChange));
             if (open)
             {
-                var names = _settings.Strategies.Where(s => !_stopped.Contains(s)).ToList();
+                var names = _settings.Populations.Where(s => !_stopped.Contains(s)).ToList();
                 Log.Info("The research window ({Window}) is open until {Next:o}; evolving {Strategies}", _settings.Window, _nextWindowChange,
                     names.Count == 0 ? "nothing (every strategy stopped or none configured)" : string.Join(", ", names));
                 if (names.Count > 0) Start(names, null, newRun: false, new Dictionary<string, BanditState>(), replyTo: null);
@@ -374,11 +390,17 @@ public sealed class ResearchSupervisor : ReceivePersistentActor, IWithTimers
 
     private ResearchStatus Status()
     {
-        var names = _settings.Strategies.Union(_runs.Keys).Union(_statuses.Keys).Order(StringComparer.Ordinal);
+        var names = _settings.Populations.Union(_runs.Keys.Where(_services.Catalog.Contains)).Union(_statuses.Keys).Order(StringComparer.Ordinal);
         var open = _settings.Window.IsOpen(Now);
         return new ResearchStatus([.. names.Select(n => _statuses.GetValueOrDefault(n) ?? PopulationStatus.NotStarted(n))], _settings.Window.ToString(),
             _services.FollowWindow, open, _settings.Window.NextChange(Now));
     }
+
+    /// <summary>Why <paramref name="name"/> is not a population this supervisor can run, with the fix.</summary>
+    private string Unknown(string name) =>
+        name == RuleStrategy.DiscoveryName
+            ? $"Rule discovery is off, so there is no {RuleStrategy.DiscoveryName} population. Fix: set actortrader.research.discovery.enabled = on."
+            : UnknownStrategyException.Describe(name, _services.Catalog.Suggest(name), _services.Catalog.Names);
 
     protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr) =>
         Log.Error(cause, "The research supervisor could not journal {Event}; it stops and is restarted from the journal", @event.GetType().Name);

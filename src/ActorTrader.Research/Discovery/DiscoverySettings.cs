@@ -3,12 +3,20 @@ using System.Globalization;
 namespace ActorTrader.Research.Discovery;
 
 /// <summary>
-/// Shape of the rule search (GP discovery): depth limit, windows, constant grids and variation probabilities. Problems name the
-/// HOCON keys (kebab-case) under <c>actortrader.research.discovery</c>.
+/// The rule search (GP discovery): whether the discovery population runs and its size, then the shape of the search —
+/// depth and size limits, windows, constant grids and variation probabilities. Problems name the HOCON keys (kebab-case)
+/// under <c>actortrader.research.discovery</c>. Selection, crossover probability, the adaptive mutation rate (here the
+/// probability that a child is mutated), elitism, stagnation and novelty are the research settings every population shares.
 /// </summary>
 public sealed record DiscoverySettings
 {
     public static DiscoverySettings Default { get; } = new();
+
+    /// <summary>Whether the research supervisor runs the discovery population beside the strategies' populations.</summary>
+    public bool Enabled { get; init; }
+
+    /// <summary>Rules per generation of the discovery population.</summary>
+    public int PopulationSize { get; init; } = 50;
 
     /// <summary>Deepest entry or exit tree (a single comparison has depth 2); no operator produces a deeper one.</summary>
     public int MaxDepth { get; init; } = 6;
@@ -67,6 +75,7 @@ public sealed record DiscoverySettings
     {
         var problems = new List<string>();
         static string F(double v) => v.ToString("R", CultureInfo.InvariantCulture);
+        if (PopulationSize < 2) problems.Add(string.Create(CultureInfo.InvariantCulture, $"population-size is {PopulationSize}; it must be at least 2."));
         if (MaxDepth is < 2 or > RuleParser.MaxNesting) problems.Add($"max-depth is {MaxDepth}; it must be in [2, {RuleParser.MaxNesting}].");
         if (InitialMaxDepth < 2 || InitialMaxDepth > MaxDepth) problems.Add($"initial-max-depth is {InitialMaxDepth}; it must be in [2, max-depth {MaxDepth}].");
         if (MaxSize is < 1 or > MaxSizeLimit) problems.Add($"max-size is {MaxSize}; it must be in [1, {MaxSizeLimit}].");

@@ -3,9 +3,11 @@ using ActorTrader.Backtest.Market;
 using ActorTrader.Backtest.Simulation;
 using ActorTrader.Backtest.Vectorised;
 using ActorTrader.Backtest.WalkForward;
+using ActorTrader.Research.Discovery;
 using ActorTrader.Research.Genetics;
 using ActorTrader.Strategies;
 using ActorTrader.Strategies.Panel;
+using ActorTrader.Strategies.Parameters;
 
 namespace ActorTrader.Research.Fitness;
 
@@ -17,7 +19,9 @@ namespace ActorTrader.Research.Fitness;
 /// that check and never copied, so no evaluation can see them. <see cref="Evaluate"/> runs the genome through
 /// <see cref="WalkForwardRunner"/> (one candidate: the genome; vectorised simulator with the configured cost) on the
 /// in-sample panel and scores the stitched test folds — the bars after the first fold's train part, which every genome
-/// shares, so every genome is scored on the same bars after the same warm-up.
+/// shares, so every genome is scored on the same bars after the same warm-up. A genome with a discovered rule (the
+/// discovery population) runs the same way as a <see cref="RuleStrategy"/> of this evaluator's strategy name: long each
+/// symbol while the rule holds it, equal weight across the window's symbols, the same cost.
 /// </para>
 /// <para>
 /// Fitness = annualised Sharpe of the stitched test-fold returns − λ_dd × max drawdown − λ_to × annual turnover. The
@@ -84,7 +88,11 @@ public sealed class WalkForwardFitnessEvaluator : IFitnessEvaluator
             return FitnessResult.Worst(Window, $"{genome.Key}: the genome is for strategy {genome.Strategy}, this evaluator scores {_strategy.Name}.");
         try
         {
-            var run = WalkForwardRunner.Run(_strategy, _inSample, [genome.Parameters], _settings.Folds, _setup, cancellationToken: cancellationToken);
+            // A discovered rule runs as its own strategy over the in-sample bars, through the same walk-forward as parameters.
+            (IStrategy strategy, ParameterSet parameters) = genome.Rule is { } rule
+                ? (new RuleStrategy(_strategy.Name, rule, _inSample), ParameterSet.Empty)
+                : (_strategy, genome.Parameters);
+            var run = WalkForwardRunner.Run(strategy, _inSample, [parameters], _settings.Folds, _setup, cancellationToken: cancellationToken);
             return Score(genome, run);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -72,6 +72,16 @@ public sealed class GeneticBreeder : IPopulationBreeder
         return next;
     }
 
+    public double Diversity(IReadOnlyList<Genome> genomes) => PopulationDiversity.Of(genomes, Space);
+
+    public Genome Restore(IReadOnlyDictionary<string, double> parameters, string? rule)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        if (rule is not null)
+            throw new ArgumentException($"The population of {Strategy} evolves parameters, but a stored genome holds the rule \"{rule}\". Fix: restore the journal from a backup.", nameof(rule));
+        return Genome.Create(Strategy, new ParameterSet(parameters), Space);
+    }
+
     /// <summary>Best first; NaN last; equal fitness ordered by genome key, so the input order cannot change the outcome.</summary>
     private static ScoredGenome[] Rank(IReadOnlyList<ScoredGenome> scored) =>
         [.. scored

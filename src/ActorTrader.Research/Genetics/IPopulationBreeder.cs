@@ -4,9 +4,10 @@ using ActorTrader.Strategies.Parameters;
 namespace ActorTrader.Research.Genetics;
 
 /// <summary>
-/// Breeds the genomes of one strategy's population. Every call draws only from the given <see cref="ResearchRandom"/>, so
-/// the same generator state always yields the same genomes (a restarted population continues identically), and every
-/// genome returned was built by <see cref="Genome.Create"/> and lies inside the strategy's parameter space.
+/// Breeds the genomes of one population: a strategy's parameter sets (<see cref="GeneticBreeder"/>) or discovered rules
+/// (<see cref="Discovery.RuleBreeder"/>). Every call draws only from the given <see cref="ResearchRandom"/>, so the same
+/// generator state always yields the same genomes (a restarted population continues identically), and every genome
+/// returned is valid for the population: inside the strategy's parameter space, or within the rule limits.
 /// </summary>
 public interface IPopulationBreeder
 {
@@ -28,4 +29,14 @@ public interface IPopulationBreeder
     /// <paramref name="mutationRate"/>.
     /// </summary>
     IReadOnlyList<Genome> NextGeneration(IReadOnlyList<ScoredGenome> scored, int size, double mutationRate, ResearchRandom rng);
+
+    /// <summary>How spread out <paramref name="genomes"/> are, 0 (all equal) to at most 0.5: what the adaptive mutation rate compares with its diversity floor.</summary>
+    double Diversity(IReadOnlyList<Genome> genomes);
+
+    /// <summary>
+    /// The genome of this population stored as <paramref name="parameters"/> (by name) and <paramref name="rule"/> (rule
+    /// text, or null), checked as bred genomes are; one that does not fit (out of range, another kind, bad rule text)
+    /// throws <see cref="ArgumentException"/> naming it.
+    /// </summary>
+    Genome Restore(IReadOnlyDictionary<string, double> parameters, string? rule);
 }

@@ -1,5 +1,6 @@
 using ActorTrader.Hocon;
 using ActorTrader.Research.Bandit;
+using ActorTrader.Research.Discovery;
 using ActorTrader.Research.Evolution;
 using ActorTrader.Research.Fitness;
 using ActorTrader.Research.Genetics;
@@ -63,8 +64,20 @@ public sealed record ResearchSettings
 
     public ResearchDataSettings Data { get; init; } = ResearchDataSettings.Default;
 
+    /// <summary>The rule search of the discovery population (GP, off by default).</summary>
+    public DiscoverySettings Discovery { get; init; } = DiscoverySettings.Default;
+
     /// <summary>Individuals per generation.</summary>
     public int PopulationSize => Breeding.PopulationSize;
+
+    /// <summary>
+    /// The populations the supervisor runs when none are named: <see cref="Strategies"/>, then
+    /// <see cref="RuleStrategy.DiscoveryName"/> when discovery is enabled.
+    /// </summary>
+    public IReadOnlyList<string> Populations => Discovery.Enabled ? [.. Strategies, RuleStrategy.DiscoveryName] : Strategies;
+
+    /// <summary>The settings the discovery population runs with: these, with the discovery population size.</summary>
+    public ResearchSettings ForDiscovery() => this with { Breeding = Breeding with { PopulationSize = Discovery.PopulationSize } };
 
     /// <summary>
     /// The seed of <paramref name="strategy"/>'s population: <see cref="Seed"/> mixed with a stable hash of the name (FNV-1a),

@@ -2,11 +2,13 @@ using System.Globalization;
 using ActorTrader.Backtest.WalkForward;
 using ActorTrader.Hocon;
 using ActorTrader.Research.Bandit;
+using ActorTrader.Research.Discovery;
 using ActorTrader.Research.Evolution;
 using ActorTrader.Research.Fitness;
 using ActorTrader.Research.Genetics;
 using ActorTrader.Research.Novelty;
 using ActorTrader.Research.Promotion.Pipeline;
+using ActorTrader.Research.Promotion.Pipeline.Paper;
 using ActorTrader.Research.Promotion.Statistics;
 using ActorTrader.Research.Scheduling;
 using ActorTrader.Strategies.Catalog;
@@ -45,6 +47,7 @@ internal sealed class ResearchSettingsReader(Config config, StrategyCatalog cata
             Window = Window(d.Window),
             Promotion = Promotion(d.Promotion),
             Data = Data(d.Data),
+            Discovery = Discovery(d.Discovery),
         };
         if (settings.Breeding.EliteCount + (int)Math.Round(settings.ImmigrantShare * settings.PopulationSize) >= settings.PopulationSize)
         {
@@ -53,8 +56,61 @@ internal sealed class ResearchSettingsReader(Config config, StrategyCatalog cata
                 "Lower immigrant-share or elite-count, or raise breeding.population-size.");
             settings = settings with { ImmigrantShare = 0 };
         }
+        var rules = settings.Discovery.PopulationSize;
+        if (settings.Discovery.Enabled && settings.Breeding.EliteCount + (int)Math.Round(settings.ImmigrantShare * rules) >= rules)
+        {
+            _log.Report(S + "discovery.population-size",
+                string.Create(CultureInfo.InvariantCulture,
+                    $"{S}discovery.population-size {rules} leaves no room for children after breeding.elite-count {settings.Breeding.EliteCount} and immigrant-share {F(settings.ImmigrantShare)}."),
+                "Raise discovery.population-size, or lower elite-count or immigrant-share.");
+            settings = settings with { Discovery = settings.Discovery with { PopulationSize = d.Discovery.PopulationSize } };
+        }
         return (settings, _log.Problems);
     }
+
+    private DiscoverySettings Discovery(DiscoverySettings d)
+    {
+        const string p = "discovery.";
+        var read = new DiscoverySettings
+        {
+            Enabled = _log.ReadOptional(S + p + "enabled", config.GetBoolean, d.Enabled, "on or off"),
+            PopulationSize = Int(p + "population-size", d.PopulationSize, min: 2, "2 or more"),
+            MaxDepth = Int(p + "max-depth", d.MaxDepth, min: 2, "a whole number from 2 (a single comparison) up"),
+            MaxSize = Int(p + "max-size", d.MaxSize, min: 1, "1 or more condition nodes"),
+            InitialMaxDepth = Int(p + "initial-max-depth", d.InitialMaxDepth, min: 2, "2 or more, at most max-depth"),
+            Windows = Windows(p + "windows", d.Windows),
+            LeafProbability = Share(p + "leaf-probability", d.LeafProbability, upperExclusive: false),
+            ConstantProbability = Share(p + "constant-probability", d.ConstantProbability, upperExclusive: false),
+            PointMutationProbability = Share(p + "point-mutation-probability", d.PointMutationProbability, upperExclusive: false),
+            OscillatorConstants = Grid(p + "oscillator-constants", d.OscillatorConstants),
+            ReturnConstants = Grid(p + "return-constants", d.ReturnConstants),
+            VolatilityConstants = Grid(p + "volatility-constants", d.VolatilityConstants),
+            ZScoreConstants = Grid(p + "zscore-constants", d.ZScoreConstants),
+        };
+        // A bad limit falls back to the default search, but whether discovery runs stays as configured.
+        return Checked("discovery", read, read.Problems(), d) with { Enabled = read.Enabled };
+    }
+
+    private List<int> Windows(string relative, IReadOnlyList<int> fallback)
+    {
+        var key = S + relative;
+        var texts = _log.ReadOptional(key, config.GetStringList, [.. fallback.Select(w => w.ToString(CultureInfo.InvariantCulture))], "a list of whole numbers");
+        var windows = new List<int>(texts.Count);
+        foreach (var text in texts)
+        {
+            if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var window))
+            {
+                windows.Add(window);
+                continue;
+            }
+            _log.Report(key, $"{key} contains \"{text}\", which is not a whole number.", "List indicator windows in bars, e.g. [5, 20, 50].");
+            return [.. fallback];
+        }
+        return windows;
+    }
+
+    private ConstantRange Grid(string relative, ConstantRange fallback) =>
+        new(Double(relative + ".min", fallback.Min), Double(relative + ".max", fallback.Max), Double(relative + ".step", fallback.Step, v => v > 0, "a number above 0"));
 
     private List<string> Strategies(IReadOnlyList<string> fallback)
     {
@@ -178,6 +234,15 @@ internal sealed class ResearchSettingsReader(Config config, StrategyCatalog cata
             CandidateMinFitness = Double(p + "candidate-min-fitness", d.CandidateMinFitness),
             PaperDays = Int(p + "paper-days", d.PaperDays, min: 0, "0 or more"),
             AutoPaper = _log.ReadOptional(S + p + "auto-paper", config.GetBoolean, d.AutoPaper, "on or off"),
+            Paper = new PaperTrialSettings
+            {
+                InitialCash = Decimal(p + "paper-initial-cash", d.Paper.InitialCash, x => x > 0, "an amount above 0, e.g. 100000"),
+                AfterClose = Duration(p + "paper-after-close", d.Paper.AfterClose, x => x >= TimeSpan.Zero && x < TimeSpan.FromHours(12), "a duration from 0 to below 12h, e.g. 30m"),
+                SlippageBps = Decimal(p + "paper-slippage-bps", d.Paper.SlippageBps, x => x is >= 0 and < 10_000, "basis points from 0 to below 10000, e.g. 5"),
+                CommissionBps = Decimal(p + "paper-commission-bps", d.Paper.CommissionBps, x => x is >= 0 and < 10_000, "basis points from 0 to below 10000, e.g. 1"),
+                MaxDrawdown = Double(p + "paper-max-drawdown", d.Paper.MaxDrawdown, x => x is >= 0 and <= 1, "a share from 0 to 1 (1 = no limit), e.g. 0.15"),
+                MinReturn = Double(p + "paper-min-return", d.Paper.MinReturn, x => x >= -1, "a share, -1 (no limit) or more, e.g. -0.05"),
+            },
             Validation = new PromotionSettings
             {
                 MinimumTrades = Int(p + "min-trades", v.MinimumTrades, min: 0, "0 or more"),
@@ -259,6 +324,24 @@ internal sealed class ResearchSettingsReader(Config config, StrategyCatalog cata
         var value = _log.ReadOptional(key, config.GetDouble, fallback, "a number");
         if (double.IsFinite(value) && (valid is null || valid(value))) return value;
         _log.Report(key, $"{key} = {F(value)} is out of range.", $"Use {expected}.");
+        return fallback;
+    }
+
+    private decimal Decimal(string relative, decimal fallback, Func<decimal, bool> valid, string expected)
+    {
+        var key = S + relative;
+        var value = _log.ReadOptional(key, config.GetDecimal, fallback, "a number");
+        if (valid(value)) return value;
+        _log.Report(key, $"{key} = {value.ToString(CultureInfo.InvariantCulture)} is out of range.", $"Use {expected}.");
+        return fallback;
+    }
+
+    private TimeSpan Duration(string relative, TimeSpan fallback, Func<TimeSpan, bool> valid, string expected)
+    {
+        var key = S + relative;
+        var value = _log.ReadOptional(key, config.GetTimeSpan, fallback, "a duration such as 30m");
+        if (valid(value)) return value;
+        _log.Report(key, $"{key} = {value} is out of range.", $"Use {expected}.");
         return fallback;
     }
 

@@ -2,6 +2,7 @@ using ActorTrader.Persistence.Serialization;
 using ActorTrader.Research.Actors;
 using ActorTrader.Research.Actors.Population;
 using ActorTrader.Research.Promotion.Pipeline;
+using ActorTrader.Research.Promotion.Pipeline.Paper;
 
 namespace ActorTrader.Research.Tests.Actors;
 
@@ -15,7 +16,7 @@ public sealed class ResearchEventsTests
     {
         Assert.Equal(
         [
-            "research-candidate-paper-completed", "research-candidate-paper-started", "research-candidate-proposed", "research-candidate-rejected",
+            "research-candidate-paper-completed", "research-candidate-paper-day-recorded", "research-candidate-paper-day-skipped", "research-candidate-paper-started", "research-candidate-proposed", "research-candidate-rejected",
             "research-candidate-validated", "research-candidate-went-live", "research-generation-completed", "research-population-penalty-pinned",
             "research-population-snapshot", "research-population-stagnated", "research-population-started", "research-resumed", "research-run-started",
             "research-stopped",
@@ -37,6 +38,8 @@ public sealed class ResearchEventsTests
     [InlineData(typeof(CandidatePaperStarted))]
     [InlineData(typeof(CandidatePaperCompleted))]
     [InlineData(typeof(CandidateWentLive))]
+    [InlineData(typeof(PaperDayRecorded))]
+    [InlineData(typeof(PaperDaySkipped))]
     public void Every_persisted_type_is_registered(Type type)
     {
         Assert.NotNull(Serializer.ManifestOf(type));

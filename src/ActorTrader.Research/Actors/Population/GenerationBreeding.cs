@@ -1,9 +1,11 @@
 using ActorTrader.Research.Bandit;
+using ActorTrader.Research.Discovery;
 using ActorTrader.Research.Evolution;
 using ActorTrader.Research.Fitness;
 using ActorTrader.Research.Genetics;
 using ActorTrader.Research.Randomness;
 using ActorTrader.Research.Settings;
+using ActorTrader.Strategies;
 using ActorTrader.Strategies.Parameters;
 
 namespace ActorTrader.Research.Actors.Population;
@@ -19,19 +21,45 @@ namespace ActorTrader.Research.Actors.Population;
 /// replaced by seeded immigrants (and the mutation rate already raised by scoring);</item>
 /// <item>after <see cref="StagnationVerdict.Restart"/>: the elites of the run's archive and seeded genomes for the rest.</item>
 /// </list>
-/// A seeded genome comes from the parameter bandit with probability <see cref="ResearchSettings.BanditShare"/> (which
-/// itself explores uniformly with its explore share) and is uniform otherwise.
+/// A seeded parameter genome comes from the parameter bandit with probability <see cref="ResearchSettings.BanditShare"/>
+/// (which itself explores uniformly with its explore share) and is uniform otherwise; a seeded rule (the discovery
+/// population, which has no parameters for the bandit to sample) is a fresh random rule.
 /// </summary>
 internal sealed class GenerationBreeding
 {
     private readonly ResearchSettings _settings;
-    private readonly GeneticBreeder _breeder;
+    private readonly IPopulationBreeder _breeder;
 
     public GenerationBreeding(string strategy, ParameterSpace space, ResearchSettings settings)
+        : this(new GeneticBreeder(strategy, space, settings.Breeding with { EliteCount = 0 }), settings)
     {
+    }
+
+    /// <param name="breeder">Breeds the genomes; its elite count must be 0 (elitism is done here, on penalised fitness).</param>
+    /// <param name="settings">The population's research settings.</param>
+    public GenerationBreeding(IPopulationBreeder breeder, ResearchSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(breeder);
+        ArgumentNullException.ThrowIfNull(settings);
+        if (breeder.Settings.EliteCount != 0)
+            throw new ArgumentException($"The breeder of {breeder.Strategy} keeps {breeder.Settings.EliteCount} elites itself; generation breeding does elitism on penalised fitness, so give it elite-count 0.", nameof(breeder));
         _settings = settings;
-        // Elitism is done here, on penalised fitness; the breeder selects parents on the blended score.
-        _breeder = new GeneticBreeder(strategy, space, settings.Breeding with { EliteCount = 0 });
+        _breeder = breeder;
+    }
+
+    /// <summary>
+    /// The breeder of <paramref name="strategy"/>'s population: discovered rules for a <see cref="RuleStrategy"/> (the
+    /// discovery population), parameter sets otherwise. Its elite count is 0: elitism is done here, on penalised fitness;
+    /// the breeder selects parents on the blended score.
+    /// </summary>
+    public static IPopulationBreeder BreederFor(IStrategy strategy, ResearchSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(strategy);
+        ArgumentNullException.ThrowIfNull(settings);
+        var breeding = settings.Breeding with { EliteCount = 0 };
+        return strategy is RuleStrategy
+            ? new RuleBreeder(strategy.Name, settings.Discovery, breeding)
+            : new GeneticBreeder(strategy.Name, strategy.Parameters, breeding);
     }
 
     public string Strategy => _breeder.Strategy;
@@ -63,6 +91,8 @@ internal sealed class GenerationBreeding
     /// <summary><paramref name="count"/> genomes, each from the bandit (bandit share) or uniform; one draw decides which.</summary>
     public IReadOnlyList<Genome> Seeded(int count, string regime, ParameterBandit bandit, ResearchRandom rng)
     {
+        // A breeder without parameters (rules) has nothing the parameter bandit could sample.
+        if (Space.Ranges.Count == 0) return _breeder.Immigrants(count, rng);
         var genomes = new List<Genome>(count);
         for (var i = 0; i < count; i++)
         {
@@ -85,8 +115,8 @@ internal sealed class GenerationBreeding
         return top;
     }
 
-    /// <summary>The parameters as text (name order, round-trip numbers): equal parameters, equal text.</summary>
-    public static string Text(Individual individual) => new ParameterSet(individual.Parameters).ToString();
+    /// <summary>The rule's text, or the parameters as text (name order, round-trip numbers): equal genomes, equal text.</summary>
+    public static string Text(Individual individual) => individual.Rule ?? new ParameterSet(individual.Parameters).ToString();
 
     // The breeder ranks on FitnessResult.Fitness: give it the selection score.
     private static FitnessResult Selection(Individual individual, PinnedWindow window) =>

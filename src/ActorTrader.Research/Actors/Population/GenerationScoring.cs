@@ -16,10 +16,30 @@ namespace ActorTrader.Research.Actors.Population;
 /// the correlation penalty against the promoted returns gives the penalised fitness; novelty is scored against the archive
 /// and the rest of the generation and blended with the fitness by rank into the selection score; then the figures, the
 /// elite archive, the stagnation verdict and the next mutation rate (raised to its maximum on a diversity injection,
-/// back to its initial value on a restart).
+/// back to its initial value on a restart). How diverse a generation is comes from its breeder (parameter spread, or how
+/// many distinct rules).
 /// </summary>
-internal sealed class GenerationScoring(ResearchSettings settings, ParameterSpace space)
+internal sealed class GenerationScoring
 {
+    private readonly ResearchSettings _settings;
+    private readonly Func<IReadOnlyList<Genome>, double> _diversity;
+
+    public GenerationScoring(ResearchSettings settings, ParameterSpace space)
+        : this(settings, genomes => PopulationDiversity.Of(genomes, space))
+    {
+    }
+
+    public GenerationScoring(ResearchSettings settings, IPopulationBreeder breeder)
+        : this(settings, (breeder ?? throw new ArgumentNullException(nameof(breeder))).Diversity)
+    {
+    }
+
+    private GenerationScoring(ResearchSettings settings, Func<IReadOnlyList<Genome>, double> diversity)
+    {
+        _settings = settings ?? throw new ArgumentNullException(nameof(settings));
+        _diversity = diversity;
+    }
+
     public GenerationOutcome Score(PopulationState state, IReadOnlyList<Genome> genomes, IReadOnlyList<FitnessResult> results, int evaluated,
         IReadOnlyList<PromotedSeries> promoted, IReadOnlyList<ulong> randomState)
     {
@@ -56,18 +76,18 @@ internal sealed class GenerationScoring(ResearchSettings settings, ParameterSpac
                 adjusted[i] = FitnessResult.WorstFitness;
                 continue;
             }
-            penalties[i] = promotedReturns.Length == 0 ? 0 : CorrelationPenalty.Compute(new DatedReturns(result.DailyReturns, result.ReturnTimes), promotedReturns, settings.CorrelationPenalty);
+            penalties[i] = promotedReturns.Length == 0 ? 0 : CorrelationPenalty.Compute(new DatedReturns(result.DailyReturns, result.ReturnTimes), promotedReturns, _settings.CorrelationPenalty);
             adjusted[i] = result.Fitness - penalties[i];
         }
         var novelty = state.Novelty.ScorePopulation([.. checkedResults.Select(r => r.IsWorst ? (IReadOnlyList<double>)[] : r.Behaviour)]);
-        var scores = NoveltyBlend.Combine(adjusted, novelty, settings.Novelty.Weight);
+        var scores = NoveltyBlend.Combine(adjusted, novelty, _settings.Novelty.Weight);
         var individuals = new Individual[n];
         for (var i = 0; i < n; i++)
         {
             var r = checkedResults[i];
             individuals[i] = new Individual(new SortedDictionary<string, double>(genomes[i].Parameters.ToDictionary(), StringComparer.Ordinal),
                 r.Fitness, penalties[i], adjusted[i], novelty[i], scores[i], r.Sharpe, r.DeflatedSharpe, r.MaxDrawdown, r.Turnover, r.Trades,
-                r.IsWorst ? [] : [.. r.Behaviour], r.Reason);
+                r.IsWorst ? [] : [.. r.Behaviour], r.Reason, genomes[i].Rule?.ToString());
         }
 
         var scored = individuals.Where(i => !i.IsWorst).ToArray();
@@ -76,18 +96,18 @@ internal sealed class GenerationScoring(ResearchSettings settings, ParameterSpac
         var last = state.Last;
         var previousBest = last?.BestEver ?? double.NegativeInfinity;
         var bestEver = Math.Max(last?.BestEver ?? FitnessResult.WorstFitness, best);
-        var monitor = StagnationMonitor.FromState(last?.Stagnation ?? StagnationState.Initial, settings.Stagnation);
+        var monitor = StagnationMonitor.FromState(last?.Stagnation ?? StagnationState.Initial, _settings.Stagnation);
         var verdict = monitor.Observe(generation, best);
-        var diversity = PopulationDiversity.Of(genomes, space);
-        var improved = best > previousBest + settings.Stagnation.Tolerance;
-        var breeding = settings.Breeding;
+        var diversity = _diversity(genomes);
+        var improved = best > previousBest + _settings.Stagnation.Tolerance;
+        var breeding = _settings.Breeding;
         var rate = verdict switch
         {
             StagnationVerdict.InjectDiversity => breeding.MutationRateMax,
             StagnationVerdict.Restart => breeding.MutationRateInitial,
             _ => AdaptiveMutation.NextRate(state.MutationRate, diversity, improved, breeding),
         };
-        var elites = GenerationBreeding.TopDistinct([.. last?.Elites ?? [], .. individuals], settings.EliteArchive);
+        var elites = GenerationBreeding.TopDistinct([.. last?.Elites ?? [], .. individuals], _settings.EliteArchive);
         return new GenerationOutcome(generation, individuals, [.. randomState], rate, diversity, monitor.State, verdict, elites, evaluated,
             state.Evaluations + evaluated, best, mean, bestEver, [.. promoted.Select(p => p.Id)]);
     }

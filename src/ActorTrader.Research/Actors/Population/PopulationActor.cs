@@ -3,6 +3,7 @@ using ActorTrader.Actors;
 using ActorTrader.Persistence;
 using ActorTrader.Persistence.Snapshots;
 using ActorTrader.Research.Bandit;
+using ActorTrader.Research.Discovery;
 using ActorTrader.Research.Evolution;
 using ActorTrader.Research.Evaluation;
 using ActorTrader.Research.Fitness;
@@ -36,6 +37,12 @@ namespace ActorTrader.Research.Actors.Population;
 /// auto-paper the candidate is then already part of the promoted set, so the run does not depend on how long the
 /// backtests took. A resumed run repeats the proposal decision of its last journaled generation; the run's best is also
 /// proposed at its end (proposals of a known genome are recognised).
+/// </para>
+/// <para>
+/// The same actor runs the discovery population (GP, the second level of evolution) when its strategy is a
+/// <see cref="RuleStrategy"/>: its genomes are rules bred by a <see cref="RuleBreeder"/>, journaled as rule text, scored by
+/// the same walk-forward evaluation and proposed as candidates with their rule; the rest — pinned window, generator state,
+/// elitism, stagnation, novelty, correlation penalty, crash recovery — is the same code.
 /// </para>
 /// <para>
 /// A resumed run reloads its data and refuses it when the fingerprint of the pinned window changed (the population fails
@@ -74,16 +81,19 @@ public sealed class PopulationActor : ReceivePersistentActor
     public PopulationActor(string strategy, string runId, ulong seed, ResearchSettings settings, ResearchServices services, IActorRef promotion, BanditState? inheritedBandit = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(runId);
-        _settings = settings ?? throw new ArgumentNullException(nameof(settings));
+        ArgumentNullException.ThrowIfNull(settings);
         _services = services ?? throw new ArgumentNullException(nameof(services));
         _promotion = promotion ?? throw new ArgumentNullException(nameof(promotion));
         _strategy = services.Catalog.Get(strategy);
+        // The discovery population breeds rules, with its own population size; everything else is shared.
+        _settings = _strategy is RuleStrategy ? settings.ForDiscovery() : settings;
         _runId = runId;
         _seed = seed;
         _inheritedBandit = inheritedBandit ?? new BanditState([]);
-        _state = new PopulationState(_strategy.Name, settings, _strategy.Parameters);
-        _breeding = new GenerationBreeding(_strategy.Name, _strategy.Parameters, settings);
-        _scoring = new GenerationScoring(settings, _strategy.Parameters);
+        var breeder = GenerationBreeding.BreederFor(_strategy, _settings);
+        _state = new PopulationState(_settings, breeder);
+        _breeding = new GenerationBreeding(breeder, _settings);
+        _scoring = new GenerationScoring(_settings, breeder);
 
         Recover<SnapshotOffer>(RecoverSnapshot);
         Recover<PopulationStarted>(_state.Apply);
@@ -529,14 +539,21 @@ public sealed class PopulationActor : ReceivePersistentActor
         _awaitingCandidate = id;
         Task.Run(() =>
             {
-                var incumbent = Genome.Create(strategy.Name, incumbentParameters, strategy.Parameters);
+                // A discovered rule is validated against the discovery strategy's own rule (equal-weight buy and hold).
+                var incumbent = strategy is RuleStrategy incumbentRule
+                    ? Genome.ForRule(strategy.Name, incumbentRule.Rule)
+                    : Genome.Create(strategy.Name, incumbentParameters, strategy.Parameters);
                 var inSample = evaluator.Evaluate(genome);
                 var outOfSample = OutOfSampleBacktest.Run(strategy, panel, window, genome, fitness);
                 var incumbentRun = OutOfSampleBacktest.Run(strategy, panel, window, incumbent, fitness);
                 return new CandidateProposal(id, strategy.Name, runId, generation, individual.Parameters, individual.Fitness, individual.Adjusted,
                     individual.Sharpe, individual.DeflatedSharpe, individual.Trades, window, inSample.DailyReturns, outOfSample,
-                    new SortedDictionary<string, double>(incumbentParameters.ToDictionary(), StringComparer.Ordinal), incumbentRun,
-                    inSample.ReturnTimes.Count == inSample.DailyReturns.Count ? inSample.ReturnTimes : null, trials);
+                    new SortedDictionary<string, double>(incumbent.Parameters.ToDictionary(), StringComparer.Ordinal), incumbentRun,
+                    inSample.ReturnTimes.Count == inSample.DailyReturns.Count ? inSample.ReturnTimes : null, trials)
+                {
+                    Rule = individual.Rule,
+                    IncumbentRule = incumbent.Rule?.ToString(),
+                };
             })
             .PipeTo(Self, success: proposal => new CandidateReady(proposal), failure: e => new CandidateFailed(id, genome.Key, e));
         return true;
@@ -556,10 +573,10 @@ public sealed class PopulationActor : ReceivePersistentActor
         if (outcome.Verdict == StagnationVerdict.None) return null;
         var injecting = outcome.Verdict == StagnationVerdict.InjectDiversity;
         var immigrants = injecting ? (int)Math.Round(_settings.ImmigrantShare * _settings.PopulationSize) : 0;
-        IReadOnlyList<IReadOnlyDictionary<string, double>> kept = injecting
-            ? []
-            : [.. GenerationBreeding.TopDistinct(outcome.Elites, Math.Max(_settings.Breeding.EliteCount, 1)).Select(i => i.Parameters)];
-        return new PopulationStagnated(outcome.Generation, outcome.Verdict, outcome.BestEver, outcome.Stagnation.BestGeneration, immigrants, outcome.MutationRate, kept, Now);
+        IReadOnlyList<Individual> kept = injecting ? [] : GenerationBreeding.TopDistinct(outcome.Elites, Math.Max(_settings.Breeding.EliteCount, 1));
+        IReadOnlyList<string>? keptRules = _strategy is RuleStrategy ? [.. kept.Select(i => i.Rule!)] : null;
+        return new PopulationStagnated(outcome.Generation, outcome.Verdict, outcome.BestEver, outcome.Stagnation.BestGeneration, immigrants, outcome.MutationRate,
+            [.. kept.Select(i => i.Parameters)], Now, keptRules);
     }
 
     private void LogGeneration(GenerationCompleted completed)

@@ -47,7 +47,8 @@ public sealed record GenerationCompleted(GenerationOutcome Outcome, double Evalu
 /// </summary>
 /// <param name="BestGeneration">The generation that set the best fitness of the run.</param>
 /// <param name="Immigrants">Random immigrants the next generation gets (diversity injection).</param>
-/// <param name="KeptElites">The genomes a restart keeps.</param>
+/// <param name="KeptElites">The genomes a restart keeps (their parameters; empty sets for rules).</param>
+/// <param name="KeptRules">The rules a restart of the discovery population keeps, in the order of <see cref="KeptElites"/> (null for parameter genomes; added later).</param>
 public sealed record PopulationStagnated(
     int Generation,
     [property: JsonConverter(typeof(JsonStringEnumConverter<StagnationVerdict>))] StagnationVerdict Verdict,
@@ -56,7 +57,8 @@ public sealed record PopulationStagnated(
     int Immigrants,
     double MutationRate,
     IReadOnlyList<IReadOnlyDictionary<string, double>> KeptElites,
-    DateTimeOffset At);
+    DateTimeOffset At,
+    IReadOnlyList<string>? KeptRules = null);
 
 /// <summary>
 /// Everything a generation produced and the next one needs: the scored individuals in population order, the random
@@ -90,7 +92,9 @@ public sealed record GenerationOutcome(
 /// One scored genome. <see cref="Fitness"/> is the evaluator's; <see cref="Adjusted"/> = fitness − correlation
 /// <see cref="Penalty"/> (what elitism, history and candidates use); <see cref="Score"/> blends the adjusted fitness and
 /// <see cref="Novelty"/> by rank (what selection uses). Failed evaluations carry their <see cref="Reason"/> and NaN
-/// statistics (written as "NaN").
+/// statistics (written as "NaN"). A discovered rule (the discovery population) is stored as its canonical
+/// <see cref="Rule"/> text with no <see cref="Parameters"/>; <see cref="Rule"/> is null for parameter genomes (and in
+/// journals written before rules were evolved).
 /// </summary>
 [JsonNumberHandling(JsonNumberHandling.AllowNamedFloatingPointLiterals)]
 public sealed record Individual(
@@ -106,7 +110,8 @@ public sealed record Individual(
     double Turnover,
     int Trades,
     IReadOnlyList<double> Behaviour,
-    string? Reason)
+    string? Reason,
+    string? Rule = null)
 {
     [JsonIgnore]
     public bool IsWorst => Reason is not null;

@@ -20,14 +20,25 @@ internal sealed class PopulationState
     private readonly string _strategy;
     private readonly ResearchSettings _settings;
     private readonly ParameterSpace _space;
+    private readonly IPopulationBreeder _genomes;
 
     public PopulationState(string strategy, ResearchSettings settings, ParameterSpace space)
+        : this(settings, new GeneticBreeder(strategy, space, settings.Breeding with { EliteCount = 0 }))
     {
-        _strategy = strategy;
+    }
+
+    /// <param name="settings">The population's research settings.</param>
+    /// <param name="breeder">The population's breeder: how a stored genome is restored and checked.</param>
+    public PopulationState(ResearchSettings settings, IPopulationBreeder breeder)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(breeder);
+        _strategy = breeder.Strategy;
         _settings = settings;
-        _space = space;
+        _space = breeder.Space;
+        _genomes = breeder;
         Novelty = new NoveltyArchive(settings.Novelty);
-        Bandit = new ParameterBandit(space, settings.Bandit);
+        Bandit = new ParameterBandit(_space, settings.Bandit);
     }
 
     public PopulationStarted? Started { get; private set; }
@@ -89,7 +100,8 @@ internal sealed class PopulationState
             throw new InvalidOperationException($"The journal holds generation {outcome.Generation} before the run started. Fix: restore the journal from a backup.");
         if (outcome.Generation != NextGeneration)
             throw new InvalidOperationException($"The journal holds generation {outcome.Generation} where generation {NextGeneration} was expected. Fix: restore the journal from a backup.");
-        // A genome outside its strategy's ranges is refused here (GenomeOutOfRangeException names it), so the run never breeds from it.
+        // A genome outside its strategy's ranges (GenomeOutOfRangeException) or a rule that does not parse or fit the limits is
+        // refused here, naming it, so the run never breeds from it.
         foreach (var individual in outcome.Individuals.Concat(outcome.Elites)) GenomeOf(individual);
         Last = outcome;
         EvaluationSeconds += completed.EvaluationSeconds;
@@ -113,8 +125,8 @@ internal sealed class PopulationState
         PenaltyPin = snapshot.Penalty;
     }
 
-    /// <summary>The genome of <paramref name="individual"/> (its parameters checked against the strategy's space).</summary>
-    public Genome GenomeOf(Individual individual) => GenomeOf(_strategy, individual, _space);
+    /// <summary>The genome of <paramref name="individual"/> (its parameters checked against the strategy's space, or its rule against the discovery limits).</summary>
+    public Genome GenomeOf(Individual individual) => _genomes.Restore(individual.Parameters, individual.Rule);
 
     public static Genome GenomeOf(string strategy, Individual individual, ParameterSpace space) =>
         Genome.Create(strategy, new ParameterSet(individual.Parameters), space);
@@ -134,7 +146,8 @@ internal sealed class PopulationState
         var rewarded = new HashSet<string>(StringComparer.Ordinal);
         foreach (var individual in individuals)
         {
-            if (individual.IsWorst) continue;
+            // Rules have no parameter region to reward.
+            if (individual.IsWorst || individual.Rule is not null) continue;
             var parameters = new ParameterSet(individual.Parameters);
             if (rewarded.Add(parameters.ToString())) Bandit.Record(regime, parameters, individual.Adjusted);
         }

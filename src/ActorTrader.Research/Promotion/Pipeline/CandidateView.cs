@@ -1,10 +1,11 @@
 using System.Text.Json.Serialization;
+using ActorTrader.Research.Promotion.Pipeline.Paper;
 
 namespace ActorTrader.Research.Promotion.Pipeline;
 
 /// <summary>
-/// A candidate as the CLI shows it: stage, origin, parameters, in-sample figures, the validation evidence, and the paper
-/// period (<see cref="PaperDays"/> elapsed of <see cref="PaperDaysRequired"/>).
+/// A candidate as the CLI shows it: stage, origin, parameters (or discovered rule), in-sample figures, the validation
+/// evidence, and the paper period (<see cref="PaperDays"/> elapsed of <see cref="PaperDaysRequired"/>).
 /// </summary>
 public sealed record CandidateView(
     string Id,
@@ -22,4 +23,11 @@ public sealed record CandidateView(
     int PaperDays,
     int PaperDaysRequired,
     DateTimeOffset? PaperCompletedAt,
-    DateTimeOffset? LiveSince);
+    DateTimeOffset? LiveSince)
+{
+    /// <summary>The discovered rule of a discovery candidate (its parameters are empty); null for parameter genomes.</summary>
+    public string? Rule { get; init; }
+
+    /// <summary>The paper record (days, skipped days, NAV, return, Sharpe, maximum drawdown) once the candidate went to paper; null before.</summary>
+    public PaperEvidence? Paper { get; init; }
+}

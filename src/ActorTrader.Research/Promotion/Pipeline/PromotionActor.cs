@@ -1,5 +1,6 @@
 using ActorTrader.Actors;
 using ActorTrader.Persistence;
+using ActorTrader.Research.Promotion.Pipeline.Paper;
 using ActorTrader.Research.Promotion.Statistics;
 
 namespace ActorTrader.Research.Promotion.Pipeline;
@@ -9,9 +10,16 @@ namespace ActorTrader.Research.Promotion.Pipeline;
 /// journaled as a candidate and, in the same write, validated out of sample (<see cref="PromotionValidator"/>: minimum
 /// trades, Sharpe, deflated Sharpe, Diebold–Mariano and paired tests against the incumbent) with the evidence; a
 /// validated candidate goes to paper when an operator says so (or at once with auto-paper), and live only on an
-/// operator's request after <see cref="PromotionPipelineSettings.PaperDays"/> days on paper, counted on the actor
-/// system's clock. Every step is journaled before it is acknowledged; the promoted candidates' returns are published
-/// (<see cref="PromotedReturns"/>) for the populations' correlation penalty.
+/// operator's request after <see cref="PromotionPipelineSettings.PaperDays"/> days on paper and when the paper record passes
+/// the checks of <see cref="PaperTrialSettings"/>. Every step is journaled before it is acknowledged; the promoted
+/// candidates' returns are published (<see cref="PromotedReturns"/>) for the populations' correlation penalty.
+/// <para>
+/// With paper accounts (<see cref="PaperTrialServices"/>) each candidate on paper runs in its own paper account through a
+/// child <c>paper-&lt;id&gt;</c> (<see cref="PaperTrialActor"/>), and its paper days are the trading days that child ran,
+/// each journaled here once per date with its evidence (<see cref="PaperDayRecorded"/>, <see cref="PaperDaySkipped"/>) and
+/// published on the event stream. Without them (a pipeline under test, or a host that gives none) paper days are calendar
+/// days counted on the actor system's clock.
+/// </para>
 /// </summary>
 public sealed class PromotionActor : ReceivePersistentActor
 {
@@ -22,11 +30,15 @@ public sealed class PromotionActor : ReceivePersistentActor
     public const string ActorName = "promotion";
 
     private readonly PromotionPipelineSettings _settings;
-    private readonly PromotionBook _book = new();
+    private readonly PromotionBook _book;
+    private readonly PaperTrialServices? _paper;
+    private readonly Dictionary<string, IActorRef> _trials = new(StringComparer.Ordinal);
 
-    public PromotionActor(PromotionPipelineSettings settings)
+    public PromotionActor(PromotionPipelineSettings settings, PaperTrialServices? paper = null)
     {
         _settings = settings ?? throw new ArgumentNullException(nameof(settings));
+        _paper = paper;
+        _book = new PromotionBook(recordedDays: paper is not null);
 
         Recover<CandidateProposed>(_book.Apply);
         Recover<CandidateValidated>(_book.Apply);
@@ -34,16 +46,26 @@ public sealed class PromotionActor : ReceivePersistentActor
         Recover<CandidatePaperStarted>(_book.Apply);
         Recover<CandidatePaperCompleted>(_book.Apply);
         Recover<CandidateWentLive>(_book.Apply);
+        Recover<PaperDayRecorded>(_book.Apply);
+        Recover<PaperDaySkipped>(_book.Apply);
         Recover<RecoveryCompleted>(_ =>
         {
             Log.Info("Promotion pipeline recovered: {Count} candidate(s), {Promoted} on paper or live", _book.Count, _book.Promoted().Count);
             PublishPromoted();
+            foreach (var id in _book.OnPaper()) StartTrial(id);
         });
 
         Command<ProposeCandidate>(Propose);
         Command<GetCandidates>(_ => WithDuePaperCompleted(replyTo => replyTo.Tell(new CandidateList(_book.Views(Now, _settings.PaperDays)), Self)));
         Command<PromoteCandidate>(Promote);
         Command<GetPromotedReturns>(_ => Sender.Tell(new PromotedReturns(_book.Promoted()), Self));
+        Command<RunPaperTrials>(run =>
+        {
+            foreach (var trial in _trials.Values) trial.Tell(run, Self);
+        });
+        Command<GetPaperTrialCursor>(get => Sender.Tell(_book.PaperCursor(get.Id), Self));
+        Command<BookPaperDay>(book => BookPaper(book.Day.Id, book.Day.Date, book.Day with { At = Now }));
+        Command<BookPaperSkip>(book => BookPaper(book.Skip.Id, book.Skip.Date, book.Skip with { At = Now }));
     }
 
     public override string PersistenceId => PromotionPersistenceId;
@@ -52,6 +74,13 @@ public sealed class PromotionActor : ReceivePersistentActor
     {
         ArgumentNullException.ThrowIfNull(settings);
         return Props.Create(() => new PromotionActor(settings));
+    }
+
+    /// <summary>The pipeline whose candidates on paper run in paper accounts (<paramref name="paper"/>; null = days counted on the clock).</summary>
+    public static Props CreateProps(PromotionPipelineSettings settings, PaperTrialServices? paper)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return Props.Create(() => new PromotionActor(settings, paper));
     }
 
     private static DateTimeOffset Now => Context.System.Scheduler.Now;
@@ -80,7 +109,10 @@ public sealed class PromotionActor : ReceivePersistentActor
         var events = new List<object>
         {
             new CandidateProposed(p.Id, p.Strategy, p.RunId, p.Generation, p.Parameters, p.Fitness, p.Adjusted, p.Sharpe, p.DeflatedSharpe, p.Trades,
-                p.Window, p.InSampleReturns, now, p.InSampleTimes, p.Trials),
+                p.Window, p.InSampleReturns, now, p.InSampleTimes, p.Trials)
+            {
+                Rule = p.Rule,
+            },
             record.Passed ? new CandidateValidated(p.Id, record, p.IncumbentParameters, now) : new CandidateRejected(p.Id, record, p.IncumbentParameters, now),
         };
         if (record.Passed && _settings.AutoPaper) events.Add(new CandidatePaperStarted(p.Id, "auto-paper", now));
@@ -90,6 +122,7 @@ public sealed class PromotionActor : ReceivePersistentActor
         {
             _book.Apply(e);
             Describe(e);
+            FollowTrials(e);
             if (--left > 0) return;
             if (_book.StageOf(p.Id) == CandidateStage.Paper) PublishPromoted();
             replyTo.Tell(new CandidateRecorded(p.Id, _book.StageOf(p.Id), New: true), Self);
@@ -104,7 +137,7 @@ public sealed class PromotionActor : ReceivePersistentActor
             return;
         }
         var now = Now;
-        if (_book.Refusal(command.Id, command.Target, now, _settings.PaperDays) is { } refusal)
+        if (_book.Refusal(command.Id, command.Target, now, _settings.PaperDays, _settings.Paper) is { } refusal)
         {
             Log.Warning("Promotion of {Id} to {Target} by {By} refused: {Reason}", command.Id, PromotionBook.Name(command.Target), command.By, refusal);
             Sender.Tell(new PromotionResult(false, refusal, _book.View(command.Id, now, _settings.PaperDays)), Self);
@@ -127,6 +160,7 @@ public sealed class PromotionActor : ReceivePersistentActor
         {
             _book.Apply(e);
             Describe(e);
+            FollowTrials(e);
             if (--left > 0) return;
             PublishPromoted();
             var after = _book.View(command.Id, Now, _settings.PaperDays);
@@ -149,11 +183,64 @@ public sealed class PromotionActor : ReceivePersistentActor
         {
             _book.Apply(e);
             Describe(e);
+            FollowTrials(e);
             if (--left == 0) answer(replyTo);
         });
     }
 
     private void PublishPromoted() => Context.System.EventStream.Publish(new PromotedReturns(_book.Promoted()));
+
+    /// <summary>
+    /// Journals a trial's paper day (or skipped day) unless its date is booked already, then tells the trial where the
+    /// journal stands; the day that completes the required paper days also completes the paper period, in the same write.
+    /// </summary>
+    private void BookPaper(string id, DateOnly date, object @event)
+    {
+        var trial = Sender;
+        if (!_book.IsOnPaper(id) || _book.LastPaperDate(id) is { } last && date <= last)
+        {
+            trial.Tell(Booked(id), Self);
+            return;
+        }
+        var now = Now;
+        var events = new List<object> { @event };
+        var view = _book.View(id, now, _settings.PaperDays);
+        var days = _book.PaperDays(id, now) + 1;
+        if (@event is PaperDayRecorded && view.PaperCompletedAt is null && days >= _settings.PaperDays)
+            events.Add(new CandidatePaperCompleted(id, days, view.PaperSince!.Value, now));
+        var left = events.Count;
+        PersistAll(events, e =>
+        {
+            _book.Apply(e);
+            Describe(e);
+            Context.System.EventStream.Publish(e);
+            if (--left == 0) trial.Tell(Booked(id), Self);
+        });
+    }
+
+    private PaperDayBooked Booked(string id) => _book.IsOnPaper(id)
+        ? new PaperDayBooked(id, _book.LastPaperDate(id), _book.PaperCursor(id).LastNav)
+        : new PaperDayBooked(id, null, null);
+
+    /// <summary>A candidate that went to paper gets its trial; one that went live leaves paper (its account file stays as evidence).</summary>
+    private void FollowTrials(object @event)
+    {
+        switch (@event)
+        {
+            case CandidatePaperStarted started:
+                StartTrial(started.Id);
+                break;
+            case CandidateWentLive live when _trials.Remove(live.Id, out var trial):
+                Context.Stop(trial);
+                break;
+        }
+    }
+
+    private void StartTrial(string id)
+    {
+        if (_paper is null || _trials.ContainsKey(id)) return;
+        _trials[id] = Context.ActorOf(PaperTrialActor.CreateProps(id, _settings.Paper, _paper), PaperTrialActor.NameOf(id));
+    }
 
     private void Describe(object @event)
     {
@@ -178,8 +265,16 @@ public sealed class PromotionActor : ReceivePersistentActor
             case CandidateWentLive l:
                 Log.Warning("Candidate {Id} promoted to live by {By} after {Days} day(s) on paper", l.Id, l.By, l.PaperDays);
                 break;
+            case PaperDayRecorded d:
+                Log.Info("Candidate {Id} paper day {Date}: NAV {Nav}, return {Return}, {Orders} order(s), {Fills} fill(s)", d.Id, Iso(d.Date), d.Nav, d.Return, d.Orders.Count, d.Fills.Count);
+                break;
+            case PaperDaySkipped k:
+                Log.Warning("Candidate {Id} paper day {Date} skipped: {Reason}", k.Id, Iso(k.Date), k.Reason);
+                break;
         }
     }
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr) =>
         Log.Error(cause, "The promotion step {Event} could not be journaled; the promotion actor stops and the step did not happen", @event.GetType().Name);

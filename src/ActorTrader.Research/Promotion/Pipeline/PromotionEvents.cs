@@ -26,7 +26,11 @@ public sealed record CandidateProposed(
     IReadOnlyList<double> InSampleReturns,
     DateTimeOffset At,
     IReadOnlyList<DateTimeOffset>? InSampleTimes = null,
-    long Trials = 0);
+    long Trials = 0)
+{
+    /// <summary>The discovered rule (canonical text) of a candidate of the discovery population, whose parameters are empty; null otherwise (added later).</summary>
+    public string? Rule { get; init; }
+}
 
 /// <summary>Journaled: the candidate passed the out-of-sample validation against the incumbent parameters.</summary>
 public sealed record CandidateValidated(string Id, ValidationRecord Evidence, IReadOnlyDictionary<string, double> Incumbent, DateTimeOffset At);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ActorTrader.Research.Promotion.Pipeline.Paper;
 using ActorTrader.Research.Promotion.Statistics;
 
 namespace ActorTrader.Research.Promotion.Pipeline;
@@ -15,8 +16,14 @@ public sealed record PromotionPipelineSettings
     /// <summary>A population proposes its best genome as a candidate only at or above this (penalised) fitness.</summary>
     public double CandidateMinFitness { get; init; } = 1.0;
 
-    /// <summary>Calendar days a candidate must run in the paper account before <c>research promote ID --to live</c> is accepted.</summary>
+    /// <summary>
+    /// Paper days a candidate must have run in its paper account before <c>research promote ID --to live</c> is accepted:
+    /// trading days its paper trial recorded (calendar days on the clock when the pipeline has no paper accounts).
+    /// </summary>
     public int PaperDays { get; init; } = 20;
+
+    /// <summary>The candidates' paper accounts and the checks their paper record must pass before live.</summary>
+    public PaperTrialSettings Paper { get; init; } = PaperTrialSettings.Default;
 
     /// <summary>On: a validated candidate goes to paper at once; off: an operator's <c>research promote ID --to paper</c> sends it.</summary>
     public bool AutoPaper { get; init; }
@@ -31,6 +38,7 @@ public sealed record PromotionPipelineSettings
         if (!double.IsFinite(CandidateMinFitness))
             problems.Add($"candidate-min-fitness is {CandidateMinFitness.ToString(CultureInfo.InvariantCulture)}; it must be a finite number.");
         if (PaperDays < 0) problems.Add(string.Create(CultureInfo.InvariantCulture, $"paper-days is {PaperDays}; it must be 0 or more."));
+        problems.AddRange(Paper.Problems());
         try
         {
             Validation.Validate();

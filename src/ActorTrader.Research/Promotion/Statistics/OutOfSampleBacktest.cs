@@ -2,10 +2,12 @@ using ActorTrader.Backtest.Simulation;
 using ActorTrader.Backtest.StrategyRuns;
 using ActorTrader.Backtest.Vectorised;
 using ActorTrader.Quant.Metrics;
+using ActorTrader.Research.Discovery;
 using ActorTrader.Research.Fitness;
 using ActorTrader.Research.Genetics;
 using ActorTrader.Strategies;
 using ActorTrader.Strategies.Panel;
+using ActorTrader.Strategies.Parameters;
 
 namespace ActorTrader.Research.Promotion.Statistics;
 
@@ -14,8 +16,9 @@ namespace ActorTrader.Research.Promotion.Statistics;
 /// The strategy is replayed continuously from the in-sample start (so its indicators are warm and a position held into the
 /// out-of-sample range carries over as it would in trading) with the vectorised simulator and the cost of
 /// <see cref="FitnessSettings"/>; the returns and trades of the out-of-sample bars are kept. The panel must still have the
-/// window's fingerprint. Unlike fitness evaluation, a strategy that throws here throws to the caller: a promotion step
-/// records the failure with its evidence rather than scoring it.
+/// window's fingerprint. A genome with a discovered rule runs as a <see cref="RuleStrategy"/>. Unlike fitness evaluation,
+/// a strategy that throws here throws to the caller: a promotion step records the failure with its evidence rather than
+/// scoring it.
 /// </summary>
 public static class OutOfSampleBacktest
 {
@@ -37,7 +40,8 @@ public static class OutOfSampleBacktest
             Kind = SimulatorKind.Vectorised,
             Vectorised = new VectorisedOptions { CostBps = settings.CostBps, PeriodsPerYear = settings.PeriodsPerYear },
         };
-        var run = StrategyBacktest.Run(strategy, genome.Parameters, history, setup, cancellationToken: cancellationToken).Result;
+        (IStrategy runnable, ParameterSet parameters) = genome.Rule is { } rule ? (new RuleStrategy(strategy.Name, rule, history), ParameterSet.Empty) : (strategy, genome.Parameters);
+        var run = StrategyBacktest.Run(runnable, parameters, history, setup, cancellationToken: cancellationToken).Result;
         var start = bars.OutOfSampleFirst - bars.InSampleFirst;
         var outOfSample = run.Slice(start, run.Returns.Count - start);
         var returns = outOfSample.Returns.ToArray();
