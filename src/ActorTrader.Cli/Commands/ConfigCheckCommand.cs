@@ -13,7 +13,7 @@ public sealed class ConfigCheckCommand : ICliCommand
     public Command Create(CliContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var command = new Command("config-check", "Check a configuration offline: syntax, unknown keys, ranges (node, persistence, data, sleeves, meta, risk, paper broker, trading account, ledger, backup, trading day), writable directories, credentials, scanner and sleeve files");
+        var command = new Command("config-check", "Check a configuration offline: syntax, unknown keys, ranges (node, persistence, data, sleeves, meta, risk, paper broker, trading account, ledger, backup, trading day, research), writable directories, credentials, scanner and sleeve files");
         command.SetAction(async parse =>
         {
             var report = ConfigCheck.Run(context.Sources(parse.GetValue(context.ConfigOption)));

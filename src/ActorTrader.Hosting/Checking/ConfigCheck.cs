@@ -6,6 +6,7 @@ using ActorTrader.Hosting.Configuration;
 using ActorTrader.Hosting.Settings;
 using ActorTrader.Persistence;
 using ActorTrader.Persistence.Sqlite;
+using ActorTrader.Research.Settings;
 using ActorTrader.Strategies.Settings;
 using ActorTrader.Trading.Accounts;
 using ActorTrader.Trading.Backup;
@@ -59,6 +60,8 @@ public static class ConfigCheck
         var sleeveFileProblems = SleeveFilesCheck.Run(sleeves.Directory, merged, meta, problems).ToList();
         problems.AddRange(sleeveFileProblems);
         problems.AddRange(TradingProblems(merged, settings.Node.DataDir));
+        // Read whatever the roles: a node given the research role later must not be the first to find a bad value.
+        problems.AddRange(ResearchSettings.Read(merged).Problems);
         // The node and data readers both read actortrader.node.data-dir; one report of the same problem is enough.
         return new ConfigCheckReport(layers.NodeFile, [.. problems.Distinct()]);
     }

@@ -312,7 +312,8 @@ public sealed class ResearchSupervisor : ReceivePersistentActor, IWithTimers
             if (open)
             {
                 var names = _settings.Populations.Where(s => !_stopped.Contains(s)).ToList();
-                Log.Info("The research window ({Window}) is open until {Next:o}; evolving {Strategies}", _settings.Window, _nextWindowChange,
+                Log.Info("The research window ({Window}) is open {Until}; evolving {Strategies}", _settings.Window,
+                    _nextWindowChange is { } closes ? "until " + closes.ToString("o", CultureInfo.InvariantCulture) : "always (window.enabled = off)",
                     names.Count == 0 ? "nothing (every strategy stopped or none configured)" : string.Join(", ", names));
                 if (names.Count > 0) Start(names, null, newRun: false, new Dictionary<string, BanditState>(), replyTo: null);
             }
