@@ -3,9 +3,8 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using ActorTrader.Actors;
 using ActorTrader.Brokers.Abstractions;
-using ActorTrader.Domain.Calendar;
-using ActorTrader.Domain.Instruments;
 using ActorTrader.Domain.Orders;
+using ActorTrader.Trading.Broker;
 
 namespace ActorTrader.Trading.Host;
 
@@ -119,61 +118,23 @@ public sealed class CrashPoints : IExtension
     }
 
     /// <summary>Passes every call on, marking the submit's entry and acceptance and each fill the broker reports.</summary>
-    private sealed class CrashingBroker(IBroker inner, CrashPoints points) : IBroker
+    private sealed class CrashingBroker(IBroker inner, CrashPoints points) : ForwardingBroker(inner)
     {
-        public string Name => inner.Name;
-
-        public bool IsLive => inner.IsLive;
-
-        public async Task<BrokerOrder> SubmitOrderAsync(OrderRequest request, CancellationToken cancellationToken = default)
+        public override async Task<BrokerOrder> SubmitOrderAsync(OrderRequest request, CancellationToken cancellationToken = default)
         {
             points.Reached(BrokerSubmitting);
-            var order = await inner.SubmitOrderAsync(request, cancellationToken).ConfigureAwait(false);
+            var order = await Inner.SubmitOrderAsync(request, cancellationToken).ConfigureAwait(false);
             points.Reached(BrokerAccepted);
             return order;
         }
 
-        public async IAsyncEnumerable<TradeUpdate> TradeUpdatesAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+        public override async IAsyncEnumerable<TradeUpdate> TradeUpdatesAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
         {
-            await foreach (var update in inner.TradeUpdatesAsync(cancellationToken).WithCancellation(cancellationToken).ConfigureAwait(false))
+            await foreach (var update in Inner.TradeUpdatesAsync(cancellationToken).WithCancellation(cancellationToken).ConfigureAwait(false))
             {
                 if (update.Event is TradeUpdateEvent.Fill or TradeUpdateEvent.PartialFill) points.Reached(BrokerFilled);
                 yield return update;
             }
         }
-
-        public Task<BrokerAccount> GetAccountAsync(CancellationToken cancellationToken = default) => inner.GetAccountAsync(cancellationToken);
-
-        public Task<BrokerClock> GetClockAsync(CancellationToken cancellationToken = default) => inner.GetClockAsync(cancellationToken);
-
-        public Task<IReadOnlyList<MarketSession>> GetCalendarAsync(DateOnly start, DateOnly end, CancellationToken cancellationToken = default) =>
-            inner.GetCalendarAsync(start, end, cancellationToken);
-
-        public Task<IReadOnlyList<BrokerAsset>> GetAssetsAsync(CancellationToken cancellationToken = default) => inner.GetAssetsAsync(cancellationToken);
-
-        public Task<BrokerAsset?> GetAssetAsync(Symbol symbol, CancellationToken cancellationToken = default) => inner.GetAssetAsync(symbol, cancellationToken);
-
-        public Task<BrokerOrder> ReplaceOrderAsync(string brokerOrderId, OrderReplacement replacement, CancellationToken cancellationToken = default) =>
-            inner.ReplaceOrderAsync(brokerOrderId, replacement, cancellationToken);
-
-        public Task CancelOrderAsync(string brokerOrderId, CancellationToken cancellationToken = default) => inner.CancelOrderAsync(brokerOrderId, cancellationToken);
-
-        public Task CancelAllOrdersAsync(CancellationToken cancellationToken = default) => inner.CancelAllOrdersAsync(cancellationToken);
-
-        public Task<BrokerOrder?> GetOrderAsync(string brokerOrderId, CancellationToken cancellationToken = default) => inner.GetOrderAsync(brokerOrderId, cancellationToken);
-
-        public Task<BrokerOrder?> GetOrderByClientIdAsync(string clientOrderId, CancellationToken cancellationToken = default) =>
-            inner.GetOrderByClientIdAsync(clientOrderId, cancellationToken);
-
-        public Task<IReadOnlyList<BrokerOrder>> GetOrdersAsync(OrderQuery query, CancellationToken cancellationToken = default) => inner.GetOrdersAsync(query, cancellationToken);
-
-        public Task<IReadOnlyList<BrokerPosition>> GetPositionsAsync(CancellationToken cancellationToken = default) => inner.GetPositionsAsync(cancellationToken);
-
-        public Task<BrokerOrder> ClosePositionAsync(Symbol symbol, decimal? quantity = null, CancellationToken cancellationToken = default) =>
-            inner.ClosePositionAsync(symbol, quantity, cancellationToken);
-
-        public Task<IReadOnlyList<BrokerOrder>> CloseAllPositionsAsync(CancellationToken cancellationToken = default) => inner.CloseAllPositionsAsync(cancellationToken);
-
-        public ValueTask DisposeAsync() => inner.DisposeAsync();
     }
 }

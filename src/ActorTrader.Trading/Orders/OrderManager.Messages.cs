@@ -42,8 +42,11 @@ public sealed record OrderCancelRefused(string ClientOrderId, string Reason);
 /// <summary>The broker did not take the cancel-all request; <see cref="Reason"/> names the cause. Open orders may still work.</summary>
 public sealed record CancelAllOpenOrdersFailed(string Reason);
 
-/// <summary>Asks for the orders (only those that may still change with <see cref="OpenOnly"/>); replies <see cref="OrdersView"/>.</summary>
-public sealed record GetOrders(bool OpenOnly = false);
+/// <summary>
+/// Asks for the orders (only those that may still change with <see cref="OpenOnly"/>; only those submitted at or after
+/// <see cref="SubmittedSince"/> when it is given, e.g. the risk manager's trades of the day); replies <see cref="OrdersView"/>.
+/// </summary>
+public sealed record GetOrders(bool OpenOnly = false, DateTimeOffset? SubmittedSince = null);
 
 /// <summary>The orders, oldest submit first (ties by client order id).</summary>
 public sealed record OrdersView(string AccountId, IReadOnlyList<OrderView> Orders);

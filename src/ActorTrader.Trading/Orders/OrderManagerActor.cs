@@ -70,7 +70,7 @@ public sealed partial class OrderManagerActor : AtLeastOnceDeliveryReceiveActor
         Command<CancelAllAtBrokerResult>(OnCancelAllResult);
         Command<TradingPermission>(OnPermission);
         Command<GetTradingPermission>(_ => Sender.Tell(_permission, Self));
-        Command<GetOrders>(get => Sender.Tell(new OrdersView(_accountId, View(get.OpenOnly)), Self));
+        Command<GetOrders>(get => Sender.Tell(new OrdersView(_accountId, View(get.OpenOnly, get.SubmittedSince)), Self));
         Command<GetOrder>(get => Sender.Tell(new OrderLookup(get.ClientOrderId, _book.TryGet(get.ClientOrderId, out var order) ? order.ToView() : null), Self));
         Command<SaveSnapshotSuccess>(success => Log.Debug("Order snapshot saved at sequence nr {SequenceNr}", success.Metadata.SequenceNr));
         Command<SaveSnapshotFailure>(failure => Log.Warning("Order snapshot at sequence nr {SequenceNr} failed: {Reason}; the journal stays the truth", failure.Metadata.SequenceNr, failure.Cause.Message));
@@ -193,9 +193,9 @@ public sealed partial class OrderManagerActor : AtLeastOnceDeliveryReceiveActor
         SetDeliverySnapshot(new AtLeastOnceDeliverySnapshot(snapshot.CurrentDeliveryId, unconfirmed));
     }
 
-    private IReadOnlyList<OrderView> View(bool openOnly) =>
+    private IReadOnlyList<OrderView> View(bool openOnly, DateTimeOffset? submittedSince) =>
     [
-        .. _book.Orders.Where(o => !openOnly || o.State.IsOpen())
+        .. _book.Orders.Where(o => (!openOnly || o.State.IsOpen()) && (submittedSince is not { } since || o.SubmittedAt >= since))
             .OrderBy(o => o.SubmittedAt).ThenBy(o => o.ClientOrderId, StringComparer.Ordinal)
             .Select(o => o.ToView()),
     ];

@@ -8,8 +8,9 @@ namespace ActorTrader.Trading.Risk;
 // resume) and anyone watching the event stream (RiskEventOccurred).
 
 /// <summary>
-/// Check a batch of intents before they go to the order manager; replies <see cref="RiskChecked"/>. Approved intents
-/// count towards today's trades (once per client order id) and the reply comes after that count is journaled.
+/// Check a batch of intents before they go to the order manager; replies <see cref="RiskChecked"/> at once (nothing is
+/// journaled on the way). Approved intents count towards today's trades, once per client order id. After a restart
+/// checks wait until the order manager told which orders it placed today (see <see cref="RiskActor"/>).
 /// </summary>
 /// <param name="Assets">The broker's assets for the symbols (tradable, shortable); a short in a symbol not listed is refused.</param>
 /// <param name="BuyingPower">The broker's buying power, when known; otherwise a margin account's is NAV × margin-multiplier − gross exposure.</param>
@@ -32,9 +33,10 @@ public sealed record GetRiskState
 public sealed record ResumeTrading(string Operator, string Reason);
 
 /// <summary>
-/// A new trading day (exchange-local date) opens with <paramref name="OpenNav"/>: the trade count resets, the daily
-/// loss and intraday measures start from it and the daily breakers re-arm. Idempotent per date; an earlier date than
-/// the current day is refused. Replies <see cref="RiskCommandResult"/>.
+/// A new trading day (exchange-local date) opens with <paramref name="OpenNav"/>: the daily loss and intraday measures
+/// start from it and the daily breakers re-arm. The trade count belongs to the trading date, not to this message: orders
+/// of the same date placed before it still count (see <c>TradeDay</c>). Idempotent per date; an earlier date than the
+/// current day is refused. Replies <see cref="RiskCommandResult"/>.
 /// </summary>
 public sealed record StartOfDay(DateOnly Date, decimal OpenNav);
 
@@ -42,8 +44,9 @@ public sealed record StartOfDay(DateOnly Date, decimal OpenNav);
 public sealed record RiskCommandResult(bool Accepted, string Message, RiskStateView State);
 
 /// <summary>
-/// The risk manager now: trading state, the NAVs losses are measured from, today's trade count, the tripped breakers
-/// and the automatic actions, and the limits in force. Figures are null until the ledger or a start of day gave them.
+/// The risk manager now: trading state, the NAVs losses are measured from, today's trade count (and the trading date it
+/// belongs to), the tripped breakers and the automatic actions, and the limits in force. Figures are null until the
+/// ledger or a start of day gave them.
 /// </summary>
 public sealed record RiskStateView(
     string AccountId,
@@ -60,7 +63,8 @@ public sealed record RiskStateView(
     IReadOnlyList<string> TrippedBreakers,
     int ActionsTaken,
     int ActionsPending,
-    RiskSettings Limits);
+    RiskSettings Limits,
+    DateOnly? TradeDate = null);
 
 /// <summary>Published on the event stream for every journaled risk event and for every batch with refused orders.</summary>
 public sealed record RiskEventOccurred(string AccountId, object Event);
@@ -68,8 +72,11 @@ public sealed record RiskEventOccurred(string AccountId, object Event);
 /// <summary>Published (not journaled) when <see cref="CheckOrders"/> refused orders.</summary>
 public sealed record RiskOrdersRefused(IReadOnlyList<RefusedOrder> Refused, DateTimeOffset At);
 
-/// <summary>Timer tick: send again what the order manager has not answered of unfinished automatic actions.</summary>
-internal sealed record ResendPendingActions
+/// <summary>Timer tick: the next attempt of unfinished automatic action <paramref name="Number"/>.</summary>
+internal sealed record RetryRiskAction(int Number);
+
+/// <summary>Timer tick: the order manager has not told today's orders yet; ask again.</summary>
+internal sealed record TodaysOrdersOverdue
 {
-    public static ResendPendingActions Instance { get; } = new();
+    public static TodaysOrdersOverdue Instance { get; } = new();
 }

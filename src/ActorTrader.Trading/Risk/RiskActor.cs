@@ -12,22 +12,22 @@ namespace ActorTrader.Trading.Risk;
 /// <summary>
 /// <c>account-&lt;id&gt;/risk</c>: the risk manager of one account, event-sourced under <c>risk-&lt;accountId&gt;</c>.
 /// <list type="bullet">
-/// <item>Pre-trade: <see cref="CheckOrders"/> runs <see cref="PreTradeChecks"/> against the latest ledger view; only the
-/// approved intents may go to the order manager.</item>
+/// <item>Pre-trade: <see cref="CheckOrders"/> runs <see cref="PreTradeChecks"/> against the latest ledger view and the
+/// day's trade count, and answers at once: nothing is journaled on the way from a signal to the broker but the order
+/// manager's <c>OrderSubmitted</c> (the trade count's design is in <c>RiskActor.TradeCount.cs</c>).</item>
 /// <item>Monitoring: every <see cref="LedgerChanged"/> of the account (from the event stream) is measured by the
 /// <see cref="RiskMonitor"/>; a tripped circuit breaker takes its <see cref="RiskAction"/>. A view with unmarked
 /// positions (valued at cost) is not measured.</item>
-/// <item>Automatic actions go THROUGH the order manager: <c>CancelAllOpenOrders</c> and <c>SubmitOrder</c>s of sleeve
-/// <c>risk</c> with deterministic client order ids. Each is journaled (<see cref="RiskActionTaken"/>) before anything is
-/// sent, and marked done (<see cref="RiskActionCompleted"/>) once the order manager answered every part. An action
-/// without that mark is sent again every <see cref="RiskSettings.ActionResendInterval"/> and after a restart; a completed
-/// one never is. Sending again is safe because the order manager places a client order id at most once.</item>
+/// <item>Automatic actions go THROUGH the order manager: <c>CancelAllOpenOrders</c>, <c>CancelOrder</c> of replaced
+/// stops and <c>SubmitOrder</c>s of sleeve <c>risk</c> with deterministic client order ids. Each is journaled
+/// (<see cref="RiskActionTaken"/>) before anything is sent and tried again with backoff until it is carried out
+/// (<see cref="RiskActionCompleted"/>) or superseded (<c>RiskActor.Actions.cs</c>).</item>
 /// <item>Trading state ACTIVE → REDUCING → HALTED, journaled with reason and time; every change sends a
 /// <see cref="TradingPermission"/> to the order manager, and a restricted state is sent again after recovery.</item>
 /// </list>
 /// Fail-closed: a journal that cannot be read or written stops the actor (its supervisor restarts it from the journal).
 /// </summary>
-public sealed class RiskActor : ReceivePersistentActor, IWithTimers
+public sealed partial class RiskActor : ReceivePersistentActor, IWithTimers
 {
     public const string PersistenceIdPrefix = "risk-";
 
@@ -37,8 +37,6 @@ public sealed class RiskActor : ReceivePersistentActor, IWithTimers
     /// </summary>
     public const decimal HighJournalStep = 0.001m;
 
-    private const string ResendTimer = "resend-actions";
-
     private readonly string _accountId;
     private readonly RiskSettings _settings;
     private readonly IActorRef _orderManager;
@@ -46,15 +44,14 @@ public sealed class RiskActor : ReceivePersistentActor, IWithTimers
     private readonly IMarketCalendar _calendar;
     private readonly PreTradeChecks _checks;
     private readonly RiskMonitor _monitor;
-    private readonly HashSet<string> _approvedToday = new(StringComparer.Ordinal);
     private readonly HashSet<string> _tripped = new(StringComparer.Ordinal);
-    private readonly SortedDictionary<int, PendingRiskAction> _pending = [];
 
     private TradingStatus _status = TradingStatus.Initial;
     private LedgerView? _ledger;
     private decimal? _peakNav;
     private decimal? _journaledPeak;
     private DateOnly? _day;
+    private DateTimeOffset? _dayStartedAt;
     private decimal? _dayOpenNav;
     private decimal? _dayHighNav;
     private decimal? _journaledDayHigh;
@@ -76,25 +73,45 @@ public sealed class RiskActor : ReceivePersistentActor, IWithTimers
 
         Recover<RiskTradingStateChanged>(Apply);
         Recover<RiskDayStarted>(Apply);
-        Recover<RiskOrdersApproved>(Apply);
+        Recover<RiskOrdersApproved>(_journaledApprovals.Add);
         Recover<RiskNavHighsRaised>(Apply);
         Recover<RiskActionTaken>(Apply);
+        Recover<RiskActionRetried>(Apply);
         Recover<RiskActionCompleted>(Apply);
         Recover<RecoveryCompleted>(_ => OnRecovered());
 
         Command<CheckOrders>(HandleCheck);
+        Command<OrdersView>(OnTodaysOrders, view => view.AccountId == _accountId);
+        Command<OrdersView>(_ => { }); // another account's book
+        Command<TodaysOrdersOverdue>(_ => AskTodaysOrdersAgain());
+        Command<OrderChanged>(OnOrderChanged, changed => changed.AccountId == _accountId);
+        Command<OrderChanged>(_ => { }); // another account's order
         Command<LedgerChanged>(changed => OnLedger(changed.View));
         Command<LedgerView>(OnLedger);
-        Command<GetRiskState>(_ => Sender.Tell(View(), Self));
-        Command<ResumeTrading>(HandleResume);
-        Command<StartOfDay>(HandleStartOfDay);
-        Command<OrderSubmitAccepted>(accepted => Answer(accepted.ClientOrderId, null));
-        Command<OrderSubmitRefused>(refused => Answer(refused.ClientOrderId, refused.Reason));
-        Command<OpenOrdersCanceled>(_ => CancelAnswered());
-        Command<ResendPendingActions>(_ => SendPending());
+        Command<GetRiskState>(_ =>
+        {
+            if (!WaitsForTodaysOrders()) Sender.Tell(View(), Self);
+        });
+        Command<ResumeTrading>(resume =>
+        {
+            if (!WaitsForTodaysOrders()) HandleResume(resume);
+        });
+        Command<StartOfDay>(start =>
+        {
+            if (!WaitsForTodaysOrders()) HandleStartOfDay(start);
+        });
+        Command<OrderSubmitAccepted>(OnSubmitAccepted);
+        Command<OrderSubmitRefused>(OnSubmitRefused);
+        Command<OrderLookup>(lookup => OnOrderNews(lookup.ClientOrderId, lookup.Order));
+        Command<OrderCancelRequested>(_ => { }); // the outcome arrives as OrderChanged
+        Command<OrderCancelRefused>(OnCancelRefused);
+        Command<OpenOrdersCanceled>(_ => CancelAllAnswered(null));
+        Command<CancelAllOpenOrdersFailed>(failed => CancelAllAnswered(failed.Reason));
+        Command<RetryRiskAction>(OnRetry);
 
-        // Subscribed at once: ledger changes that arrive while recovering wait in the stash.
+        // Subscribed at once: news that arrives while recovering waits in the stash.
         Context.System.EventStream.Subscribe(Self, typeof(LedgerChanged));
+        Context.System.EventStream.Subscribe(Self, typeof(OrderChanged));
     }
 
     public override string PersistenceId => PersistenceIdPrefix + _accountId;
@@ -113,14 +130,22 @@ public sealed class RiskActor : ReceivePersistentActor, IWithTimers
             Log.Warning("Risk of account {Account} starts {State}", _accountId, _status.Describe());
             SendPermission();
         }
+        AskTodaysOrders();
         _ledgerActor?.Tell(GetLedger.Instance, Self);
-        SendPending();
+        foreach (var pending in _pending.Values.ToList()) Start(pending);
+    }
+
+    protected override void PostStop()
+    {
+        Context.System.EventStream.Unsubscribe(Self);
+        base.PostStop();
     }
 
     private void HandleCheck(CheckOrders check)
     {
         ArgumentNullException.ThrowIfNull(check.Intents);
-        var replyTo = Sender;
+        if (WaitsForTodaysOrders()) return;
+        var trades = Trades;
         PreTradeResult result;
         if (_ledger is null)
         {
@@ -129,27 +154,16 @@ public sealed class RiskActor : ReceivePersistentActor, IWithTimers
         else
         {
             var assets = (check.Assets ?? []).GroupBy(a => a.Symbol).ToDictionary(g => g.Key, g => g.Last());
-            var context = new RiskContext(_ledger, assets, _ledger.Kind, _calendar.IsOpen(Now), _approvedToday.Count, _status, check.BuyingPower, _approvedToday);
+            var context = new RiskContext(_ledger, assets, _ledger.Kind, _calendar.IsOpen(Now), trades.Count, _status, check.BuyingPower, trades.Ids);
             result = _checks.Evaluate(check.Intents, context);
         }
-        var reply = new RiskChecked(result.Approved, result.Refused);
-        if (result.Refused.Count > 0)
-        {
-            foreach (var refused in result.Refused) Log.Warning("Risk refused an order of account {Account}: {Reasons}", _accountId, refused.ToString());
-            Publish(new RiskOrdersRefused(result.Refused, Now));
-        }
-        var counted = result.Approved.Select(i => i.ClientOrderId).Where(id => !_approvedToday.Contains(id)).Distinct(StringComparer.Ordinal).ToArray();
-        if (counted.Length == 0)
-        {
-            replyTo.Tell(reply, Self);
-            return;
-        }
-        Persist(new RiskOrdersApproved(counted, Now), approved =>
-        {
-            Apply(approved);
-            Publish(approved);
-            replyTo.Tell(reply, Self);
-        });
+        var counted = result.Approved.Select(i => i.ClientOrderId).Where(id => !trades.Ids.Contains(id)).Distinct(StringComparer.Ordinal).ToArray();
+        foreach (var id in counted) trades.Add(id);
+        Sender.Tell(new RiskChecked(result.Approved, result.Refused), Self);
+        if (counted.Length > 0) Publish(new RiskOrdersApproved(counted, Now));
+        if (result.Refused.Count == 0) return;
+        foreach (var refused in result.Refused) Log.Warning("Risk refused an order of account {Account}: {Reasons}", _accountId, refused.ToString());
+        Publish(new RiskOrdersRefused(result.Refused, Now));
     }
 
     private PreTradeRefusal NoLedger(OrderIntent intent) => new("ledger", intent.ClientOrderId, intent.Symbol, null, null,
@@ -218,8 +232,8 @@ public sealed class RiskActor : ReceivePersistentActor, IWithTimers
             foreach (var skipped in journaled.Skipped) Log.Warning("Risk action {Number} of account {Account} skipped {Position}", journaled.Number, _accountId, skipped);
             if (_pending.TryGetValue(journaled.Number, out var pending))
             {
-                Send(pending);
-                CompleteIfAnswered(pending);
+                Start(pending);
+                CompleteIfCarriedOut(pending);
             }
         });
     }
@@ -291,59 +305,6 @@ public sealed class RiskActor : ReceivePersistentActor, IWithTimers
         Defer(start, _ => replyTo.Tell(new RiskCommandResult(true, $"Day {start.Date:yyyy-MM-dd} started with NAV {RiskText.Money(start.OpenNav)}.", View()), Self));
     }
 
-    private void Answer(string clientOrderId, string? refusal)
-    {
-        var pending = _pending.Values.FirstOrDefault(p => p.Awaits(clientOrderId));
-        if (pending is null) return;
-        if (refusal is null)
-        {
-            pending.Accept(clientOrderId);
-        }
-        else
-        {
-            pending.Refuse(clientOrderId, refusal);
-            Log.Error("The order manager refused order {ClientOrderId} of risk action {Number} of account {Account}: {Reason}", clientOrderId, pending.Number, _accountId, refusal);
-        }
-        CompleteIfAnswered(pending);
-    }
-
-    /// <summary>
-    /// The reply names no request, so it answers the oldest unanswered cancel: the order manager handles one sender's
-    /// messages in order. A late duplicate after a resend may answer a newer one early; that only matters if the node
-    /// crashes in between, and then the newer action is sent again anyway.
-    /// </summary>
-    private void CancelAnswered()
-    {
-        var pending = _pending.Values.FirstOrDefault(p => p.CancelUnanswered);
-        if (pending is null) return;
-        pending.CancelUnanswered = false;
-        CompleteIfAnswered(pending);
-    }
-
-    private void CompleteIfAnswered(PendingRiskAction pending)
-    {
-        if (!pending.AllAnswered || pending.Completing) return;
-        pending.Completing = true;
-        Persist(new RiskActionCompleted(pending.Number, pending.Accepted, [.. pending.Refusals], Now), completed =>
-        {
-            Apply(completed);
-            Publish(completed);
-            if (_pending.Count == 0) Timers.Cancel(ResendTimer);
-        });
-    }
-
-    private void SendPending()
-    {
-        foreach (var pending in _pending.Values.Where(p => !p.Completing)) Send(pending);
-    }
-
-    private void Send(PendingRiskAction pending)
-    {
-        if (pending.CancelUnanswered) _orderManager.Tell(new CancelAllOpenOrders($"risk action {pending.Number}: {pending.Reason}"), Self);
-        foreach (var intent in pending.Unanswered) _orderManager.Tell(new SubmitOrder(intent), Self);
-        if (!Timers.IsTimerActive(ResendTimer)) Timers.StartPeriodicTimer(ResendTimer, ResendPendingActions.Instance, _settings.ActionResendInterval);
-    }
-
     private void SendPermission()
     {
         var why = $"risk: {_status.Describe()}";
@@ -358,21 +319,24 @@ public sealed class RiskActor : ReceivePersistentActor, IWithTimers
 
     private void Publish(object @event) => Context.System.EventStream.Publish(new RiskEventOccurred(_accountId, @event));
 
-    private void Apply(RiskTradingStateChanged changed) => _status = new TradingStatus(changed.To, changed.Reason, changed.At, changed.ChangedBy);
+    private void Apply(RiskTradingStateChanged changed)
+    {
+        _status = new TradingStatus(changed.To, changed.Reason, changed.At, changed.ChangedBy);
+        // What an unfinished action was for no longer holds: the new state decides what happens next.
+        foreach (var pending in _pending.Values.ToList()) Abandon(pending, $"trading is now {RiskText.State(changed.To)}");
+    }
 
     private void Apply(RiskDayStarted started)
     {
         _day = started.Date;
+        _dayStartedAt = started.At;
         _dayOpenNav = started.OpenNav;
         _dayHighNav = started.OpenNav;
         _journaledDayHigh = started.OpenNav;
         if (_peakNav is null || started.OpenNav > _peakNav) _peakNav = started.OpenNav;
         if (_journaledPeak is null || started.OpenNav > _journaledPeak) _journaledPeak = started.OpenNav;
-        _approvedToday.Clear();
         _tripped.ExceptWith(started.Rearmed);
     }
-
-    private void Apply(RiskOrdersApproved approved) => _approvedToday.UnionWith(approved.ClientOrderIds);
 
     private void Apply(RiskNavHighsRaised raised)
     {
@@ -383,22 +347,14 @@ public sealed class RiskActor : ReceivePersistentActor, IWithTimers
         _journaledDayHigh = high;
     }
 
-    private void Apply(RiskActionTaken taken)
-    {
-        _actionCount = Math.Max(_actionCount, taken.Number);
-        _tripped.UnionWith(taken.Breakers);
-        if (taken.Executed) _pending[taken.Number] = new PendingRiskAction(taken, _accountId);
-    }
-
-    private void Apply(RiskActionCompleted completed) => _pending.Remove(completed.Number);
-
     private RiskStateView View()
     {
+        var trades = Trades;
         var reading = _ledger is not null && _peakNav is { } peak ? new NavReading(_ledger.NetAssetValue, peak, _dayOpenNav, _dayHighNav) : null;
         return new RiskStateView(
             _accountId, _status, _ledger?.NetAssetValue, _peakNav, _day, _dayOpenNav, _dayHighNav,
             reading?.Drawdown, reading?.DailyLoss, reading?.IntradayDrawdown,
-            _approvedToday.Count, [.. _tripped.Order(StringComparer.Ordinal)], _actionCount, _pending.Count, _settings);
+            trades.Count, [.. _tripped.Order(StringComparer.Ordinal)], _actionCount, _pending.Count, _settings, trades.Day?.Date);
     }
 
     protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr)

@@ -9,7 +9,10 @@ public sealed record RiskTradingStateChanged(TradingState From, TradingState To,
 /// <summary>Journaled: a trading day started with this NAV; the named tripped breakers were re-armed.</summary>
 public sealed record RiskDayStarted(DateOnly Date, decimal OpenNav, IReadOnlyList<string> Rearmed, DateTimeOffset At);
 
-/// <summary>Journaled: these intents passed the pre-trade checks (today's trade count).</summary>
+/// <summary>
+/// These intents passed the pre-trade checks. Journaled by earlier versions (still read from old journals); now only
+/// published, because the trade count is recovered from the order manager's journal (see <see cref="RiskActor"/>).
+/// </summary>
 public sealed record RiskOrdersApproved(IReadOnlyList<string> ClientOrderIds, DateTimeOffset At);
 
 /// <summary>Journaled: the peak NAV (and the day's high) rose; written in steps, see <see cref="RiskActor"/>.</summary>
@@ -31,8 +34,18 @@ public sealed record RiskActionTaken(
     IReadOnlyList<string> Skipped,
     DateTimeOffset At);
 
-/// <summary>Journaled: the order manager answered every part of action <paramref name="Number"/>; it is not sent again.</summary>
+/// <summary>
+/// Journaled: action <paramref name="Number"/> was carried out (the cancel done, every order acknowledged by the broker);
+/// it is not sent again. <paramref name="Refusals"/> names the orders deliberately not placed.
+/// </summary>
 public sealed record RiskActionCompleted(int Number, int Accepted, IReadOnlyList<string> Refusals, DateTimeOffset At);
+
+/// <summary>
+/// Journaled before the orders are sent: the broker refused (or never had) the orders of action <paramref name="Number"/>
+/// in <paramref name="Symbols"/>, so they are placed again as attempt <paramref name="Attempt"/>, whose leg
+/// <c>&lt;leg&gt;-&lt;attempt&gt;</c> gives each a new client order id (the same one again after a restart).
+/// </summary>
+public sealed record RiskActionRetried(int Number, int Attempt, IReadOnlyList<string> Symbols, string Reason, DateTimeOffset At);
 
 /// <summary>The stable manifest names of the risk manager's events; never rename one (old journals use it).</summary>
 public static class RiskEvents
@@ -46,6 +59,7 @@ public static class RiskEvents
             .Register<RiskOrdersApproved>("risk-orders-approved")
             .Register<RiskNavHighsRaised>("risk-nav-highs-raised")
             .Register<RiskActionTaken>("risk-action-taken")
-            .Register<RiskActionCompleted>("risk-action-completed");
+            .Register<RiskActionCompleted>("risk-action-completed")
+            .Register<RiskActionRetried>("risk-action-retried");
     }
 }

@@ -13,7 +13,7 @@ namespace ActorTrader.Trading.Risk;
 /// <param name="MaxPositionWeight">Largest weight of one position after an order, as a fraction of NAV.</param>
 /// <param name="MaxGrossExposure">Largest gross exposure after an order, as a multiple of NAV.</param>
 /// <param name="MaxNetExposure">Largest absolute net exposure after an order, as a multiple of NAV.</param>
-/// <param name="MaxTradesPerDay">Most orders approved per day (counted from <see cref="StartOfDay"/>).</param>
+/// <param name="MaxTradesPerDay">Most orders per exchange trading date (approved or placed; see <c>TradeDay</c>).</param>
 /// <param name="MinNotional">Smallest notional of an order that adds exposure, in the account currency.</param>
 /// <param name="MinConfidence">Intents whose Confidence is below this are refused (intents without one pass).</param>
 /// <param name="MarginMultiplier">A margin account's buying power when the broker's figure is not given: NAV × this − gross exposure.</param>
@@ -24,7 +24,10 @@ namespace ActorTrader.Trading.Risk;
 /// <param name="ReduceFraction">The share of every position REDUCE_POSITIONS cuts.</param>
 /// <param name="StopDistance">How far below a long's (above a short's) last price TIGHTEN_STOPS puts the stop.</param>
 /// <param name="NewDayResume">Whether <see cref="StartOfDay"/> lifts REDUCING or HALTED.</param>
-/// <param name="ActionResendInterval">How often an automatic action the order manager has not answered is sent again.</param>
+/// <param name="ActionResendInterval">
+/// How long an automatic action that is not carried out yet (unanswered, or refused by the order manager or the broker)
+/// waits before it is tried again; every further attempt waits twice as long, up to <see cref="ActionRetryMaxInterval"/>.
+/// </param>
 public sealed record RiskSettings(
     decimal MaxOrderWeight,
     decimal MaxPositionWeight,
@@ -44,6 +47,9 @@ public sealed record RiskSettings(
     TimeSpan ActionResendInterval)
 {
     public const string Section = "actortrader.risk";
+
+    /// <summary>The longest wait between two attempts of an automatic action (the backoff's cap).</summary>
+    public TimeSpan ActionRetryMaxInterval { get; init; } = TimeSpan.FromMinutes(5);
 
     /// <summary>The defaults of hocon/reference.conf.</summary>
     public static RiskSettings Default { get; } = new(

@@ -45,14 +45,13 @@ internal sealed class BenchAccount : IAsyncDisposable
 
     private readonly PersistenceStores _stores;
 
-    private BenchAccount(string directory, PersistenceStores stores, ActorSystem system, PaperBroker paper, AccountRefs refs, IActorRef sink)
+    private BenchAccount(string directory, PersistenceStores stores, ActorSystem system, PaperBroker paper, AccountRefs refs)
     {
         Directory = directory;
         _stores = stores;
         System = system;
         Paper = paper;
         Refs = refs;
-        Sink = sink;
     }
 
     public string Directory { get; }
@@ -62,9 +61,6 @@ internal sealed class BenchAccount : IAsyncDisposable
     public PaperBroker Paper { get; }
 
     public AccountRefs Refs { get; }
-
-    /// <summary>Takes the replies nobody waits for (the order manager's OrderSubmitAccepted of a timed order).</summary>
-    public IActorRef Sink { get; }
 
     public static string JournalFile(string directory) => Path.Combine(directory, "journal.db");
 
@@ -86,14 +82,13 @@ internal sealed class BenchAccount : IAsyncDisposable
         try
         {
             PersistenceExtension.Install(system, new PersistenceSetup(stores, Serializer()));
-            var sink = system.ActorOf(Props.Create(() => new SinkActor()), "sink");
             var ledgerSettings = ledger ?? LedgerSettings.Default with { InitialCash = InitialCash, Kind = AccountKind.Margin };
             var props = new AccountProps(
                 AccountId,
                 () => stamps.Stamped(new SharedBroker(paper)),
                 () => LedgerActor.CreateProps(AccountId, ledgerSettings),
-                // Risk's automatic actions are off (no circuit breakers); what it would send goes to the sink.
-                refs => RiskActor.CreateProps(AccountId, Risk, sink, MarketCalendars.Nyse, refs.Ledger))
+                // Risk asks the order manager for the day's orders at start; its automatic actions are off (no circuit breakers).
+                refs => RiskActor.CreateProps(AccountId, Risk, refs.Orders, MarketCalendars.Nyse, refs.Ledger))
             {
                 Settings = TradingAccountSettings.Default with { Orders = orders ?? OrderManagerSettings.Default },
             };
@@ -102,7 +97,7 @@ internal sealed class BenchAccount : IAsyncDisposable
             var outcome = await account.Ask<object>(StartReconciliation.Instance, Timeout);
             if (outcome is not StartupReconciliationSucceeded)
                 throw new InvalidOperationException($"The benchmark account did not reconcile: {outcome}.");
-            return new BenchAccount(directory, stores, system, paper, refs, sink);
+            return new BenchAccount(directory, stores, system, paper, refs);
         }
         catch
         {
@@ -129,10 +124,5 @@ internal sealed class BenchAccount : IAsyncDisposable
         public static readonly DateTimeOffset Now = new(2022, 9, 6, 15, 0, 0, TimeSpan.Zero);
 
         public override DateTimeOffset GetUtcNow() => Now;
-    }
-
-    private sealed class SinkActor : ReceiveActor
-    {
-        public SinkActor() => ReceiveAny(_ => { });
     }
 }

@@ -10,8 +10,9 @@ namespace ActorTrader.Benchmarks.Orders;
 /// <list type="bullet">
 /// <item><c>submit</c>: from sending <see cref="SubmitOrder"/> to the order manager until the paper broker's
 /// SubmitOrderAsync is entered — OrderSubmitted journaled first, then the broker actor.</item>
-/// <item><c>signal</c>: the same after a pre-trade <see cref="CheckOrders"/> of the risk manager (which journals the
-/// day's trade count), as the trading day sends orders.</item>
+/// <item><c>signal</c>: the same after a pre-trade <see cref="CheckOrders"/> of the risk manager, as the trading day sends
+/// orders. The check journals nothing (the day's trade count is recovered from the order manager's journal), so
+/// OrderSubmitted is the one durable write on this path too.</item>
 /// </list>
 /// Each sample is a batch of orders; its p50 and p99 are the sample's values and the figure is the median sample.
 /// Baseline: <see cref="RawOrderPath"/> (a durable raw insert of the same event, then a direct broker call), same run.

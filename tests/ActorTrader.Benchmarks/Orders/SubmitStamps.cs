@@ -1,9 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using ActorTrader.Brokers.Abstractions;
-using ActorTrader.Domain.Calendar;
-using ActorTrader.Domain.Instruments;
 using ActorTrader.Domain.Orders;
+using ActorTrader.Trading.Broker;
 
 namespace ActorTrader.Benchmarks.Orders;
 
@@ -46,18 +45,14 @@ internal sealed class SubmitStamps
         public TaskCompletionSource Returned { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
-    private sealed class StampingBroker(IBroker inner, SubmitStamps stamps) : IBroker
+    private sealed class StampingBroker(IBroker inner, SubmitStamps stamps) : ForwardingBroker(inner)
     {
-        public string Name => inner.Name;
-
-        public bool IsLive => inner.IsLive;
-
-        public async Task<BrokerOrder> SubmitOrderAsync(OrderRequest request, CancellationToken cancellationToken = default)
+        public override async Task<BrokerOrder> SubmitOrderAsync(OrderRequest request, CancellationToken cancellationToken = default)
         {
             stamps.Entered(request.ClientOrderId);
             try
             {
-                var order = await inner.SubmitOrderAsync(request, cancellationToken).ConfigureAwait(false);
+                var order = await Inner.SubmitOrderAsync(request, cancellationToken).ConfigureAwait(false);
                 stamps.Returned(request.ClientOrderId, null);
                 return order;
             }
@@ -67,41 +62,5 @@ internal sealed class SubmitStamps
                 throw;
             }
         }
-
-        public Task<BrokerAccount> GetAccountAsync(CancellationToken cancellationToken = default) => inner.GetAccountAsync(cancellationToken);
-
-        public Task<BrokerClock> GetClockAsync(CancellationToken cancellationToken = default) => inner.GetClockAsync(cancellationToken);
-
-        public Task<IReadOnlyList<MarketSession>> GetCalendarAsync(DateOnly start, DateOnly end, CancellationToken cancellationToken = default) =>
-            inner.GetCalendarAsync(start, end, cancellationToken);
-
-        public Task<IReadOnlyList<BrokerAsset>> GetAssetsAsync(CancellationToken cancellationToken = default) => inner.GetAssetsAsync(cancellationToken);
-
-        public Task<BrokerAsset?> GetAssetAsync(Symbol symbol, CancellationToken cancellationToken = default) => inner.GetAssetAsync(symbol, cancellationToken);
-
-        public Task<BrokerOrder> ReplaceOrderAsync(string brokerOrderId, OrderReplacement replacement, CancellationToken cancellationToken = default) =>
-            inner.ReplaceOrderAsync(brokerOrderId, replacement, cancellationToken);
-
-        public Task CancelOrderAsync(string brokerOrderId, CancellationToken cancellationToken = default) => inner.CancelOrderAsync(brokerOrderId, cancellationToken);
-
-        public Task CancelAllOrdersAsync(CancellationToken cancellationToken = default) => inner.CancelAllOrdersAsync(cancellationToken);
-
-        public Task<BrokerOrder?> GetOrderAsync(string brokerOrderId, CancellationToken cancellationToken = default) => inner.GetOrderAsync(brokerOrderId, cancellationToken);
-
-        public Task<BrokerOrder?> GetOrderByClientIdAsync(string clientOrderId, CancellationToken cancellationToken = default) =>
-            inner.GetOrderByClientIdAsync(clientOrderId, cancellationToken);
-
-        public Task<IReadOnlyList<BrokerOrder>> GetOrdersAsync(OrderQuery query, CancellationToken cancellationToken = default) => inner.GetOrdersAsync(query, cancellationToken);
-
-        public Task<IReadOnlyList<BrokerPosition>> GetPositionsAsync(CancellationToken cancellationToken = default) => inner.GetPositionsAsync(cancellationToken);
-
-        public Task<BrokerOrder> ClosePositionAsync(Symbol symbol, decimal? quantity = null, CancellationToken cancellationToken = default) =>
-            inner.ClosePositionAsync(symbol, quantity, cancellationToken);
-
-        public Task<IReadOnlyList<BrokerOrder>> CloseAllPositionsAsync(CancellationToken cancellationToken = default) => inner.CloseAllPositionsAsync(cancellationToken);
-
-        public IAsyncEnumerable<TradeUpdate> TradeUpdatesAsync(CancellationToken cancellationToken = default) => inner.TradeUpdatesAsync(cancellationToken);
-
-        public ValueTask DisposeAsync() => inner.DisposeAsync();
     }
 }

@@ -33,7 +33,8 @@ public sealed class RiskActorSqliteTests : TestKit.TestKit, IDisposable
         await Persistence.Persistence.StartAsync(Sys, new PersistenceSetup(stores, RiskEvents.Register(new EventSerializer())));
         var orders = CreateTestProbe();
         var book = LedgerOf(50_000m, (Aapl, 100, 300m), (Msft, 100, 200m));
-        IActorRef Start(string name) => Sys.ActorOf(RiskActor.CreateProps(TestAccount, RiskSettings.Default, orders.Ref, MarketCalendars.Crypto), name);
+        var orderManager = Sys.ActorOf(OrderManagerStub.CreateProps(TestAccount, orders.Ref), "order-manager");
+        IActorRef Start(string name) => Sys.ActorOf(RiskActor.CreateProps(TestAccount, RiskSettings.Default, orderManager, MarketCalendars.Crypto), name);
 
         var first = Start("first");
         await first.Ask<RiskCommandResult>(new StartOfDay(new DateOnly(2026, 1, 5), 100_000m), DefaultTimeout);

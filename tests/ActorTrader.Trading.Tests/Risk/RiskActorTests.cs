@@ -1,11 +1,5 @@
 using ActorTrader.Actors;
-using ActorTrader.Domain.Calendar;
-using ActorTrader.Domain.Instruments;
 using ActorTrader.Domain.Orders;
-using ActorTrader.Persistence;
-using ActorTrader.Persistence.Memory;
-using ActorTrader.Persistence.Serialization;
-using ActorTrader.TestKit;
 using ActorTrader.Trading.Ledger;
 using ActorTrader.Trading.Orders;
 using ActorTrader.Trading.Risk;
@@ -15,92 +9,11 @@ using static ActorTrader.Trading.Tests.Risk.RiskTestData;
 namespace ActorTrader.Trading.Tests.Risk;
 
 /// <summary>
-/// The risk actor on virtual time with an in-memory journal and a probe as its order manager: checks, the trading state
-/// machine, automatic actions through the order manager, recovery.
+/// The risk actor on virtual time with an in-memory journal and a stub as its order manager (<see cref="RiskActorTestKit"/>):
+/// checks, the trading state machine, automatic actions through the order manager, recovery.
 /// </summary>
-public sealed class RiskActorTests : TestKit.TestKit
+public sealed class RiskActorTests : RiskActorTestKit
 {
-    private static readonly DateOnly Monday = new(2026, 1, 5);
-
-    /// <summary>NAV 100,000: cash 50,000, 100 AAPL at 300, 100 MSFT at 200.</summary>
-    private static readonly LedgerView Book = LedgerOf(50_000m, (Aapl, 100, 300m), (Msft, 100, 200m));
-
-    private readonly PersistenceStores _stores = PersistenceStores.InMemory(new MemoryStorage());
-    private readonly TestProbe _orders;
-    private int _incarnation;
-
-    public RiskActorTests() : base(new TestKitSettings { VirtualTime = true })
-    {
-        Persistence.Persistence.Install(Sys, new PersistenceSetup(_stores, RiskEvents.Register(new EventSerializer())));
-        _orders = CreateTestProbe("orders");
-    }
-
-    private IActorRef Start(RiskSettings? settings = null) =>
-        Sys.ActorOf(RiskActor.CreateProps(TestAccount, settings ?? RiskSettings.Default, _orders.Ref, MarketCalendars.Crypto), $"risk-{++_incarnation}");
-
-    private async Task<IActorRef> RestartAsync(IActorRef risk, RiskSettings? settings = null)
-    {
-        Watch(risk);
-        Sys.Stop(risk);
-        await ExpectTerminatedAsync(risk);
-        return Start(settings);
-    }
-
-    private Task<RiskStateView> StateAsync(IActorRef risk) => risk.Ask<RiskStateView>(GetRiskState.Instance, DefaultTimeout);
-
-    private Task<RiskChecked> CheckAsync(IActorRef risk, params OrderIntent[] intents) => risk.Ask<RiskChecked>(new CheckOrders(intents), DefaultTimeout);
-
-    /// <summary>Sends the ledger views, then waits until the actor handled them (its state reply comes after).</summary>
-    private async Task<RiskStateView> FeedAsync(IActorRef risk, params LedgerView[] views)
-    {
-        foreach (var view in views) risk.Tell(new LedgerChanged(view));
-        return await StateAsync(risk);
-    }
-
-    private async Task<List<SubmitOrder>> ExpectSubmitsAsync(int count)
-    {
-        var submits = new List<SubmitOrder>();
-        for (var i = 0; i < count; i++) submits.Add(await _orders.ExpectMsgAsync<SubmitOrder>());
-        return submits;
-    }
-
-    /// <summary>Answers as the order manager would: every order accepted, the cancel done.</summary>
-    private void Acknowledge(IActorRef risk, IEnumerable<SubmitOrder> submits, bool cancel = true)
-    {
-        if (cancel) risk.Tell(new OpenOrdersCanceled(0), _orders.Ref);
-        foreach (var submit in submits) risk.Tell(new OrderSubmitAccepted(submit.Intent.ClientOrderId, false), _orders.Ref);
-    }
-
-    private async Task<List<object>> JournaledAsync()
-    {
-        var serializer = RiskEvents.Register(new EventSerializer());
-        var events = new List<object>();
-        await foreach (var e in _stores.Journal.ReplayAsync(RiskActor.PersistenceIdPrefix + TestAccount, 1, long.MaxValue, long.MaxValue))
-            events.Add(serializer.Deserialize(e.Manifest, e.Payload, e.PersistenceId, e.SequenceNr));
-        return events;
-    }
-
-    /// <summary>A 10% drawdown from 100,000: REDUCE_POSITIONS (the tighten-stops level trips with it).</summary>
-    private async Task<List<SubmitOrder>> ReduceAsync(IActorRef risk)
-    {
-        await FeedAsync(risk, Book, WithNav(Book, 90_000m));
-        await _orders.ExpectMsgAsync<TradingPermission>();
-        await _orders.ExpectMsgAsync<CancelAllOpenOrders>();
-        return await ExpectSubmitsAsync(2);
-    }
-
-    /// <summary>Starts the day at 100,000 and loses 3% of it: HALT.</summary>
-    private async Task HaltAsync(IActorRef risk)
-    {
-        await risk.Ask<RiskCommandResult>(new StartOfDay(Monday, 100_000m), DefaultTimeout);
-        await FeedAsync(risk, Book, WithNav(Book, 97_000m));
-        await _orders.ExpectMsgAsync<TradingPermission>();
-        await _orders.ExpectMsgAsync<CancelAllOpenOrders>();
-    }
-
-    private static LedgerView Unmarked(LedgerView view) =>
-        view with { Marks = new Dictionary<Symbol, decimal>(), Unmarked = [.. view.Positions.Select(p => p.Symbol)] };
-
     [Fact]
     public async Task Orders_within_the_limits_are_approved_and_the_others_refused_with_their_reasons()
     {
@@ -126,7 +39,7 @@ public sealed class RiskActorTests : TestKit.TestKit
         await CheckAsync(risk, Buy(Tsla, 5, 100m), Buy(Tsla, 100, 100m, leg: "large"));
         await StateAsync(risk);
 
-        Assert.False(_orders.HasMessages);
+        Assert.False(Orders.HasMessages);
     }
 
     [Fact]
@@ -161,7 +74,7 @@ public sealed class RiskActorTests : TestKit.TestKit
         var state = await FeedAsync(risk, Book with { AccountId = "acc-2" }, WithNav(Book, 10_000m) with { AccountId = "acc-2" });
 
         Assert.Null(state.Nav);
-        Assert.False(_orders.HasMessages);
+        Assert.False(Orders.HasMessages);
     }
 
     [Fact]
@@ -188,7 +101,9 @@ public sealed class RiskActorTests : TestKit.TestKit
         var settings = RiskSettings.Default with { MaxTradesPerDay = 1 };
         var risk = Start(settings);
         await FeedAsync(risk, Book);
-        await CheckAsync(risk, Buy(Tsla, 1, 100m, leg: "a"));
+        var first = Buy(Tsla, 1, 100m, leg: "a");
+        await CheckAsync(risk, first);
+        RecordInBook(OrderOf(first, OrderState.New, Scheduler.Now));
 
         risk = await RestartAsync(risk, settings);
         await FeedAsync(risk, Book);
@@ -238,7 +153,7 @@ public sealed class RiskActorTests : TestKit.TestKit
         var state = await FeedAsync(risk, Unmarked(WithNav(Book, 80_000m)));
 
         Assert.Equal(0, state.ActionsTaken);
-        Assert.False(_orders.HasMessages);
+        Assert.False(Orders.HasMessages);
     }
 
     [Fact]
@@ -269,8 +184,8 @@ public sealed class RiskActorTests : TestKit.TestKit
         var risk = Start();
         await FeedAsync(risk, Book, WithNav(Book, 90_000m));
 
-        var permission = await _orders.ExpectMsgAsync<TradingPermission>();
-        await _orders.ExpectMsgAsync<CancelAllOpenOrders>();
+        var permission = await Orders.ExpectMsgAsync<TradingPermission>();
+        await Orders.ExpectMsgAsync<CancelAllOpenOrders>();
         var submits = await ExpectSubmitsAsync(2);
 
         Assert.Equal((true, true), (permission.Allowed, permission.ReducingOnly));
@@ -305,8 +220,8 @@ public sealed class RiskActorTests : TestKit.TestKit
         var risk = Start();
         await FeedAsync(risk, Book, WithNav(Book, 85_000m));
 
-        await _orders.ExpectMsgAsync<TradingPermission>();
-        await _orders.ExpectMsgAsync<CancelAllOpenOrders>();
+        await Orders.ExpectMsgAsync<TradingPermission>();
+        await Orders.ExpectMsgAsync<CancelAllOpenOrders>();
         var submits = await ExpectSubmitsAsync(2);
 
         Assert.Equal([(Aapl, 100m, "close"), (Msft, 100m, "close")], submits.Select(s => (s.Intent.Symbol, s.Intent.Quantity, s.Intent.Leg)));
@@ -321,14 +236,14 @@ public sealed class RiskActorTests : TestKit.TestKit
         await risk.Ask<RiskCommandResult>(new StartOfDay(Monday, 100_000m), DefaultTimeout);
         await FeedAsync(risk, Book, WithNav(Book, 97_000m));
 
-        var permission = await _orders.ExpectMsgAsync<TradingPermission>();
-        var cancel = await _orders.ExpectMsgAsync<CancelAllOpenOrders>();
+        var permission = await Orders.ExpectMsgAsync<TradingPermission>();
+        var cancel = await Orders.ExpectMsgAsync<CancelAllOpenOrders>();
         var state = await StateAsync(risk);
 
         Assert.Equal((false, false), (permission.Allowed, permission.ReducingOnly));
         Assert.StartsWith("risk action 1: daily-loss 3.00% from 100,000.00 reached the halt level 3.00%", cancel.Reason, StringComparison.Ordinal);
         Assert.Equal(TradingState.Halted, state.Status.State);
-        Assert.False(_orders.HasMessages);
+        Assert.False(Orders.HasMessages);
     }
 
     [Fact]
@@ -354,7 +269,7 @@ public sealed class RiskActorTests : TestKit.TestKit
         var state = await FeedAsync(risk, WithNav(Book, 89_000m));
 
         Assert.Equal(1, state.ActionsTaken);
-        Assert.False(_orders.HasMessages);
+        Assert.False(Orders.HasMessages);
     }
 
     [Fact]
@@ -365,8 +280,8 @@ public sealed class RiskActorTests : TestKit.TestKit
         Acknowledge(risk, await ExpectSubmitsAsync(2), cancel: false);
 
         await FeedAsync(risk, WithNav(Book, 90_000m));
-        await _orders.ExpectMsgAsync<TradingPermission>();
-        await _orders.ExpectMsgAsync<CancelAllOpenOrders>();
+        await Orders.ExpectMsgAsync<TradingPermission>();
+        await Orders.ExpectMsgAsync<CancelAllOpenOrders>();
         var submits = await ExpectSubmitsAsync(2);
 
         Assert.All(submits, s => Assert.Equal("risk-reduce-positions-2", s.Intent.RebalanceId));
@@ -380,7 +295,7 @@ public sealed class RiskActorTests : TestKit.TestKit
 
         var state = await FeedAsync(risk, WithNav(Book, 80_000m));
 
-        Assert.False(_orders.HasMessages);
+        Assert.False(Orders.HasMessages);
         Assert.Equal(2, state.ActionsTaken);
         Assert.Contains("drawdown.close-all-positions", state.TrippedBreakers);
         Assert.False(Assert.Single((await JournaledAsync()).OfType<RiskActionTaken>(), t => t.Number == 2).Executed);
@@ -395,7 +310,7 @@ public sealed class RiskActorTests : TestKit.TestKit
         await risk.Ask<RiskCommandResult>(new StartOfDay(Monday.AddDays(1), 97_000m), DefaultTimeout);
         var afterNewDay = await StateAsync(risk);
         var resumed = await risk.Ask<RiskCommandResult>(new ResumeTrading("alice", "loss understood"), DefaultTimeout);
-        var permission = await _orders.ExpectMsgAsync<TradingPermission>();
+        var permission = await Orders.ExpectMsgAsync<TradingPermission>();
 
         Assert.Equal(TradingState.Halted, afterNewDay.Status.State);
         Assert.True(resumed.Accepted);
@@ -415,7 +330,7 @@ public sealed class RiskActorTests : TestKit.TestKit
 
         Assert.False(result.Accepted);
         Assert.Equal(TradingState.Halted, result.State.Status.State);
-        Assert.False(_orders.HasMessages);
+        Assert.False(Orders.HasMessages);
     }
 
     [Fact]
@@ -426,7 +341,7 @@ public sealed class RiskActorTests : TestKit.TestKit
         Acknowledge(risk, await ReduceAsync(risk));
 
         var result = await risk.Ask<RiskCommandResult>(new StartOfDay(Monday, 90_000m), DefaultTimeout);
-        var permission = await _orders.ExpectMsgAsync<TradingPermission>();
+        var permission = await Orders.ExpectMsgAsync<TradingPermission>();
 
         Assert.Equal(TradingState.Active, result.State.Status.State);
         Assert.Equal("new-day", result.State.Status.ChangedBy);
@@ -443,13 +358,13 @@ public sealed class RiskActorTests : TestKit.TestKit
 
         risk = await RestartAsync(risk);
         var after = await StateAsync(risk);
-        var permission = await _orders.ExpectMsgAsync<TradingPermission>();
+        var permission = await Orders.ExpectMsgAsync<TradingPermission>();
 
         Assert.Equal(before.Status, after.Status);
         Assert.Equal(100_000m, after.PeakNav);
         Assert.Equal(["drawdown.reduce-positions", "drawdown.tighten-stops"], after.TrippedBreakers);
         Assert.Equal((true, true), (permission.Allowed, permission.ReducingOnly));
-        Assert.False(_orders.HasMessages);
+        Assert.False(Orders.HasMessages);
     }
 
     [Fact]
@@ -460,8 +375,8 @@ public sealed class RiskActorTests : TestKit.TestKit
 
         risk = await RestartAsync(risk);
         await StateAsync(risk);
-        await _orders.ExpectMsgAsync<TradingPermission>();
-        await _orders.ExpectMsgAsync<CancelAllOpenOrders>();
+        await Orders.ExpectMsgAsync<TradingPermission>();
+        await Orders.ExpectMsgAsync<CancelAllOpenOrders>();
         var again = await ExpectSubmitsAsync(2);
 
         Assert.Equal(first.Select(s => s.Intent.ClientOrderId), again.Select(s => s.Intent.ClientOrderId));
@@ -476,7 +391,7 @@ public sealed class RiskActorTests : TestKit.TestKit
         await StateAsync(risk);
 
         Scheduler.Advance(RiskSettings.Default.ActionResendInterval);
-        await _orders.ExpectMsgAsync<CancelAllOpenOrders>();
+        await Orders.ExpectMsgAsync<CancelAllOpenOrders>();
         var again = await ExpectSubmitsAsync(2);
         Acknowledge(risk, again);
         await AwaitAssertAsync(async () => Assert.Equal(0, (await StateAsync(risk)).ActionsPending));
@@ -484,23 +399,7 @@ public sealed class RiskActorTests : TestKit.TestKit
         await StateAsync(risk);
 
         Assert.Equal(first.Select(s => s.Intent.ClientOrderId), again.Select(s => s.Intent.ClientOrderId));
-        Assert.False(_orders.HasMessages);
-    }
-
-    [Fact]
-    public async Task An_order_the_order_manager_refuses_is_recorded_when_the_action_completes()
-    {
-        var risk = Start();
-        var submits = await ReduceAsync(risk);
-
-        risk.Tell(new OpenOrdersCanceled(3), _orders.Ref);
-        risk.Tell(new OrderSubmitAccepted(submits[0].Intent.ClientOrderId, false), _orders.Ref);
-        risk.Tell(new OrderSubmitRefused(submits[1].Intent.ClientOrderId, "broker rejected: not enough shares"), _orders.Ref);
-        await AwaitAssertAsync(async () => Assert.Equal(0, (await StateAsync(risk)).ActionsPending));
-
-        var completed = Assert.Single((await JournaledAsync()).OfType<RiskActionCompleted>());
-        Assert.Equal(1, completed.Accepted);
-        Assert.Equal([$"{submits[1].Intent.ClientOrderId}: broker rejected: not enough shares"], completed.Refusals);
+        Assert.False(Orders.HasMessages);
     }
 
     [Fact]
@@ -512,7 +411,7 @@ public sealed class RiskActorTests : TestKit.TestKit
         risk = await RestartAsync(risk);
         await FeedAsync(risk, WithNav(Book, 108_000m));
 
-        var permission = await _orders.ExpectMsgAsync<TradingPermission>();
+        var permission = await Orders.ExpectMsgAsync<TradingPermission>();
         Assert.Contains("drawdown 10.00% from 120,000.00", permission.Reason, StringComparison.Ordinal);
     }
 
@@ -525,8 +424,10 @@ public sealed class RiskActorTests : TestKit.TestKit
 
         await HaltAsync(risk);
 
+        // The watcher takes its messages on its own thread: read until the three have come (or time out).
         var events = new List<object>();
-        while (watcher.HasMessages) events.Add((await watcher.ExpectMsgAsync<RiskEventOccurred>()).Event);
+        while (!events.Any(e => e is RiskDayStarted) || !events.Any(e => e is RiskTradingStateChanged { To: TradingState.Halted }) || !events.Any(e => e is RiskActionTaken { Action: RiskAction.Halt }))
+            events.Add((await watcher.ExpectMsgAsync<RiskEventOccurred>()).Event);
         Assert.Contains(events, e => e is RiskDayStarted);
         Assert.Contains(events, e => e is RiskTradingStateChanged { To: TradingState.Halted });
         Assert.Contains(events, e => e is RiskActionTaken { Action: RiskAction.Halt });

@@ -46,6 +46,11 @@ internal static class RiskTestData
     public static OrderIntent Sell(Symbol symbol, decimal quantity, decimal price, string leg = "target") =>
         new(TestAccount, "core", "rb-1", symbol, OrderSide.Sell, quantity, leg, price);
 
+    /// <summary>The order manager's view of <paramref name="intent"/>, submitted at <paramref name="submittedAt"/> and now in <paramref name="state"/>.</summary>
+    public static OrderView OrderOf(OrderIntent intent, OrderState state, DateTimeOffset submittedAt, decimal filled = 0m, string? error = null) =>
+        new(intent.ClientOrderId, state.IsAwaitingBroker() ? null : "b-" + intent.ClientOrderId, intent.AccountId, intent.Symbol, intent.Side, intent.Type,
+            intent.Quantity, filled, filled > 0m ? intent.ReferencePrice : null, state, intent.Sleeve, intent.RebalanceId, intent.Leg, submittedAt, submittedAt, error, false);
+
     public static BrokerAsset Asset(Symbol symbol, bool shortable = true, bool tradable = true, string status = "active") =>
         new(symbol, "us_equity", tradable, shortable, EasyToBorrow: shortable, Fractionable: true, status);
 

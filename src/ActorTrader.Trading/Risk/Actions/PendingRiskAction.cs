@@ -1,54 +1,51 @@
-using ActorTrader.Trading.Orders;
-
 namespace ActorTrader.Trading.Risk.Actions;
 
 /// <summary>
-/// An automatic action sent to the order manager and not yet answered in full: the cancel-all and the orders still
-/// waiting for an answer. Rebuilt from <see cref="RiskActionTaken"/> on recovery, so an action a crash interrupted is
-/// sent again (the order manager places each client order id once, so that is safe).
+/// An automatic action sent to the order manager and not yet carried out: the cancel of all open orders and one part per
+/// position (<see cref="PendingActionOrder"/>). Rebuilt from <see cref="RiskActionTaken"/> and <see cref="RiskActionRetried"/>
+/// on recovery, so an action a crash interrupted is sent again with the same client order ids (the order manager places
+/// each id once, so that is safe). Carried out means: the cancel was done and the broker acknowledged every order.
 /// </summary>
 internal sealed class PendingRiskAction
 {
-    private readonly Dictionary<string, OrderIntent> _unanswered;
-
-    public PendingRiskAction(RiskActionTaken taken, string accountId)
+    public PendingRiskAction(RiskActionTaken taken, IReadOnlyList<PendingActionOrder> orders)
     {
+        ArgumentNullException.ThrowIfNull(taken);
         Number = taken.Number;
+        Action = taken.Action;
         Reason = taken.Reason;
-        CancelUnanswered = taken.CancelOpenOrders;
-        var rebalanceId = RiskActionPlanner.RebalanceId(taken.Action, taken.Number);
-        Orders = [.. taken.Orders.Select(o => o.ToIntent(accountId, rebalanceId, taken.Reason))];
-        _unanswered = Orders.ToDictionary(o => o.ClientOrderId, StringComparer.Ordinal);
+        Cancel = taken.CancelOpenOrders ? CancelStage.ToSend : CancelStage.None;
+        Orders = orders;
     }
 
     public int Number { get; }
 
+    public RiskAction Action { get; }
+
     public string Reason { get; }
 
-    public IReadOnlyList<OrderIntent> Orders { get; }
+    public CancelStage Cancel { get; set; }
 
-    public bool CancelUnanswered { get; set; }
+    /// <summary>Why the last cancel of all open orders was not carried out.</summary>
+    public string? CancelProblem { get; set; }
 
-    public int Accepted { get; private set; }
+    public IReadOnlyList<PendingActionOrder> Orders { get; }
 
-    public List<string> Refusals { get; } = [];
+    /// <summary>Attempts made after the first send (they set the wait before the next one).</summary>
+    public int Attempts { get; set; }
 
     /// <summary>Set once <see cref="RiskActionCompleted"/> is on its way to the journal.</summary>
     public bool Completing { get; set; }
 
-    public IEnumerable<OrderIntent> Unanswered => Orders.Where(o => _unanswered.ContainsKey(o.ClientOrderId));
+    public bool IsCarriedOut => Cancel is CancelStage.None or CancelStage.Done && Orders.All(o => o.IsFinished);
 
-    public bool AllAnswered => !CancelUnanswered && _unanswered.Count == 0;
+    /// <summary>Orders the broker has (cancel-only parts are not orders).</summary>
+    public int Accepted => Orders.Count(o => o.Planned is not null && o.Stage == ActionOrderStage.Done);
 
-    public bool Awaits(string clientOrderId) => _unanswered.ContainsKey(clientOrderId);
+    public IReadOnlyList<string> Skipped => [.. Orders.Where(o => o.Stage == ActionOrderStage.Skipped).Select(o => $"{o.Symbol}: {o.Problem}")];
 
-    public void Accept(string clientOrderId)
-    {
-        if (_unanswered.Remove(clientOrderId)) Accepted++;
-    }
+    public PendingActionOrder? PartOf(string symbol) => Orders.FirstOrDefault(o => string.Equals(o.Symbol, symbol, StringComparison.Ordinal));
 
-    public void Refuse(string clientOrderId, string reason)
-    {
-        if (_unanswered.Remove(clientOrderId)) Refusals.Add($"{clientOrderId}: {reason}");
-    }
+    /// <summary>The highest attempt any part reached: the next retry's ids use the one after, so an id is never reused.</summary>
+    public int HighestAttempt => Orders.Count == 0 ? 1 : Orders.Max(o => o.Attempt);
 }

@@ -3,8 +3,8 @@ using ActorTrader.Trading.Orders;
 namespace ActorTrader.Trading.Risk.PreTrade.Rules;
 
 /// <summary>
-/// At most so many orders a day (approved ones, counted from StartOfDay, once per client order id); reducing orders are
-/// never blocked by it, nor is an order approved earlier today and checked again (a retried rebalance).
+/// At most so many orders a trading day (approved or placed on the exchange's trading date, once per client order id);
+/// reducing orders are never blocked by it, nor is an order approved earlier today and checked again (a retried rebalance).
 /// </summary>
 public sealed class DailyTradeCountRule(int maxTradesPerDay) : ExposureIncreasingRule
 {
@@ -17,6 +17,6 @@ public sealed class DailyTradeCountRule(int maxTradesPerDay) : ExposureIncreasin
         if (number <= maxTradesPerDay) return null;
         return Refuse(intent, number, maxTradesPerDay,
             $"{RiskText.Order(intent)} would be order {number} today, above the limit of {maxTradesPerDay} a day.",
-            "Wait for the next trading day (StartOfDay resets the count), or raise actortrader.risk.max-trades-per-day.");
+            "Wait for the next trading date (the count starts afresh at the exchange's midnight), or raise actortrader.risk.max-trades-per-day.");
     }
 }
