@@ -36,6 +36,7 @@ public sealed class AccountActor : ReceiveActor, IWithTimers
     private readonly List<string> _stopped = [];
     private readonly List<IActorRef> _reconciliationWaiters = [];
     private AccountRefs? _refs;
+    private TradingPermission? _permission;
     private string? _running;
     private string? _lastReconciliationId;
     private string? _lastFailure;
@@ -50,6 +51,7 @@ public sealed class AccountActor : ReceiveActor, IWithTimers
         Receive<StartupReconciliationSucceeded>(OnReconciled);
         Receive<StartupReconciliationFailed>(OnReconciliationFailed);
         Receive<Terminated>(OnChildStopped);
+        Receive<OrderManagerStarted>(_ => OnOrdersStarted(), started => started.AccountId == _props.AccountId);
         Receive<GetAccountStatus>(_ => Sender.Tell(new AccountStatus(_props.AccountId, _reconciled, _running is not null, _lastReconciliationId, _lastFailure, [.. _stopped]), Self));
         Receive<GetAccountRefs>(_ => Sender.Tell(_refs!, Self));
     }
@@ -78,7 +80,7 @@ public sealed class AccountActor : ReceiveActor, IWithTimers
         var id = _props.AccountId;
         var broker = Start(BrokerActor.CreateProps(_props.BrokerFactory, settings.BrokerConnection), BrokerName);
         var ledger = Start(_props.Ledger(), LedgerName);
-        var orders = Start(OrderManagerActor.CreateProps(id, broker, ledger, settings.Orders), OrdersName);
+        var orders = Start(OrderManagerActor.CreateProps(id, broker, ledger, settings.Orders, _props.PermissionGate ?? Self), OrdersName);
         var refs = new AccountRefs(id, Self, broker, ledger, orders, null, null);
         if (_props.Risk is { } risk) refs = refs with { Risk = Start(risk(refs), RiskName) };
         if (_props.Day is { } day) refs = refs with { Day = Start(day(refs), DayName) };
@@ -173,7 +175,15 @@ public sealed class AccountActor : ReceiveActor, IWithTimers
     /// <summary>Tells the order manager its permission, unless a gate owns it (then the gate hears the cause instead).</summary>
     private void TellPermission(TradingPermission permission)
     {
-        if (_props.PermissionGate is null && _refs is { } refs) refs.Orders.Tell(permission, Self);
+        if (_props.PermissionGate is not null) return;
+        _permission = permission;
+        _refs?.Orders.Tell(permission, Self);
+    }
+
+    /// <summary>Without a gate the account owns the permission: a restarted order manager is told it again.</summary>
+    private void OnOrdersStarted()
+    {
+        if (_permission is { } permission) Sender.Tell(permission, Self);
     }
 
     private AccountAlert Alert(string source, string reason)

@@ -26,7 +26,8 @@ public sealed record AccountProps(
     /// account on its own. When set, the account never sends the order manager a <c>TradingPermission</c>: it tells this
     /// actor each reconciliation outcome (<c>StartupReconciliationSucceeded</c> / <c>StartupReconciliationFailed</c>) and
     /// each stopped child (<see cref="AccountAlert"/>), and the gate merges them with the operator's halt and risk's state.
-    /// The order manager stays closed until then by its own default (fail closed).
+    /// The order manager stays closed until then by its own default (fail closed), and after every (re)start it tells this
+    /// actor <c>OrderManagerStarted</c> to be told the current permission again.
     /// </summary>
     public IActorRef? PermissionGate { get; init; }
 }

@@ -8,9 +8,9 @@ namespace ActorTrader.Trading.Broker;
 /// <summary>
 /// A broker in front of another that passes every call on unchanged: the base of decorators that watch or change a few
 /// calls (the crash test's crash points, the benchmarks' submit stamps) and override only those. Disposing it disposes
-/// the inner broker.
+/// the inner broker, unless it was made with <c>ownsInner: false</c> (a view of a broker someone else closes).
 /// </summary>
-public abstract class ForwardingBroker(IBroker inner) : IBroker
+public abstract class ForwardingBroker(IBroker inner, bool ownsInner = true) : IBroker
 {
     protected IBroker Inner { get; } = inner ?? throw new ArgumentNullException(nameof(inner));
 
@@ -60,6 +60,6 @@ public abstract class ForwardingBroker(IBroker inner) : IBroker
         GC.SuppressFinalize(this);
     }
 
-    /// <summary>Releases what the decorator holds; the default disposes the inner broker.</summary>
-    protected virtual ValueTask DisposeAsyncCore() => Inner.DisposeAsync();
+    /// <summary>Releases what the decorator holds; the default disposes the inner broker when it owns it.</summary>
+    protected virtual ValueTask DisposeAsyncCore() => ownsInner ? Inner.DisposeAsync() : ValueTask.CompletedTask;
 }

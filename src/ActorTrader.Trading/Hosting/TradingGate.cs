@@ -13,7 +13,7 @@ namespace ActorTrader.Trading.Host;
 /// and stopped account actors (told by the account, whose <see cref="AccountProps.PermissionGate"/> it is, so the account
 /// never tells the order manager a permission itself), the operator's halt (from the node's control actor) and the risk
 /// manager's state into one <see cref="TradingPermission"/> for the order manager (<see cref="GateInputs"/>: fail closed
-/// until all are known), and sends it only when it changed. Every submit of the node passes through it: the trading
+/// until all are known), and sends it when it changed and when the order manager (re)started (<see cref="OrderManagerStarted"/>). Every submit of the node passes through it: the trading
 /// day's, risk's automatic actions (the risk manager is given the gate as its order manager) and its own flatten orders;
 /// a submit the merged permission does not allow is refused here already.
 /// <para>
@@ -76,6 +76,7 @@ public sealed class TradingGate : ReceiveActor, IWithStash
         Receive<GetOrders>(ForwardToOrders);
         Receive<GetOrder>(ForwardToOrders);
         Receive<GetTradingPermission>(_ => Sender.Tell(_sent, Self));
+        Receive<OrderManagerStarted>(_ => OnOrdersStarted(), started => started.AccountId == _accountId);
     }
 
     public IStash Stash { get; set; } = null!;
@@ -211,9 +212,27 @@ public sealed class TradingGate : ReceiveActor, IWithStash
         flatten.Stage = FlattenStage.Submitting;
         foreach (var intent in intents) flatten.Waiting.Add(intent.ClientOrderId);
         // Only for these orders: reducing only, then back to the merged (halted) permission once all are answered.
-        _refs!.Orders.Tell(new TradingPermission(true, true, $"gate: halted; only the flatten orders of {flatten.RebalanceId} pass"), Self);
+        _refs!.Orders.Tell(FlattenPermission(flatten), Self);
         _ordersMayTrade = true;
         foreach (var intent in intents) _refs.Orders.Tell(new SubmitOrder(intent), Self);
+    }
+
+    private static TradingPermission FlattenPermission(Flatten flatten) =>
+        new(true, true, $"gate: halted; only the flatten orders of {flatten.RebalanceId} pass");
+
+    /// <summary>
+    /// The order manager (re)started closed — after a restart by its supervisor it lost what it was told and the merged
+    /// permission may not change again for long: tell it the current one now. "Still waiting" is not told (its own default).
+    /// </summary>
+    private void OnOrdersStarted()
+    {
+        var permission = _flatten is { Stage: FlattenStage.Submitting } flatten ? FlattenPermission(flatten) : _inputs.Permission();
+        _ordersMayTrade = false;
+        if (!permission.Allowed && _inputs.Waiting) return;
+        _log.Info("Gate of account {AccountId}: the order manager started; told it the current permission ({Allowed}): {Reason}",
+            _accountId, permission.Allowed ? permission.ReducingOnly ? "reducing only" : "allowed" : "not allowed", permission.Reason);
+        Sender.Tell(permission, Self);
+        _ordersMayTrade = permission.Allowed;
     }
 
     private (List<OrderIntent> Intents, List<string> Skipped) FlattenIntents(LedgerView view, Flatten flatten)

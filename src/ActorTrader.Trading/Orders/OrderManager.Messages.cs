@@ -36,6 +36,13 @@ public sealed record OpenOrdersCanceled(int Count);
 /// </summary>
 public sealed record TradingPermission(bool Allowed, bool ReducingOnly, string Reason);
 
+/// <summary>
+/// Told by the order manager to its permission source (the trading gate, or the account without one) once it has
+/// recovered, after its first start and after every restart by its supervisor: it is closed again (a restart loses the
+/// permission it was told), and the source answers with the current <see cref="TradingPermission"/>.
+/// </summary>
+public sealed record OrderManagerStarted(string AccountId);
+
 /// <summary>The cancel was not requested; <see cref="Reason"/> names the cause (unknown order, already final, not acknowledged yet, broker refusal).</summary>
 public sealed record OrderCancelRefused(string ClientOrderId, string Reason);
 

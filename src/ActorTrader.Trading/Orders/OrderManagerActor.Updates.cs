@@ -51,7 +51,7 @@ public sealed partial class OrderManagerActor
         Deliver(_ledger, deliveryId =>
         {
             _pendingDeliveries[deliveryId] = filled.ExecutionId;
-            return new BookFill(fill, filled.ExecutionId, deliveryId);
+            return new BookFill(fill, filled.ExecutionId, deliveryId, CommissionReported: !recorded.Synthetic);
         });
         return fill;
     }

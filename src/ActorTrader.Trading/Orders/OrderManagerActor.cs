@@ -32,19 +32,22 @@ public sealed partial class OrderManagerActor : AtLeastOnceDeliveryReceiveActor
     private readonly string _accountId;
     private readonly IActorRef _broker;
     private readonly IActorRef _ledger;
+    private readonly IActorRef? _permissionSource;
     private readonly OrderManagerSettings _settings;
     private readonly OrderBook _book;
     private readonly Dictionary<long, string> _pendingDeliveries = [];
     private TradingPermission _permission = new(false, false, "Fail closed: no order is placed until startup reconciliation succeeded and trading is permitted.");
     private int _eventsSinceSnapshot;
 
-    public OrderManagerActor(string accountId, IActorRef broker, IActorRef ledger, OrderManagerSettings settings)
+    /// <param name="permissionSource">Told <see cref="OrderManagerStarted"/> after every (re)start, so a restarted order manager is told its permission again; null for none.</param>
+    public OrderManagerActor(string accountId, IActorRef broker, IActorRef ledger, OrderManagerSettings settings, IActorRef? permissionSource = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(accountId);
         _accountId = accountId;
         _broker = broker ?? throw new ArgumentNullException(nameof(broker));
         _ledger = ledger ?? throw new ArgumentNullException(nameof(ledger));
         _settings = settings ?? throw new ArgumentNullException(nameof(settings));
+        _permissionSource = permissionSource;
         _book = new OrderBook(accountId);
 
         Recover<SnapshotOffer>(offer => RestoreSnapshot((OrderManagerSnapshot)offer.Snapshot));
@@ -82,12 +85,12 @@ public sealed partial class OrderManagerActor : AtLeastOnceDeliveryReceiveActor
 
     public override TimeSpan RedeliverInterval => _settings.RedeliverInterval;
 
-    public static Props CreateProps(string accountId, IActorRef broker, IActorRef ledger, OrderManagerSettings? settings = null)
+    public static Props CreateProps(string accountId, IActorRef broker, IActorRef ledger, OrderManagerSettings? settings = null, IActorRef? permissionSource = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(accountId);
         ArgumentNullException.ThrowIfNull(broker);
         ArgumentNullException.ThrowIfNull(ledger);
-        return Props.Create(() => new OrderManagerActor(accountId, broker, ledger, settings ?? OrderManagerSettings.Default));
+        return Props.Create(() => new OrderManagerActor(accountId, broker, ledger, settings ?? OrderManagerSettings.Default, permissionSource));
     }
 
     private static DateTimeOffset Now => Context.System.Scheduler.Now;
@@ -113,6 +116,8 @@ public sealed partial class OrderManagerActor : AtLeastOnceDeliveryReceiveActor
             _accountId, _book.Count, open.Count, open.Count(o => o.State.IsAwaitingBroker()), _pendingDeliveries.Count);
         Context.System.EventStream.Subscribe(Self, typeof(BrokerActorStarted));
         Subscribe();
+        // Closed until the source answers: a restart by the supervisor lost the permission this actor was told.
+        _permissionSource?.Tell(new OrderManagerStarted(_accountId), Self);
         // Submitted before the crash, outcome never journaled: ask the broker, never resubmit.
         if (open.Any(o => o.State.IsAwaitingBroker())) Self.Tell(ResolveTick.Instance, Self);
     }
@@ -188,7 +193,7 @@ public sealed partial class OrderManagerActor : AtLeastOnceDeliveryReceiveActor
             var (order, fill) = _book.Execution(pending.ExecutionId)
                 ?? throw new InvalidOperationException($"The order snapshot of account {_accountId} lists unconfirmed fill {pending.ExecutionId}, which no order in it holds. Fix: delete the snapshot (the journal rebuilds the state).");
             _pendingDeliveries[pending.DeliveryId] = pending.ExecutionId;
-            unconfirmed.Add(new UnconfirmedDelivery(pending.DeliveryId, destination, new BookFill(order.ToFill(fill), pending.ExecutionId, pending.DeliveryId)));
+            unconfirmed.Add(new UnconfirmedDelivery(pending.DeliveryId, destination, new BookFill(order.ToFill(fill), pending.ExecutionId, pending.DeliveryId, CommissionReported: !fill.Synthetic)));
         }
         SetDeliverySnapshot(new AtLeastOnceDeliverySnapshot(snapshot.CurrentDeliveryId, unconfirmed));
     }

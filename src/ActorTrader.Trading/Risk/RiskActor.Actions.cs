@@ -8,7 +8,8 @@ namespace ActorTrader.Trading.Risk;
 // order acknowledged by the broker — or superseded by a trading state change or a newer action at least as severe.
 // What the order manager refused is sent again with the same id; what the broker refused is placed again under a new
 // id (journaled first, RiskActionRetried). Each attempt is logged and waits twice as long as the one before (on the
-// actor scheduler), up to actortrader.risk's retry cap. TIGHTEN_STOPS keeps one protective stop per position: a new
+// actor scheduler), up to actortrader.risk's retry cap. A broker rejection of a part's action-max-attempts-th order is
+// taken as permanent: the action is given up, the risk alert raised and trading moves to HALTED. TIGHTEN_STOPS keeps one protective stop per position: a new
 // stop is placed only once the position's previous stops are gone, and the stop of a position that is gone is cancelled.
 public sealed partial class RiskActor
 {
@@ -120,7 +121,7 @@ public sealed partial class RiskActor
 
     private void OnRetry(RetryRiskAction retry)
     {
-        if (!_pending.TryGetValue(retry.Number, out var pending) || pending.Completing) return;
+        if (!_pending.TryGetValue(retry.Number, out var pending) || pending.Completing || pending.GivingUp) return;
         if (pending.IsCarriedOut)
         {
             CompleteIfCarriedOut(pending);
@@ -242,12 +243,41 @@ public sealed partial class RiskActor
         {
             part.Stage = ActionOrderStage.Rejected;
             part.Problem = order.LastError ?? order.Status.ToWire();
+            if (part.Attempt >= _settings.ActionMaxAttempts)
+            {
+                GiveUp(pending, part);
+                return false;
+            }
             Log.Error("The broker did not take order {ClientOrderId} ({Symbol}) of risk action {Number} of account {Account} ({Status}: {Reason}); it is placed again under a new client order id at the next attempt",
                 order.ClientOrderId, part.Symbol, pending.Number, _accountId, order.Status.ToWire(), part.Problem);
             return false;
         }
         part.Stage = ActionOrderStage.Done;
         return true;
+    }
+
+    /// <summary>
+    /// The broker rejected the part's last allowed order: another one would be rejected as well (a rule of the broker or
+    /// the account, not a passing fault), so instead of placing orders forever trading halts and the operator decides.
+    /// </summary>
+    private void GiveUp(PendingRiskAction pending, PendingActionOrder part)
+    {
+        if (pending.GivingUp) return;
+        pending.GivingUp = true;
+        Timers.Cancel(TimerOf(pending.Number));
+        var action = RiskNames.Of(pending.Action);
+        var reason = string.Create(CultureInfo.InvariantCulture,
+            $"risk action {pending.Number} ({action}) given up: the broker rejected its order for {part.Symbol} {part.Attempt} times (action-max-attempts), last: {part.Problem}");
+        var message = $"{reason}. Trading is HALTED. Fix: check why the broker rejects the order (account permissions, shortability, buying power, the symbol's status), " +
+                      $"deal with the position of {part.Symbol} by hand if needed, then resume trading.";
+        Persist(new RiskTradingStateChanged(_status.State, TradingState.Halted, reason, "risk", Now), changed =>
+        {
+            Apply(changed);
+            Publish(changed);
+            Log.Error("Risk of account {Account}: {Message}", _accountId, message);
+            Context.System.EventStream.Publish(new RiskActionAlert(_accountId, pending.Number, pending.Action, part.Symbol, part.Attempt, part.Problem ?? "", message, changed.At));
+            SendPermission();
+        });
     }
 
     private void OnCancelRefused(OrderCancelRefused refused)

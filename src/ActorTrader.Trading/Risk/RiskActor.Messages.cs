@@ -1,6 +1,7 @@
 using ActorTrader.Brokers.Abstractions;
 using ActorTrader.Trading.Orders;
 using ActorTrader.Trading.Risk.PreTrade;
+using ActorTrader.Trading.Risk.Actions;
 
 namespace ActorTrader.Trading.Risk;
 
@@ -68,6 +69,14 @@ public sealed record RiskStateView(
 
 /// <summary>Published on the event stream for every journaled risk event and for every batch with refused orders.</summary>
 public sealed record RiskEventOccurred(string AccountId, object Event);
+
+/// <summary>
+/// The risk alert: published on the event stream (and logged as an error) when automatic action <see cref="Number"/> was
+/// given up because the broker rejected its order for <see cref="Symbol"/> <see cref="Attempts"/> times
+/// (actortrader.risk.action-max-attempts); trading is HALTED. <see cref="Rejection"/> is the broker's last reason,
+/// <see cref="Message"/> says what happened and what to check.
+/// </summary>
+public sealed record RiskActionAlert(string AccountId, int Number, RiskAction Action, string Symbol, int Attempts, string Rejection, string Message, DateTimeOffset At);
 
 /// <summary>Published (not journaled) when <see cref="CheckOrders"/> refused orders.</summary>
 public sealed record RiskOrdersRefused(IReadOnlyList<RefusedOrder> Refused, DateTimeOffset At);

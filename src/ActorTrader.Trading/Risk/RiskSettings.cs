@@ -51,6 +51,12 @@ public sealed record RiskSettings(
     /// <summary>The longest wait between two attempts of an automatic action (the backoff's cap).</summary>
     public TimeSpan ActionRetryMaxInterval { get; init; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// How many orders (client order ids) one position's part of an automatic action may place before the broker's
+    /// rejections count as permanent: then the action is given up, the risk alert raised and trading HALTED.
+    /// </summary>
+    public int ActionMaxAttempts { get; init; } = 5;
+
     /// <summary>The defaults of hocon/reference.conf.</summary>
     public static RiskSettings Default { get; } = new(
         MaxOrderWeight: 0.02m,

@@ -22,7 +22,7 @@ internal sealed class RiskSettingsReader(Config config)
     public RiskSettings Read()
     {
         var d = RiskSettings.Default;
-        return new RiskSettings(
+        var settings = new RiskSettings(
             MaxOrderWeight: Fraction("max-order-weight", d.MaxOrderWeight, 0m, 1m, "the largest order as a fraction of NAV"),
             MaxPositionWeight: Fraction("max-position-weight", d.MaxPositionWeight, 0m, 1m, "the largest weight of one position"),
             MaxGrossExposure: Fraction("max-gross-exposure", d.MaxGrossExposure, 0m, 10m, "the gross exposure multiple"),
@@ -39,6 +39,11 @@ internal sealed class RiskSettingsReader(Config config)
             StopDistance: Fraction("stop-distance", d.StopDistance, 0m, 0.5m, "the distance of TIGHTEN_STOPS' stops from the last price"),
             NewDayResume: NewDayResumeSetting(d.NewDayResume),
             ActionResendInterval: ResendInterval(d.ActionResendInterval));
+        return settings with
+        {
+            ActionRetryMaxInterval = RetryMaxInterval(d.ActionRetryMaxInterval, settings.ActionResendInterval),
+            ActionMaxAttempts = MaxAttempts(d.ActionMaxAttempts),
+        };
     }
 
     /// <summary>A decimal in (<paramref name="exclusiveMin"/>, <paramref name="inclusiveMax"/>].</summary>
@@ -162,6 +167,26 @@ internal sealed class RiskSettingsReader(Config config)
         var value = _log.ReadOptional(key, config.GetTimeSpan, fallback, "a duration such as 10s");
         if (value > TimeSpan.Zero) return value;
         Report(key, $"{key} must be positive.", $"Set {key} to a duration such as 10s.");
+        return fallback;
+    }
+
+    private TimeSpan RetryMaxInterval(TimeSpan fallback, TimeSpan resendInterval)
+    {
+        const string key = S + ".action-retry-max-interval";
+        var value = _log.ReadOptional(key, config.GetTimeSpan, fallback, "a duration such as 5m");
+        if (value >= resendInterval) return value;
+        Report(key, $"{key} = {value} is shorter than {S}.action-resend-interval = {resendInterval}: the waits between attempts only grow up to it.",
+            $"Set {key} to a duration of at least action-resend-interval, e.g. 5m.");
+        return fallback >= resendInterval ? fallback : resendInterval;
+    }
+
+    private int MaxAttempts(int fallback)
+    {
+        const string key = S + ".action-max-attempts";
+        var value = _log.ReadOptional(key, config.GetInt, fallback, "a whole number");
+        if (value is >= 1 and <= 100) return value;
+        Report(key, $"{key} = {value} is out of range 1..100.",
+            $"Set {key} to how many orders the broker may reject for one position of an automatic action before trading halts, e.g. {fallback}.");
         return fallback;
     }
 

@@ -203,7 +203,7 @@ public sealed class AccountActorTests : OrderTestKit
 
         var positions = await ReconcilePositionsAsync();
 
-        Assert.Equal(positions.ReconciliationId, (await gate.ExpectMsgAsync<StartupReconciliationSucceeded>()).ReconciliationId);
+        Assert.Equal(positions.ReconciliationId, (await gate.FishForMessageAsync<StartupReconciliationSucceeded>(_ => true)).ReconciliationId);
         Assert.Equal(account, gate.LastSender);
         var permission = await PermissionAsync(refs);
         Assert.False(permission.Allowed);
@@ -217,7 +217,7 @@ public sealed class AccountActorTests : OrderTestKit
         Venue.Script(ScriptedBrokerAccount.ListOrders, ScriptedBrokerOutcome.ServerError);
         var refs = await RefsAsync(StartAccountWithGate(gate));
 
-        Assert.Equal(ReconciliationStep.Orders, (await gate.ExpectMsgAsync<StartupReconciliationFailed>()).Step);
+        Assert.Equal(ReconciliationStep.Orders, (await gate.FishForMessageAsync<StartupReconciliationFailed>(_ => true)).Step);
         Assert.DoesNotContain("500", (await PermissionAsync(refs)).Reason, StringComparison.Ordinal);
     }
 
@@ -227,11 +227,38 @@ public sealed class AccountActorTests : OrderTestKit
         var gate = CreateTestProbe("gate");
         var refs = await RefsAsync(StartAccountWithGate(gate));
         await ReconcilePositionsAsync();
-        await gate.ExpectMsgAsync<StartupReconciliationSucceeded>();
+        await gate.FishForMessageAsync<StartupReconciliationSucceeded>(_ => true);
 
         Sys.Stop(refs.Ledger);
 
-        Assert.Equal("ledger", (await gate.ExpectMsgAsync<AccountAlert>()).Source);
+        Assert.Equal("ledger", (await gate.FishForMessageAsync<AccountAlert>(_ => true)).Source);
         Assert.DoesNotContain("stopped", (await PermissionAsync(refs)).Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_restarted_order_manager_is_permitted_again_once_the_account_had_reconciled()
+    {
+        var account = StartAccount();
+        var refs = await RefsAsync(account);
+        await ReconcilePositionsAsync();
+        await AwaitAssertAsync(async () => Assert.True((await PermissionAsync(refs)).Allowed));
+
+        refs.Orders.Tell(Kill.Instance, TestActor);
+
+        await AwaitAssertAsync(async () => Assert.True((await PermissionAsync(refs)).Allowed));
+        Assert.Empty((await AskAsync<AccountStatus>(account, GetAccountStatus.Instance)).StoppedChildren);
+    }
+
+    [Fact]
+    public async Task With_a_permission_gate_a_restarted_order_manager_asks_the_gate_for_its_permission_again()
+    {
+        var gate = CreateTestProbe("gate");
+        var refs = await RefsAsync(StartAccountWithGate(gate));
+        await gate.FishForMessageAsync<OrderManagerStarted>(_ => true);
+
+        refs.Orders.Tell(Kill.Instance, TestActor);
+
+        Assert.Equal(AccountId, (await gate.FishForMessageAsync<OrderManagerStarted>(_ => true)).AccountId);
+        Assert.Equal(refs.Orders, gate.LastSender);
     }
 }

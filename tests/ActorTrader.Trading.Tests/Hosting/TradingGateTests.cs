@@ -103,6 +103,28 @@ public sealed class TradingGateTests : TestKit.TestKit
     }
 
     [Fact]
+    public void A_restarted_order_manager_is_told_the_current_permission_again()
+    {
+        Open();
+
+        _gate.Tell(new OrderManagerStarted(AccountId), _orders.Ref);
+
+        Assert.True(_orders.ExpectMsg<TradingPermission>().Allowed);
+        _gate.Tell(new SubmitOrder(Buy(Ko, 10)), TestActor);
+        _orders.ExpectMsg<SubmitOrder>();
+    }
+
+    [Fact]
+    public void A_restarted_order_manager_is_told_nothing_while_the_gate_still_waits_for_its_inputs()
+    {
+        _gate.Tell(OperatorHalt.Active);
+
+        _gate.Tell(new OrderManagerStarted(AccountId), _orders.Ref);
+
+        _orders.ExpectNoMsg(TimeSpan.FromMilliseconds(200));
+    }
+
+    [Fact]
     public void A_reconciliation_that_changes_nothing_sends_the_order_manager_nothing()
     {
         Open();

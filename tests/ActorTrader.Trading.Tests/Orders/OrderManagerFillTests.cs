@@ -34,6 +34,16 @@ public sealed class OrderManagerFillTests : OrderTestKit
     }
 
     [Fact]
+    public async Task A_fill_the_broker_streamed_is_delivered_with_its_commission_reported()
+    {
+        var (_, clientOrderId) = await WorkingOrderAsync();
+
+        Venue.Fill(clientOrderId, 4m, 101m, "e-1");
+
+        Assert.True((await Ledger.ExpectMsgAsync<BookFill>()).CommissionReported);
+    }
+
+    [Fact]
     public async Task A_fill_delivered_twice_is_booked_once()
     {
         var (orders, clientOrderId) = await WorkingOrderAsync();

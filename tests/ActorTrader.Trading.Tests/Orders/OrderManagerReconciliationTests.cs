@@ -27,6 +27,44 @@ public sealed class OrderManagerReconciliationTests : OrderTestKit
     }
 
     [Fact]
+    public async Task A_fill_recovered_by_reconciliation_is_delivered_without_a_reported_commission()
+    {
+        var (_, orders) = await StartTradingAsync();
+        var accepted = await SubmitAsync(orders, Intent());
+        await AwaitStatusAsync(orders, accepted.ClientOrderId, OrderState.New);
+        Venue.Fill(accepted.ClientOrderId, 10m, 101m, push: false);
+
+        await AskAsync<OrdersReconciled>(orders, new ReconcileOrders("rec-1"));
+
+        Assert.False((await Ledger.ExpectMsgAsync<BookFill>()).CommissionReported);
+    }
+
+    [Fact]
+    public async Task A_fill_recovered_by_reconciliation_and_unconfirmed_at_a_snapshot_is_redelivered_without_a_reported_commission()
+    {
+        UseMemoryJournal();
+        var settings = OrderSettings with { SnapshotInterval = 1 };
+        var broker = StartBroker();
+        var orders = StartOrders(broker, "orders-1", settings);
+        await PermitAsync(orders);
+        var accepted = await SubmitAsync(orders, Intent());
+        await AwaitStatusAsync(orders, accepted.ClientOrderId, OrderState.New);
+        Venue.Fill(accepted.ClientOrderId, 10m, 101m, push: false);
+        await AskAsync<OrdersReconciled>(orders, new ReconcileOrders("rec-1"));
+        var lost = await Ledger.ExpectMsgAsync<BookFill>();
+        await AwaitAssertAsync(async () => Assert.NotNull(await Persistence.Persistence.Get(Sys).SnapshotStore.LoadAsync(OrdersPersistenceId,
+            new ActorTrader.Persistence.Snapshots.SnapshotSelectionCriteria(long.MaxValue, DateTimeOffset.MaxValue))));
+
+        await StopAsync(orders);
+        var restarted = StartOrders(broker, "orders-2", settings);
+        await OrderAsync(restarted, accepted.ClientOrderId);
+        Scheduler.Advance(OrderSettings.RedeliverInterval * 2);
+
+        var again = await Ledger.ExpectMsgAsync<BookFill>();
+        Assert.Equal((lost.ExecutionId, false), (again.ExecutionId, again.CommissionReported));
+    }
+
+    [Fact]
     public async Task Reconciliation_adopts_open_broker_orders_this_book_never_placed_as_journaled_discrepancies()
     {
         var (_, orders) = await StartTradingAsync();

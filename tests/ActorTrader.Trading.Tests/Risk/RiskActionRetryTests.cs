@@ -134,4 +134,59 @@ public sealed class RiskActionRetryTests : RiskActorTestKit
         Assert.Equal(1, pendingWhileAtTheBroker);
         await AwaitAssertAsync(async () => Assert.Equal(0, (await StateAsync(risk)).ActionsPending));
     }
+
+    /// <summary>REDUCE_POSITIONS allowed two orders per position; the broker rejects both MSFT orders.</summary>
+    private async Task<IActorRef> MsftRejectedTwiceAsync()
+    {
+        var risk = Start(RiskSettings.Default with { ActionMaxAttempts = 2 });
+        var submits = await ReduceAsync(risk);
+        Acknowledge(risk, submits[..1]);
+        risk.Tell(new OrderSubmitAccepted(submits[1].Intent.ClientOrderId, false), Orders.Ref);
+        Publish(submits[1].Intent, OrderState.Rejected, error: "asset MSFT is not shortable");
+        await StateAsync(risk);
+        Scheduler.Advance(Interval);
+        var again = await ExpectCommandAsync<SubmitOrder>();
+        risk.Tell(new OrderSubmitAccepted(again.Intent.ClientOrderId, false), Orders.Ref);
+        Publish(again.Intent, OrderState.Rejected, error: "asset MSFT is not shortable");
+        return risk;
+    }
+
+    [Fact]
+    public async Task A_broker_rejection_of_the_last_allowed_attempt_halts_trading_naming_the_action_the_symbol_and_the_rejection()
+    {
+        var risk = await MsftRejectedTwiceAsync();
+
+        var permission = await Orders.FishForMessageAsync<TradingPermission>(_ => true);
+
+        Assert.False(permission.Allowed);
+        var status = (await StateAsync(risk)).Status;
+        Assert.Equal(TradingState.Halted, status.State);
+        Assert.Contains("reduce-positions", status.Reason, StringComparison.Ordinal);
+        Assert.Contains(Msft.ToString(), status.Reason, StringComparison.Ordinal);
+        Assert.Contains("asset MSFT is not shortable", status.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_broker_rejection_of_the_last_allowed_attempt_raises_the_risk_alert()
+    {
+        var alerts = CreateTestProbe();
+        Sys.EventStream.Subscribe(alerts.Ref, typeof(RiskActionAlert));
+
+        await MsftRejectedTwiceAsync();
+
+        var alert = await alerts.ExpectMsgAsync<RiskActionAlert>();
+        Assert.Equal((Msft.ToString(), 2, "asset MSFT is not shortable"), (alert.Symbol, alert.Attempts, alert.Rejection));
+    }
+
+    [Fact]
+    public async Task After_the_last_allowed_attempt_no_further_order_is_placed()
+    {
+        var risk = await MsftRejectedTwiceAsync();
+        await Orders.FishForMessageAsync<TradingPermission>(_ => true);
+
+        Scheduler.Advance(RiskSettings.Default.ActionRetryMaxInterval * 3);
+
+        await ExpectNoCommandAsync(risk);
+        Assert.Equal(0, (await StateAsync(risk)).ActionsPending);
+    }
 }

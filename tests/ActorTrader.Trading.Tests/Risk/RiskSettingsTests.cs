@@ -77,6 +77,39 @@ public sealed class RiskSettingsTests
     }
 
     [Fact]
+    public void The_retry_cap_and_the_attempts_of_automatic_actions_are_read()
+    {
+        var (settings, problems) = Read("""
+            action-retry-max-interval = 2m
+            action-max-attempts = 3
+            """);
+
+        Assert.Empty(problems);
+        Assert.Equal((TimeSpan.FromMinutes(2), 3), (settings.ActionRetryMaxInterval, settings.ActionMaxAttempts));
+    }
+
+    [Fact]
+    public void Action_max_attempts_out_of_range_is_reported_and_falls_back_to_the_default()
+    {
+        var (settings, problems) = Read("action-max-attempts = 0");
+
+        Assert.Equal("actortrader.risk.action-max-attempts", Assert.Single(problems).Key);
+        Assert.Equal(RiskSettings.Default.ActionMaxAttempts, settings.ActionMaxAttempts);
+    }
+
+    [Fact]
+    public void A_retry_cap_shorter_than_the_first_wait_is_reported()
+    {
+        var (settings, problems) = Read("""
+            action-resend-interval = 30s
+            action-retry-max-interval = 10s
+            """);
+
+        Assert.Equal("actortrader.risk.action-retry-max-interval", Assert.Single(problems).Key);
+        Assert.Equal(RiskSettings.Default.ActionRetryMaxInterval, settings.ActionRetryMaxInterval);
+    }
+
+    [Fact]
     public void A_mistyped_value_is_reported()
     {
         var (_, problems) = Read("max-trades-per-day = many");

@@ -37,6 +37,9 @@ internal sealed class PendingRiskAction
     /// <summary>Set once <see cref="RiskActionCompleted"/> is on its way to the journal.</summary>
     public bool Completing { get; set; }
 
+    /// <summary>Set once the broker rejected a part action-max-attempts times and the halt is on its way to the journal.</summary>
+    public bool GivingUp { get; set; }
+
     public bool IsCarriedOut => Cancel is CancelStage.None or CancelStage.Done && Orders.All(o => o.IsFinished);
 
     /// <summary>Orders the broker has (cancel-only parts are not orders).</summary>
