@@ -13,7 +13,7 @@ namespace ActorTrader.Strategies.MeanReversion;
 /// shorts the mirror image on a margin account. Open positions are equal-weighted.
 /// Gross exposure: Σ|target| = 1 whenever a trade is open.
 /// </summary>
-public sealed class MeanReversionStrategy : Strategy<MeanReversionParameters>, IConditionalShorting
+public sealed class MeanReversionStrategy : Strategy<MeanReversionParameters>, IConditionalShorting, ITrailingWindow
 {
     /// <summary>RSI is Wilder-smoothed; it is seeded over this many periods before the holding window so its value does not depend on where the panel starts.</summary>
     private const int RsiWarmUpPeriods = 5;
@@ -29,13 +29,21 @@ public sealed class MeanReversionStrategy : Strategy<MeanReversionParameters>, I
             ? new ShortingSetting("allow_short", "true", "false")
             : null;
 
+    /// <summary>The z-score, the RSI with its warm-up and the holding memory all come from the last closes of this window.</summary>
+    public int WindowBars(ParameterSet parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        Parameters.Validate(parameters, Name);
+        return Length(MeanReversionParameters.From(parameters));
+    }
+
     public override SignalSet Evaluate(PointInTimePanel panel, MeanReversionParameters parameters)
     {
         ArgumentNullException.ThrowIfNull(panel);
         ArgumentNullException.ThrowIfNull(parameters);
         var p = parameters;
         var usesRsi = p.Trigger != MeanReversionTrigger.ZScore;
-        var length = Math.Max(p.ZWindow + p.MaxHold - 1, usesRsi ? p.RsiPeriod * RsiWarmUpPeriods + p.MaxHold : 0);
+        var length = Length(p);
         var open = new List<(int Symbol, int Side, string Reason)>();
         for (var s = 0; s < panel.SymbolCount; s++)
         {
@@ -51,6 +59,9 @@ public sealed class MeanReversionStrategy : Strategy<MeanReversionParameters>, I
         var weight = open.Count == 0 ? 0 : 1.0 / open.Count;
         return new SignalSet(panel.DecisionTime, open.Select(o => new StrategySignal(panel.Symbols[o.Symbol], o.Side * weight, o.Reason)));
     }
+
+    private static int Length(MeanReversionParameters p) =>
+        Math.Max(p.ZWindow + p.MaxHold - 1, p.Trigger != MeanReversionTrigger.ZScore ? p.RsiPeriod * RsiWarmUpPeriods + p.MaxHold : 0);
 
     private static (int Side, int BarsAgo) Position(MeanReversionParameters p, double[] z, double[]? rsi, int length)
     {

@@ -14,7 +14,7 @@ namespace ActorTrader.Strategies.TrendFollowing;
 /// both run it. Only ratings with every one of the 26 votes count (from bar 200 of the window). Equal weights.
 /// Gross exposure: Σ|target| = 1 whenever a position is open (longs and shorts share the equal weights).
 /// </summary>
-public sealed class TrendFollowingStrategy : Strategy<TrendFollowingParameters>, IConditionalShorting
+public sealed class TrendFollowingStrategy : Strategy<TrendFollowingParameters>, IConditionalShorting, ITrailingWindow
 {
     public override string Name => "trend_following";
 
@@ -26,6 +26,14 @@ public sealed class TrendFollowingStrategy : Strategy<TrendFollowingParameters>,
     {
         var direction = TrendFollowingParameters.From(parameters ?? throw new ArgumentNullException(nameof(parameters))).Direction;
         return direction.AllowsShort() ? new ShortingSetting("direction", TradeDirections.Names[(int)direction], "long") : null;
+    }
+
+    /// <summary>The ratings and the holding memory both come from the last <c>history</c> bars of each symbol.</summary>
+    public int WindowBars(ParameterSet parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        Parameters.Validate(parameters, Name);
+        return TrendFollowingParameters.From(parameters).History;
     }
 
     public override SignalSet Evaluate(PointInTimePanel panel, TrendFollowingParameters parameters)

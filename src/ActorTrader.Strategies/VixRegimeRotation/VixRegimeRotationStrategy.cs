@@ -4,6 +4,7 @@ using ActorTrader.Quant.Metrics;
 using ActorTrader.Quant.Regimes;
 using ActorTrader.Strategies.Common;
 using ActorTrader.Strategies.Panel;
+using ActorTrader.Strategies.Parameters;
 using ActorTrader.Strategies.Signals;
 
 namespace ActorTrader.Strategies.VixRegimeRotation;
@@ -18,7 +19,7 @@ namespace ActorTrader.Strategies.VixRegimeRotation;
 /// Every decision emits a <c>regime</c> event naming the input used.
 /// Gross exposure: Σ target ≤ 1 (with defensive = cash: 0.5 when neutral, 0 when stressed).
 /// </summary>
-public sealed class VixRegimeRotationStrategy : Strategy<VixRegimeRotationParameters>
+public sealed class VixRegimeRotationStrategy : Strategy<VixRegimeRotationParameters>, ITrailingWindow
 {
     public const string RegimeEvent = "regime";
 
@@ -43,6 +44,18 @@ public sealed class VixRegimeRotationStrategy : Strategy<VixRegimeRotationParame
     public override string Description => "Risk-on momentum when volatility is low, low-volatility assets or cash when high (VIX, else a realised-volatility proxy).";
 
     public override StrategyRequirements Requirements { get; } = new(Timeframe.Day1, MinimumHistory: 127);
+
+    /// <summary>
+    /// The proxy's returns (regime_history + vol_window − 1 of them), the momentum and volatility scores and the index's
+    /// last quotes all come from the last bars of this window.
+    /// </summary>
+    public int WindowBars(ParameterSet parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        Parameters.Validate(parameters, Name);
+        var p = VixRegimeRotationParameters.From(parameters);
+        return Math.Max(Math.Max(p.RegimeHistory + p.VolWindow, p.MomentumLookback + 1), Math.Max(p.VolWindow + 1, MaxIndexStaleness));
+    }
 
     public override SignalSet Evaluate(PointInTimePanel panel, VixRegimeRotationParameters parameters)
     {

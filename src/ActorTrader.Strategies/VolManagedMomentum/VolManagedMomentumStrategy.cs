@@ -3,6 +3,7 @@ using ActorTrader.Quant.Metrics;
 using ActorTrader.Quant.Returns;
 using ActorTrader.Strategies.Common;
 using ActorTrader.Strategies.Panel;
+using ActorTrader.Strategies.Parameters;
 using ActorTrader.Strategies.Signals;
 
 namespace ActorTrader.Strategies.VolManagedMomentum;
@@ -13,7 +14,7 @@ namespace ActorTrader.Strategies.VolManagedMomentum;
 /// its volatility — estimated conservatively as if the holdings were perfectly correlated — is at most <c>target_vol</c>.
 /// Gross exposure: Σ target = the book scale, at most 1.
 /// </summary>
-public sealed class VolManagedMomentumStrategy : Strategy<VolManagedMomentumParameters>
+public sealed class VolManagedMomentumStrategy : Strategy<VolManagedMomentumParameters>, ITrailingWindow
 {
     public override string Name => "vol_managed_momentum";
 
@@ -21,12 +22,20 @@ public sealed class VolManagedMomentumStrategy : Strategy<VolManagedMomentumPara
 
     public override StrategyRequirements Requirements { get; } = new(Timeframe.Day1, MinimumHistory: 253);
 
+    /// <summary>Momentum and volatility both come from the last closes of this window.</summary>
+    public int WindowBars(ParameterSet parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        Parameters.Validate(parameters, Name);
+        return Length(VolManagedMomentumParameters.From(parameters));
+    }
+
     public override SignalSet Evaluate(PointInTimePanel panel, VolManagedMomentumParameters parameters)
     {
         ArgumentNullException.ThrowIfNull(panel);
         ArgumentNullException.ThrowIfNull(parameters);
         var p = parameters;
-        var length = Math.Max(p.Lookback, p.VolWindow) + 1;
+        var length = Length(p);
         var momentum = new double[panel.SymbolCount];
         var volatility = new double[panel.SymbolCount];
         for (var s = 0; s < panel.SymbolCount; s++)
@@ -50,4 +59,6 @@ public sealed class VolManagedMomentumStrategy : Strategy<VolManagedMomentumPara
             1 / volatility[s] / inverseSum * scale,
             $"momentum {SignalFormat.Percent(momentum[s])}, volatility {SignalFormat.Percent(volatility[s])}, book scale {SignalFormat.Number(scale, 3)}")));
     }
+
+    private static int Length(VolManagedMomentumParameters p) => Math.Max(p.Lookback, p.VolWindow) + 1;
 }

@@ -1,5 +1,6 @@
 using ActorTrader.Actors;
 using ActorTrader.Strategies;
+using ActorTrader.Strategies.Replay;
 using ActorTrader.Trading.Sleeves.Pipeline;
 
 namespace ActorTrader.Trading.Sleeves;
@@ -14,6 +15,8 @@ public sealed class StrategyActor : ReceiveActor
 {
     private readonly IStrategy _strategy;
     private readonly IActorRef _sleeve;
+    // The last run's decisions: each refit (the replay's daily one) evaluates only the bars the last window did not hold.
+    private readonly SignalMemo _memo = new();
     private string? _busyWith;
 
     public StrategyActor(IStrategy strategy, IActorRef sleeve)
@@ -38,8 +41,9 @@ public sealed class StrategyActor : ReceiveActor
         if (_busyWith == command.RunKey) return; // the same work twice (a resend racing the first send)
         _busyWith = command.RunKey;
         var strategy = _strategy;
+        var memo = _memo;
         // Replaying a strategy over years of bars is CPU work: it runs on the pool, the mailbox stays responsive.
-        Task.Run(() => StrategyAggregation.Compute(strategy, command.Parameters, command.Panel, command.Axis))
+        Task.Run(() => StrategyAggregation.Compute(strategy, command.Parameters, command.Panel, command.Axis, memo))
             .PipeTo(Self, Self,
                 result => new AggregationFinished(command.RunKey, result, null),
                 error => new AggregationFinished(command.RunKey, null, error));

@@ -11,9 +11,10 @@ namespace ActorTrader.Trading.Host.Targets;
 /// whose sleeves are the node's, <see cref="SleeveProxy"/>) on the data before that date only — up to the previous
 /// session's close — and the date's targets are each sleeve's last target row, decided at that close, weighted by its
 /// meta-weight (<see cref="ScheduledTargets"/>). So the sleeves' strategy selection, leg weights and the meta-weights of
-/// a day never see a later price: a replay refits before every day, as a live node does each morning. The fit of the
-/// last date asked is kept, so the operator's second rebalance of a day reuses it. A meta run that fails throws with its
-/// reasons: no targets, no orders.
+/// a day never see a later price: a replay refits before every day, as a live node does each morning. A refit is cheap:
+/// the sleeves' strategies keep their last decisions (<see cref="ActorTrader.Strategies.Replay.SignalMemo"/>) and evaluate only the
+/// bars the previous window did not hold. The fit of the last date asked is kept, so the operator's second rebalance of
+/// a day reuses it. A meta run that fails throws with its reasons: no targets, no orders.
 /// </summary>
 public sealed class MetaScheduleTargets : ITargetSource, IDisposable
 {

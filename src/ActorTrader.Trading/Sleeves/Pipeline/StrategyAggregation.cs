@@ -17,12 +17,19 @@ namespace ActorTrader.Trading.Sleeves.Pipeline;
 public static class StrategyAggregation
 {
     public static StrategyCandidates Compute(IStrategy strategy, ParameterSet parameters, BarPanel panel, ReturnAxis axis,
+        CancellationToken cancellationToken = default) => Compute(strategy, parameters, panel, axis, null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="Compute(IStrategy, ParameterSet, BarPanel, ReturnAxis, CancellationToken)"/>, reusing the decisions of
+    /// the previous run that <paramref name="memo"/> keeps (a refit on a window moved by a bar evaluates only the new bars).
+    /// </summary>
+    public static StrategyCandidates Compute(IStrategy strategy, ParameterSet parameters, BarPanel panel, ReturnAxis axis, SignalMemo? memo,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(strategy);
         ArgumentNullException.ThrowIfNull(panel);
         ArgumentNullException.ThrowIfNull(axis);
-        var history = SignalReplay.Run(strategy, panel, parameters, 1, cancellationToken);
+        var history = SignalReplay.Run(strategy, panel, parameters, memo, 1, cancellationToken);
         return FromTargets(history, axis, Math.Max(0, strategy.Requirements.MinimumHistory - 1));
     }
 
