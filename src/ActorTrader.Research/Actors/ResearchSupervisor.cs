@@ -45,6 +45,8 @@ public sealed class ResearchSupervisor : ReceivePersistentActor, IWithTimers
     private readonly List<IActorRef> _idleWaiters = [];
     private readonly Dictionary<string, BanditState?> _retiring = new(StringComparer.Ordinal);
     private readonly HashSet<string> _awaitingAccept = new(StringComparer.Ordinal);
+    // The last persistence alert of each population journal: why a population stopped, for its status (the CLI has no error log).
+    private readonly Dictionary<string, string> _journalFailures = new(StringComparer.Ordinal);
     private IActorRef _promotion = ActorRefs.Nobody;
     private bool? _windowOpen;
     private DateTimeOffset? _nextWindowChange;
@@ -91,6 +93,7 @@ public sealed class ResearchSupervisor : ReceivePersistentActor, IWithTimers
         });
         Command<WindowTick>(_ => OnWindowTick());
         Command<Terminated>(OnTerminated);
+        Command<PersistenceAlert>(OnPersistenceAlert);
     }
 
     public override string PersistenceId => SupervisorPersistenceId;
@@ -109,6 +112,18 @@ public sealed class ResearchSupervisor : ReceivePersistentActor, IWithTimers
     }
 
     private static DateTimeOffset Now => Context.System.Scheduler.Now;
+
+    protected override void PreStart()
+    {
+        Context.System.EventStream.Subscribe(Self, typeof(PersistenceAlert));
+        base.PreStart();
+    }
+
+    protected override void PostStop()
+    {
+        Context.System.EventStream.Unsubscribe(Self);
+        base.PostStop();
+    }
 
     /// <summary>A population that throws is restarted from its journal; one that keeps throwing (3 times in 10 minutes) is stopped and reported failed.</summary>
     protected override SupervisorStrategy SupervisorStrategy() =>
@@ -334,6 +349,19 @@ public sealed class ResearchSupervisor : ReceivePersistentActor, IWithTimers
         Context.Watch(population);
         _populations[run.Strategy] = population;
         _statuses.Remove(run.Strategy);
+        _journalFailures.Remove(PopulationActor.PersistenceIdOf(run.Strategy, run.RunId));
+    }
+
+    private void OnPersistenceAlert(PersistenceAlert alert)
+    {
+        // A rejected event leaves the population running: only failures that stop it explain a stop.
+        if (alert.Failure == PersistenceFailure.PersistRejected) return;
+        var strategy = _runs.Values.FirstOrDefault(r => PopulationActor.PersistenceIdOf(r.Strategy, r.RunId) == alert.PersistenceId)?.Strategy;
+        if (strategy is null) return;
+        _journalFailures[alert.PersistenceId] = alert.Reason;
+        // Normally the alert comes before the population stops; should it come after, the failed status gets the cause now.
+        if (!_populations.ContainsKey(strategy) && _statuses.TryGetValue(strategy, out var status) && status.Phase == PopulationPhase.Failed)
+            _statuses[strategy] = status with { Error = StoppedMessage(strategy) };
     }
 
     private void OnProgress(PopulationProgress progress)
@@ -357,12 +385,17 @@ public sealed class ResearchSupervisor : ReceivePersistentActor, IWithTimers
         _wanted.Remove(name);
         _awaitingAccept.Remove(name);
         var previous = _statuses.GetValueOrDefault(name) ?? PopulationStatus.NotStarted(name);
-        _statuses[name] = previous with
-        {
-            Phase = PopulationPhase.Failed,
-            Error = $"The population of {name} stopped: its journal ({PopulationActor.PersistenceIdOf(name, _runs[name].RunId)}) could not be recovered or written, or it failed repeatedly; see the node's error log. Fix: repair the journal, or start a new run with --new.",
-        };
+        _statuses[name] = previous with { Phase = PopulationPhase.Failed, Error = StoppedMessage(name) };
         AnswerWaiters();
+    }
+
+    /// <summary>Why the population of <paramref name="name"/> stopped: the journal's failure when one was reported, and the fix.</summary>
+    private string StoppedMessage(string name)
+    {
+        var journal = PopulationActor.PersistenceIdOf(name, _runs[name].RunId);
+        return _journalFailures.TryGetValue(journal, out var reason)
+            ? $"The population of {name} stopped: its journal ({journal}) could not be recovered or written: {reason} Fix: repair the journal, or start a new run with --new."
+            : $"The population of {name} stopped: its journal ({journal}) could not be recovered or written, or it failed repeatedly; see the node's error log. Fix: repair the journal, or start a new run with --new.";
     }
 
     private void AnswerWhen(List<IActorRef> waiters, IActorRef sender)
@@ -404,7 +437,7 @@ public sealed class ResearchSupervisor : ReceivePersistentActor, IWithTimers
             : UnknownStrategyException.Describe(name, _services.Catalog.Suggest(name), _services.Catalog.Names);
 
     protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr) =>
-        Log.Error(cause, "The research supervisor could not journal {Event}; it stops and is restarted from the journal", @event.GetType().Name);
+        Log.Error(cause, "The research supervisor could not journal {Event}; it stops, and research is unavailable until the node or command is started again (it then recovers from the journal)", @event.GetType().Name);
 
     protected override void OnRecoveryFailure(Exception reason, object? @event) =>
         Log.Error(reason, "The research supervisor could not recover its journal (research-supervisor); research does not start until it is repaired");

@@ -18,7 +18,9 @@ public sealed class ResearchCliFixture : IAsyncLifetime
           strategies = [relative_volume_breakout]
           generations = 2
           breeding.population-size = 8
-          promotion.candidate-min-fitness = 1.0
+          # Bars low enough for the planted market's short out-of-sample third (10 trades), so the candidate is validated
+          # and live is refused for the reason under test: it has not run on paper.
+          promotion { candidate-min-fitness = 1.0, min-trades = 5, significance = 0.2 }
           data { source = planted, in-sample-fraction = 0.6667 }
         }
         """;

@@ -86,11 +86,12 @@ public sealed class ResearchCommandTests(ResearchCliFixture run) : IClassFixture
     public async Task Promoting_a_candidate_to_live_before_it_ran_on_paper_is_refused_with_the_reason()
     {
         var (list, _) = await run.ExpectAsync(ExitCodes.Ok, "research", "candidates", "--json");
-        var id = ResearchCliFixture.Json(list).GetProperty("candidates").EnumerateArray().First().GetProperty("id").GetString()!;
+        var id = ResearchCliFixture.Json(list).GetProperty("candidates").EnumerateArray()
+            .First(c => c.GetProperty("stage").GetString() == "validated").GetProperty("id").GetString()!;
 
         var (_, error) = await run.ExpectAsync(ExitCodes.Problems, "research", "promote", id, "--to", "live");
 
-        Assert.StartsWith($"Refused: candidate {id}", error);
+        Assert.StartsWith($"Refused: candidate {id} is validated but has not run on paper", error);
     }
 
     [Fact]

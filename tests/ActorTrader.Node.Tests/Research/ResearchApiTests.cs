@@ -43,7 +43,9 @@ public sealed class ResearchApiTests : TestKit.TestKit, IAsyncLifetime, IDisposa
                 strategies = [{{Strategy}}]
                 generations = 2
                 breeding.population-size = 8
-                promotion.candidate-min-fitness = 1.0
+                # Bars low enough for the planted market's short out-of-sample third, so a candidate is validated and
+                # live is refused because it has not run on paper.
+                promotion { candidate-min-fitness = 1.0, min-trades = 5, significance = 0.2 }
                 data { source = planted, in-sample-fraction = 0.6667 }
               }
             }
@@ -200,13 +202,13 @@ public sealed class ResearchApiTests : TestKit.TestKit, IAsyncLifetime, IDisposa
     public async Task Promoting_a_candidate_to_live_before_it_ran_on_paper_is_409_with_the_reason()
     {
         await EvolveAsync(2);
-        var id = (await ValidatedCandidatesAsync())[0].Id;
+        var id = (await ValidatedCandidatesAsync()).First(c => c.Stage == "validated").Id;
 
         var (status, result) = await PostAsync<ResearchPromotionResponse>(ManagementRoutes.ResearchPromote, new ResearchPromoteRequest(id, "live", "alice"));
 
         Assert.Equal(HttpStatusCode.Conflict, status);
         Assert.False(result.Accepted);
-        Assert.StartsWith($"Refused: candidate {id}", result.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"Refused: candidate {id} is validated but has not run on paper", result.Message, StringComparison.Ordinal);
         Assert.Equal(id, result.Candidate?.Id);
     }
 

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using ActorTrader.Actors;
 using ActorTrader.Persistence;
 using ActorTrader.Persistence.Journal;
 using ActorTrader.Persistence.Memory;
@@ -41,28 +42,28 @@ public sealed class BadInputAcceptanceTests() : ResearchTestKit(inMemory: false)
     [Fact]
     public async Task A_journaled_genome_outside_its_ranges_stops_the_population_instead_of_breeding_from_it()
     {
-        var storage = new MemoryStorage();
-        string runId;
-        await using (var node = await ResearchNode.StartAsync(PersistenceStores.InMemory(storage), Small(population: 6, generations: 1)))
-        {
-            runId = (await node.Query<ResearchStarted>(new StartResearch(), RunTimeout)).Runs[0].RunId;
-            await node.Query<ResearchStatus>(WhenResearchIdle.Instance, RunTimeout);
-        }
-        var source = PersistenceStores.InMemory(storage);
-        var tampered = PersistenceStores.InMemory(new MemoryStorage());
-        await tampered.StartAsync();
-        await Copy(source, tampered, ResearchSupervisor.SupervisorPersistenceId, null);
-        await Copy(source, tampered, PopulationActor.PersistenceIdOf(Breakout, runId),
-            json => new Regex("\"hold_bars\":[0-9.]+").Replace(json, "\"hold_bars\":100000", 1));
-        Install(tampered);
-
-        var supervisor = StartSupervisor(Small(population: 6, generations: 2), Services());
+        var (supervisor, runId) = await StartOnJournalWithAnOutOfRangeGenome();
         var alert = await Alerts.ExpectMsgAsync<PersistenceAlert>();
         var status = await Query<ResearchStatus>(supervisor, GetResearchStatus.Instance);
 
         Assert.Equal(PopulationActor.PersistenceIdOf(Breakout, runId), alert.PersistenceId);
         Assert.Contains("hold_bars", alert.Reason);
         Assert.Equal(PopulationPhase.Failed, Assert.Single(status.Populations).Phase);
+    }
+
+    [Fact]
+    public async Task A_population_whose_journal_cannot_be_recovered_says_why_in_the_research_status()
+    {
+        // The CLI runs research without a node's error log: the status is the only place an operator can read the cause.
+        var (supervisor, _) = await StartOnJournalWithAnOutOfRangeGenome();
+        await Alerts.ExpectMsgAsync<PersistenceAlert>();
+
+        var status = await Query<ResearchStatus>(supervisor, GetResearchStatus.Instance);
+
+        var population = Assert.Single(status.Populations);
+        Assert.Equal(PopulationPhase.Failed, population.Phase);
+        Assert.Contains("hold_bars", population.Error);
+        Assert.Contains("100000", population.Error);
     }
 
     [Fact]
@@ -96,6 +97,26 @@ public sealed class BadInputAcceptanceTests() : ResearchTestKit(inMemory: false)
         Assert.Equal(PopulationPhase.Completed, population.Phase);
         Assert.Equal(3, population.Generations);
         Assert.Equal(FitnessResult.WorstFitness, population.BestEver);
+    }
+
+    /// <summary>A finished run whose first journaled generation holds hold_bars = 100000, and a supervisor started over it.</summary>
+    private async Task<(IActorRef Supervisor, string RunId)> StartOnJournalWithAnOutOfRangeGenome()
+    {
+        var storage = new MemoryStorage();
+        string runId;
+        await using (var node = await ResearchNode.StartAsync(PersistenceStores.InMemory(storage), Small(population: 6, generations: 1)))
+        {
+            runId = (await node.Query<ResearchStarted>(new StartResearch(), RunTimeout)).Runs[0].RunId;
+            await node.Query<ResearchStatus>(WhenResearchIdle.Instance, RunTimeout);
+        }
+        var source = PersistenceStores.InMemory(storage);
+        var tampered = PersistenceStores.InMemory(new MemoryStorage());
+        await tampered.StartAsync();
+        await Copy(source, tampered, ResearchSupervisor.SupervisorPersistenceId, null);
+        await Copy(source, tampered, PopulationActor.PersistenceIdOf(Breakout, runId),
+            json => new Regex("\"hold_bars\":[0-9.]+").Replace(json, "\"hold_bars\":100000", 1));
+        Install(tampered);
+        return (StartSupervisor(Small(population: 6, generations: 2), Services()), runId);
     }
 
     private static async Task Copy(PersistenceStores from, PersistenceStores to, string persistenceId, Func<string, string>? change)

@@ -628,7 +628,7 @@ public sealed class PopulationActor : ReceivePersistentActor
             [.. _state.History.Where(h => h.Verdict != StagnationVerdict.None).Select(h => new StagnationEvent(h.Generation, h.Verdict, h.BestEver))]);
 
     protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr) =>
-        Log.Error(cause, "Population {Strategy} could not journal {Event}; it stops and its supervisor restarts it from the journal (the generation is redone)",
+        Log.Error(cause, "Population {Strategy} could not journal {Event}; it stops (its status says why), and the next research start or opening of the window recovers it from the journal and redoes the generation",
             _strategy.Name, @event.GetType().Name);
 
     protected override void OnRecoveryFailure(Exception reason, object? @event) =>

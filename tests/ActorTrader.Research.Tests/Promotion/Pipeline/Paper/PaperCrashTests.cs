@@ -1,10 +1,10 @@
-using System.Runtime.CompilerServices;
 using ActorTrader.Brokers.Paper;
 using ActorTrader.Persistence;
 using ActorTrader.Persistence.Journal;
 using ActorTrader.Persistence.Memory;
 using ActorTrader.Research.Promotion.Pipeline;
 using ActorTrader.Research.Promotion.Pipeline.Paper;
+using ActorTrader.Research.Tests.Actors;
 
 namespace ActorTrader.Research.Tests.Promotion.Pipeline.Paper;
 
@@ -69,36 +69,5 @@ public sealed class PaperCrashTests : PaperTrialTestKit
             if (envelope.Event is PaperDayRecorded day) days.Add(day);
         }
         return days;
-    }
-
-    /// <summary>A journal whose writes fail while <see cref="Failing"/> is set, as a full disk would.</summary>
-    private sealed class FailingJournal(IJournal inner) : IJournal
-    {
-        private volatile bool _failing;
-
-        public bool Failing
-        {
-            get => _failing;
-            set => _failing = value;
-        }
-
-        public Task StartAsync(CancellationToken cancellationToken = default) => inner.StartAsync(cancellationToken);
-
-        public Task WriteAsync(IReadOnlyList<PersistentRepr> events, CancellationToken cancellationToken = default) =>
-            _failing ? throw new PersistenceStoreException("simulated: the disk is full") : inner.WriteAsync(events, cancellationToken);
-
-        public async IAsyncEnumerable<PersistentRepr> ReplayAsync(string persistenceId, long fromSequenceNr, long toSequenceNr, long max,
-            [EnumeratorCancellation] CancellationToken cancellationToken = default)
-        {
-            await foreach (var e in inner.ReplayAsync(persistenceId, fromSequenceNr, toSequenceNr, max, cancellationToken)) yield return e;
-        }
-
-        public Task<long> ReadHighestSequenceNrAsync(string persistenceId, CancellationToken cancellationToken = default) =>
-            inner.ReadHighestSequenceNrAsync(persistenceId, cancellationToken);
-
-        public Task DeleteMessagesToAsync(string persistenceId, long toSequenceNr, CancellationToken cancellationToken = default) =>
-            inner.DeleteMessagesToAsync(persistenceId, toSequenceNr, cancellationToken);
-
-        public ValueTask DisposeAsync() => inner.DisposeAsync();
     }
 }
