@@ -164,7 +164,12 @@ public sealed class PromotionActor : ReceivePersistentActor
             if (--left > 0) return;
             PublishPromoted();
             var after = _book.View(command.Id, Now, _settings.PaperDays);
-            replyTo.Tell(new PromotionResult(true, $"Candidate {command.Id} is now {PromotionBook.Name(after.Stage)}.", after), Self);
+            // Live is the operator's approval, journaled with its evidence; the trading node keeps trading its configured
+            // parameters until they are changed, so the message says how to deploy them.
+            var message = after.Stage == CandidateStage.Live
+                ? $"Candidate {command.Id} is approved for live. Deploy it by setting its parameters under actortrader.strategies.{after.Strategy}.parameters (or its rule) in the trading node's config; `actortrader research candidates` shows them."
+                : $"Candidate {command.Id} is now {PromotionBook.Name(after.Stage)}.";
+            replyTo.Tell(new PromotionResult(true, message, after), Self);
         });
     }
 

@@ -145,6 +145,8 @@ public sealed class PromotionActorTests : ResearchTestKit
         Assert.False(early.Accepted);
         Assert.Contains("on paper for 3 of the 5 day(s)", early.Message);
         Assert.True(live.Accepted);
+        Assert.Contains("approved for live", live.Message);
+        Assert.Contains("actortrader.strategies.", live.Message);
         Assert.Equal(CandidateStage.Live, live.Candidate!.Stage);
         Assert.Equal(5, live.Candidate.PaperDays);
         Assert.NotNull(live.Candidate.PaperCompletedAt);
