@@ -80,6 +80,7 @@ public sealed class RiskActionRetryTests : RiskActorTestKit
         Scheduler.Advance(Interval);
         await ExpectCommandAsync<SubmitOrder>();
         risk.Tell(new OrderSubmitRefused(msft, "trading not permitted yet"), Orders.Ref);
+        await StateAsync(risk); // the failure is handled (and its backoff scheduled) before time moves
 
         Scheduler.Advance(Interval);
         await ExpectNoCommandAsync(risk);
@@ -98,6 +99,7 @@ public sealed class RiskActionRetryTests : RiskActorTestKit
         Scheduler.Advance(Interval);
         await ExpectCommandAsync<CancelAllOpenOrders>();
         risk.Tell(new CancelAllOpenOrdersFailed("broker unavailable"), Orders.Ref);
+        await StateAsync(risk); // the failure is handled (and its backoff scheduled) before time moves
 
         Scheduler.Advance(Interval);
         await ExpectNoCommandAsync(risk);
