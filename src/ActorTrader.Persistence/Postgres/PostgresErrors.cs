@@ -9,6 +9,9 @@ internal static class PostgresErrors
 {
     public const string UniqueViolation = "23505";
 
+    /// <summary>Raised by the cluster's fencing trigger (ActorTrader.Cluster, Schema/cluster.sql) for a write with a stale lease epoch.</summary>
+    public const string Fenced = "AT409";
+
     private const string ConnectionSetting = "actortrader.persistence.postgresql.connection-string (ACTORTRADER_POSTGRES)";
 
     public static PersistenceStoreException Explain(NpgsqlException exception, string server, string operation)

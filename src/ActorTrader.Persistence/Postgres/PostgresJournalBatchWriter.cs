@@ -1,3 +1,4 @@
+using ActorTrader.Persistence.Journal;
 using ActorTrader.Persistence.Sql;
 using Npgsql;
 using NpgsqlTypes;
@@ -8,7 +9,8 @@ namespace ActorTrader.Persistence.Postgres;
 /// Writes a batch as one prepared multi-row insert in one transaction. A unique violation (a second
 /// writer) aborts the whole PostgreSQL transaction, so the batch is then retried call by call, each in a
 /// savepoint: the colliding call is rejected alone and the others commit. Collisions are rare, so the
-/// common path stays one round trip for the insert and one for the commit.
+/// common path stays one round trip for the insert and one for the commit. A write the cluster's fencing trigger refuses
+/// (its writer lost the lease) is rejected alone the same way, so other actors' writes in the batch still commit.
 /// </summary>
 internal sealed class PostgresJournalBatchWriter : IJournalBatchWriter
 {
@@ -55,7 +57,7 @@ internal sealed class PostgresJournalBatchWriter : IJournalBatchWriter
             {
                 await InsertAsync(connection, transaction, batch.Writes, cancellationToken).ConfigureAwait(false);
             }
-            catch (PostgresException ex) when (ex.SqlState == PostgresErrors.UniqueViolation)
+            catch (PostgresException ex) when (ex.SqlState is PostgresErrors.UniqueViolation or PostgresErrors.Fenced)
             {
                 await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
                 return false;
@@ -84,6 +86,14 @@ internal sealed class PostgresJournalBatchWriter : IJournalBatchWriter
                     await transaction.RollbackAsync(Savepoint, cancellationToken).ConfigureAwait(false);
                     var existing = await FirstExistingSequenceNrAsync(connection, transaction, write, cancellationToken).ConfigureAwait(false);
                     batch.Reject(write, JournalConflict.Create($"PostgreSQL {_database.Server}", write.PersistenceId, existing, ex));
+                }
+                catch (PostgresException ex) when (ex.SqlState == PostgresErrors.Fenced)
+                {
+                    await transaction.RollbackAsync(Savepoint, cancellationToken).ConfigureAwait(false);
+                    batch.Reject(write, new JournalFencedException(
+                        $"PostgreSQL {_database.Server} refused events {write.FirstSequenceNr}..{write.LastSequenceNr} of '{write.PersistenceId}': {ex.MessageText}. " +
+                        "This node no longer holds the lease, so another node owns the actor; nothing was written. Fix: none needed, the lease holder recovers from the journal.", ex)
+                    { PersistenceId = write.PersistenceId });
                 }
             }
 
