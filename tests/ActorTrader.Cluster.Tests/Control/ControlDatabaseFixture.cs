@@ -1,0 +1,23 @@
+using ActorTrader.Cluster.Tests.Support;
+
+namespace ActorTrader.Cluster.Tests.Control;
+
+/// <summary>A fresh cluster schema and one database handle that outlives every test's actor system in the class.</summary>
+public sealed class ControlDatabaseFixture : IAsyncLifetime
+{
+    public ClusterDatabaseFixture Cluster { get; } = new();
+
+    public ClusterDatabase Database { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        await Cluster.InitializeAsync();
+        Database = Cluster.NewDatabase();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Database.DisposeAsync();
+        await Cluster.DisposeAsync();
+    }
+}
