@@ -17,4 +17,7 @@ public sealed class PaperBrokerStateException : BrokerException
 
     /// <summary>The state file concerned.</summary>
     public string FilePath { get; }
+
+    /// <summary>Another process holds the file (SQLite busy or locked): a retry can succeed once it let go.</summary>
+    public bool InUse { get; init; }
 }

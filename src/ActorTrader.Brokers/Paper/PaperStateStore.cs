@@ -241,7 +241,7 @@ internal sealed class PaperStateStore : IDisposable
             10 => $"Disk I/O error on {path} ({e.Message}); {operation} was rolled back. Fix: check the disk and the file system, then restart the node.",
             _ => $"{operation} on {path} failed: {e.Message} (SQLite error {e.SqliteErrorCode}). Fix: check the file, or restore it from a backup.",
         };
-        return new PaperBrokerStateException(path, message, e);
+        return new PaperBrokerStateException(path, message, e) { InUse = e.SqliteErrorCode is 5 or 6 };
     }
 
     private void WriteAccount(PaperAccountState state, SqliteTransaction transaction)

@@ -25,13 +25,15 @@ public sealed class ControlActor : ReceivePersistentActor, IWithTimers
 
     private const string KillSwitchTimer = "kill-switch";
     private readonly ControlSettings _settings;
+    private readonly string _persistenceId;
     private readonly KillSwitch _killSwitch;
     private HaltState _state = HaltState.Active;
     private bool _flatten;
 
-    public ControlActor(ControlSettings settings)
+    public ControlActor(ControlSettings settings, string persistenceId = ControlPersistenceId)
     {
         _settings = settings;
+        _persistenceId = persistenceId;
         _killSwitch = new KillSwitch(settings.KillSwitchFile);
 
         Recover<NodeHalted>(Apply);
@@ -47,11 +49,17 @@ public sealed class ControlActor : ReceivePersistentActor, IWithTimers
         Command<CheckKillSwitch>(_ => CheckKillSwitchFile());
     }
 
-    public override string PersistenceId => ControlPersistenceId;
+    public override string PersistenceId => _persistenceId;
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    public static Props CreateProps(ControlSettings settings) => Props.Create(() => new ControlActor(settings));
+    public static Props CreateProps(ControlSettings settings) => Props.Create(() => new ControlActor(settings, ControlPersistenceId));
+
+    /// <summary>
+    /// In a cluster the nodes share one journal, so each node's halt state has its own id (<c>node-control-&lt;node&gt;</c>);
+    /// the control log keeps them in step.
+    /// </summary>
+    public static Props CreateProps(ControlSettings settings, string nodeName) => Props.Create(() => new ControlActor(settings, ControlPersistenceId + "-" + nodeName));
 
     private static DateTimeOffset Now => Context.System.Scheduler.Now;
 

@@ -3,6 +3,7 @@ using ActorTrader.Hosting.Configuration;
 using ActorTrader.Hosting.Control;
 using ActorTrader.Hosting.Management;
 using ActorTrader.Hosting.Settings;
+using ActorTrader.Node.Cluster;
 using ActorTrader.Node.Research;
 using ActorTrader.Node.Trading;
 
@@ -19,6 +20,14 @@ internal sealed record NodeContext(NodeSettings Settings, LoadedConfig Config, I
 {
     private volatile NodeTrading? _trading;
     private volatile NodeResearch? _research;
+    private volatile NodeCluster? _cluster;
+
+    /// <summary>The node's cluster membership when actortrader.cluster.enabled = on; null on a single node.</summary>
+    public NodeCluster? Cluster
+    {
+        get => _cluster;
+        set => _cluster = value;
+    }
 
     /// <summary>The trading core once it is composed; null while there is none (or before it started).</summary>
     public NodeTrading? Trading

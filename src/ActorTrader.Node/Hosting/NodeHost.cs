@@ -5,6 +5,7 @@ using ActorTrader.Hosting.Logging;
 using ActorTrader.Hosting.Management;
 using ActorTrader.Hosting.Security;
 using ActorTrader.Hosting.Settings;
+using ActorTrader.Node.Cluster;
 using ActorTrader.Node.Control;
 using ActorTrader.Node.Management;
 using ActorTrader.Node.Research;
@@ -36,6 +37,9 @@ internal static class NodeHost
     public const int ExitLiveRefused = 4;
     public const int ExitReplayIncomplete = 5;
 
+    /// <summary>A cluster node whose replay moved to another node: this node lost the account's lease.</summary>
+    public const int ExitLeaseLost = 6;
+
     public static async Task<int> RunAsync(string[] args, TimeProvider time)
     {
         NodeArguments arguments;
@@ -52,11 +56,15 @@ internal static class NodeHost
         LoadedConfig loaded;
         NodeSettings settings;
         NodeResearchSettings? research = null;
+        ClusterSettings cluster;
         var sources = new ConfigSources { ConfigFile = arguments.ConfigFile, Sets = arguments.Sets };
         try
         {
             loaded = ConfigLoader.Load(sources);
             settings = NodeSettings.FromConfig(loaded);
+            var (clusterSettings, clusterProblems) = ClusterSettings.Read(loaded.Config);
+            if (clusterProblems.Count > 0) throw new ConfigLoadException(clusterProblems);
+            cluster = clusterSettings;
             // A research node with a bad research section refuses to start, listing every problem, before it opens anything.
             // A replay runs no research (its journal is the replay's own), so it does not read the section.
             if (settings.Node.Roles.Contains(NodeResearchSettings.Role) && arguments.Mode != TradingMode.Replay) research = NodeResearchSettings.Read(loaded);
@@ -79,7 +87,7 @@ internal static class NodeHost
         var logger = arguments.Mode == TradingMode.Replay ? ReplayConsole(files, settings.Logging.Level) : files;
         try
         {
-            return await RunAsync(loaded, sources, settings, research, arguments, logger, time).ConfigureAwait(false);
+            return await RunAsync(loaded, sources, settings, cluster, research, arguments, logger, time).ConfigureAwait(false);
         }
         finally
         {
@@ -98,8 +106,8 @@ internal static class NodeHost
             standardErrorFromLevel: LogEventLevel.Verbose, formatProvider: CultureInfo.InvariantCulture))
         .CreateLogger();
 
-    private static async Task<int> RunAsync(LoadedConfig loaded, ConfigSources sources, NodeSettings settings, NodeResearchSettings? research, NodeArguments arguments,
-        Logger logger, TimeProvider time)
+    private static async Task<int> RunAsync(LoadedConfig loaded, ConfigSources sources, NodeSettings settings, ClusterSettings clusterSettings, NodeResearchSettings? research,
+        NodeArguments arguments, Logger logger, TimeProvider time)
     {
         var log = logger.ForContext(Serilog.Core.Constants.SourceContextPropertyName, "ActorTrader.Node");
         string token;
@@ -133,15 +141,30 @@ internal static class NodeHost
                 return ExitConfigInvalid;
             }
         }
+        NodeCluster? cluster = null;
         try
         {
-            if (replay)
+            if (replay && !clusterSettings.Enabled)
             {
                 (stores, persistenceSettings, cursor) = await ReplayState.OpenAsync(loaded, settings.TradingRun, arguments.Start!.Value, arguments.Days!.Value, log, CancellationToken.None).ConfigureAwait(false);
             }
             else
             {
-                (stores, persistenceSettings) = await NodePersistence.OpenAsync(loaded, settings).ConfigureAwait(false);
+                // A cluster's replay shares the PostgreSQL journal; the node that takes the account's lease reads its cursor.
+                (stores, persistenceSettings) = await NodePersistence.OpenAsync(loaded, replay ? settings.TradingRun.ReplayDir : settings.Node.DataDir).ConfigureAwait(false);
+            }
+            if (clusterSettings.Enabled)
+            {
+                try
+                {
+                    cluster = await NodeCluster.OpenAsync(clusterSettings, settings, persistenceSettings, CancellationToken.None).ConfigureAwait(false);
+                }
+                catch
+                {
+                    await stores.DisposeAsync().ConfigureAwait(false);
+                    throw;
+                }
+                stores = cluster.Fence(stores);
             }
         }
         catch (Exception e) when (e is PersistenceStoreException or PersistenceSettingsException or IOException or UnauthorizedAccessException)
@@ -150,16 +173,18 @@ internal static class NodeHost
             return ExitStartFailed;
         }
         await using var journal = stores;
+        await using var clusterDatabase = cluster;
 
         var startedAt = time.GetUtcNow();
         var system = ActorSystem.Create(SystemName(settings.Node.Name), settings.ToActorSystemSetup(logger));
         NodePersistence.Install(system, stores, persistenceSettings);
         // The halt state is journaled: a control actor that cannot write or replay stops (fail-closed) and is
         // started again from the journal with backoff; until it answers, the API tells callers to treat the node as halted.
-        var control = system.ActorOf(BackoffSupervisor.Props(Backoff.OnStop(ControlActor.CreateProps(settings.Control), "state",
+        var controlProps = cluster is null ? ControlActor.CreateProps(settings.Control) : ControlActor.CreateProps(settings.Control, settings.Node.Name);
+        var control = system.ActorOf(BackoffSupervisor.Props(Backoff.OnStop(controlProps, "state",
             TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30), 0.2)), "control");
         var node = new NodeContext(settings, loaded, control, token, startedAt, time);
-        if (research is not null) node.Research = StartResearch(system, research, settings, log);
+        if (research is not null && cluster is null) node.Research = StartResearch(system, research, settings, log);
         else if (replay && settings.Node.Roles.Contains(NodeResearchSettings.Role)) log.Information("Role research does not run during a replay (the replay has a journal of its own)");
         var shutdown = CoordinatedShutdown.Get(system);
         var unbindTimeout = shutdown.PhaseTimeout(CoordinatedShutdown.PhaseBeforeServiceUnbind);
@@ -192,10 +217,25 @@ internal static class NodeHost
 
         log.Information("Node {NodeName} started with roles {NodeRoles}; management API on {Url}; config {ConfigSource}",
             settings.Node.Name, string.Join(",", settings.Node.Roles), url, loaded.Description);
+        if (cluster is not null)
+        {
+            node.Cluster = cluster;
+            cluster.StartActors(system, node, url, ProfileSleeves(loaded, settings), log);
+            if (research is not null) ClusterResearch.Start(system, cluster, node, research, settings, log);
+            log.Information("Node {NodeName} joined the cluster on PostgreSQL {Server} (lease TTL {Ttl} s)", settings.Node.Name, cluster.Database.Server,
+                clusterSettings.LeaseTtl.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture));
+        }
 
         var exitCode = ExitOk;
         RunningTrading? trading = null;
-        if (arguments.Mode != TradingMode.Off)
+        ClusterTrading? clusterTrading = null;
+        if (arguments.Mode != TradingMode.Off && cluster is not null)
+        {
+            var hosting = clusterTrading = new ClusterTrading(cluster, node, system, loaded, sources, settings, arguments, control, persistenceSettings, stores, time, log, signals,
+                code => exitCode = code);
+            hosting.Start();
+        }
+        else if (arguments.Mode != TradingMode.Off)
         {
             var context = new TradingHostContext(system, loaded, sources, settings, arguments, control, persistenceSettings, cursor,
                 replay ? settings.TradingRun.ReplayDir : settings.Node.DataDir, time, log, Console.Out);
@@ -225,6 +265,7 @@ internal static class NodeHost
 
         await system.WhenTerminated.ConfigureAwait(false);
         if (trading is not null) await trading.DisposeAsync().ConfigureAwait(false);
+        if (clusterTrading?.Running is { } clustered) await clustered.DisposeAsync().ConfigureAwait(false);
         var elapsed = signals.ShutdownStartedTimestamp is { } started ? time.GetElapsedTime(started) : time.GetUtcNow() - startedAt;
         log.Information("Node {NodeName} stopped cleanly in {Seconds} s", settings.Node.Name, elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture));
         return exitCode;
@@ -247,8 +288,15 @@ internal static class NodeHost
         return (arguments.Start ?? day.Replay.Start, arguments.Days ?? day.Replay.Days);
     }
 
+    /// <summary>The sleeves of the trading profile (actortrader.trading.run.profile), which a cluster places over its trader nodes; none when the meta section has problems.</summary>
+    private static IReadOnlyList<string> ProfileSleeves(LoadedConfig loaded, NodeSettings settings)
+    {
+        var (meta, problems) = ActorTrader.Trading.Meta.MetaSettings.Read(loaded.Config);
+        return problems.Count == 0 && meta.TryGetProfile(settings.TradingRun.Profile, out var profile, out _) ? profile.Sleeves : [];
+    }
+
     /// <summary>Prints how the replay ended (standard output) and returns the node's exit code.</summary>
-    private static async Task<int> ReportReplayAsync(Task<ReplayResult> done, Serilog.ILogger log)
+    internal static async Task<int> ReportReplayAsync(Task<ReplayResult> done, Serilog.ILogger log)
     {
         if (!done.IsCompletedSuccessfully)
         {
@@ -279,7 +327,7 @@ internal static class NodeHost
     }
 
     /// <summary>Why the node stops by itself: the replay ended, or the trading core could not start.</summary>
-    private sealed class TradingStoppedReason(string why) : CoordinatedShutdown.Reason
+    internal sealed class TradingStoppedReason(string why) : CoordinatedShutdown.Reason
     {
         public override string ToString() => why;
     }

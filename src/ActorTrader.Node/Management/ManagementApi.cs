@@ -35,18 +35,29 @@ internal static class ManagementApi
                 return Results.Json(new ApiError("A halt needs a reason: send {\"reason\": \"...\"}."), ManagementJson.Options, statusCode: StatusCodes.Status400BadRequest);
             if (request.Reason.Trim().Length > MaxReasonLength)
                 return Results.Json(new ApiError($"The halt reason has {request.Reason.Trim().Length} characters; at most {MaxReasonLength} are kept. Fix: say it shorter."), ManagementJson.Options, statusCode: StatusCodes.Status400BadRequest);
+            if (node.Cluster is { } cluster)
+                return await ClusterControl.HaltAsync(node, cluster, request.Reason.Trim(), request.Flatten).ConfigureAwait(false);
             return await Control(node, new Halt(request.Reason.Trim(), HaltState.ByOperator, CorrelationIdMiddleware.Get(http), request.Flatten)).ConfigureAwait(false);
         });
         // HttpRequest, not HttpContext: a lone HttpContext parameter makes the handler a RequestDelegate, whose result is discarded.
-        api.MapPost(ManagementRoutes.Resume, async (HttpRequest request) => await ResumeAsync(node, CorrelationIdMiddleware.Get(request.HttpContext)).ConfigureAwait(false));
+        api.MapPost(ManagementRoutes.Resume, async (HttpRequest request) => node.Cluster is { } cluster
+            ? await ClusterControl.ResumeAsync(node, cluster).ConfigureAwait(false)
+            : await ResumeAsync(node, CorrelationIdMiddleware.Get(request.HttpContext)).ConfigureAwait(false));
         api.MapPost(ManagementRoutes.Rebalance, async (HttpContext http, RebalanceRequest? request) =>
-            await RebalanceAsync(node, string.IsNullOrWhiteSpace(request?.Sleeve) ? null : request.Sleeve.Trim(), CorrelationIdMiddleware.Get(http)).ConfigureAwait(false));
+        {
+            var sleeve = string.IsNullOrWhiteSpace(request?.Sleeve) ? null : request.Sleeve.Trim();
+            if (node.Cluster is { } cluster) return await ClusterControl.RebalanceAsync(node, cluster, sleeve, request?.Cluster == true).ConfigureAwait(false);
+            if (request?.Cluster == true)
+                return Results.Json(new ApiError("rebalance --cluster redistributes sleeves over a cluster's trader nodes; this node is not in a cluster (actortrader.cluster.enabled = off)."), ManagementJson.Options, statusCode: StatusCodes.Status409Conflict);
+            return await RebalanceAsync(node, sleeve, CorrelationIdMiddleware.Get(http)).ConfigureAwait(false);
+        });
         api.MapGet(ManagementRoutes.Errors, (int? limit) =>
         {
             var file = node.Settings.Logging.ErrorsFile;
             return Results.Json(new ErrorsResponse(file, ErrorLog.Read(file, Math.Clamp(limit ?? 50, 1, 1000))), ManagementJson.Options);
         });
         TradingApi.Map(api, node);
+        ClusterApi.Map(api, node);
         ResearchApi.Map(api, node);
     }
 
@@ -80,7 +91,7 @@ internal static class ManagementApi
     /// <summary>Under the CLI's request timeout (15 s): a longer rebalance is reported as still running.</summary>
     private static readonly TimeSpan RebalanceTimeout = TimeSpan.FromSeconds(12);
 
-    private static IResult Answer(bool accepted, string message, HaltState state)
+    internal static IResult Answer(bool accepted, string message, HaltState state)
     {
         var body = new ControlResponse(accepted, message, state.Halted, state.Reason, state.Since);
         // A refusal (or a halt in effect but not saved) is a conflict with the node's state, not a client error in the request.

@@ -25,6 +25,9 @@ internal sealed class NodeTrading(string mode, TradingCore core, ReplayProgress?
 
     public string AccountId { get; } = core.Setup.AccountId;
 
+    /// <summary><c>/user/trading</c>: stopping it stops the whole trading core.</summary>
+    public IActorRef Root { get; } = core.Actors.Root;
+
     /// <summary>The account's actors once started; null before.</summary>
     public AccountRefs? Account => core.Account;
 

@@ -1,8 +1,8 @@
 using ActorTrader.Brokers.Abstractions;
 using ActorTrader.Brokers.Paper;
 using ActorTrader.Domain.Orders;
+using ActorTrader.Persistence.Journal;
 using ActorTrader.Persistence.Serialization;
-using ActorTrader.Persistence.Sqlite;
 using ActorTrader.Trading.Host;
 using ActorTrader.Trading.Ledger;
 using ActorTrader.Trading.Orders;
@@ -11,9 +11,10 @@ namespace ActorTrader.Trading.CrashTests.Harness;
 
 /// <summary>
 /// What the replay left behind once the node is gone: the paper account as its state file holds it (every submit attempt,
-/// every fill, the positions and cash) and the journal's order manager and ledger events, in sequence order.
+/// every fill, the positions and cash) and the journal's order manager and ledger events, in sequence order. The cluster's
+/// node tests read the same from the PostgreSQL journal (this file is linked into them).
 /// </summary>
-internal sealed record FinalState(
+internal sealed partial record FinalState(
     IReadOnlyList<SubmissionRecord> Submissions,
     IReadOnlyList<PaperExecution> Executions,
     IReadOnlyList<BrokerPosition> BrokerPositions,
@@ -21,13 +22,14 @@ internal sealed record FinalState(
     IReadOnlyList<object> OrderEvents,
     IReadOnlyList<object> LedgerEvents)
 {
-    public static async Task<FinalState> ReadAsync(CrashTestSetup setup)
+    /// <summary>The paper account in <paramref name="paperStateFile"/> and account <paramref name="accountId"/>'s order and ledger events in <paramref name="journal"/> (started).</summary>
+    public static async Task<FinalState> ReadAsync(string paperStateFile, IJournal journal, string accountId)
     {
         IReadOnlyList<SubmissionRecord> submissions;
         IReadOnlyList<PaperExecution> executions;
         IReadOnlyList<BrokerPosition> positions;
         decimal cash;
-        await using (var broker = new PaperBroker(PaperBrokerSettings.Default(setup.PaperStateFile), TimeProvider.System))
+        await using (var broker = new PaperBroker(PaperBrokerSettings.Default(paperStateFile), TimeProvider.System))
         {
             submissions = broker.SubmissionLog();
             executions = broker.Executions();
@@ -35,11 +37,9 @@ internal sealed record FinalState(
             cash = (await broker.GetAccountAsync()).Cash;
         }
         var serializer = TradingJournal.Register(new EventSerializer());
-        await using var journal = new SqliteJournal(new SqliteStoreOptions(setup.JournalFile));
-        await journal.StartAsync();
         return new FinalState(submissions, executions, positions, cash,
-            await ReadEventsAsync(journal, serializer, OrderManagerActor.PersistenceIdPrefix + CrashTestSetup.AccountId),
-            await ReadEventsAsync(journal, serializer, LedgerActor.PersistenceIdOf(CrashTestSetup.AccountId)));
+            await ReadEventsAsync(journal, serializer, OrderManagerActor.PersistenceIdPrefix + accountId),
+            await ReadEventsAsync(journal, serializer, LedgerActor.PersistenceIdOf(accountId)));
     }
 
     public IEnumerable<OrderSubmitted> OrdersSubmitted => OrderEvents.OfType<OrderSubmitted>();
@@ -68,7 +68,7 @@ internal sealed record FinalState(
     public IReadOnlyDictionary<string, decimal> BrokerPositionsBySymbol() =>
         BrokerPositions.Where(p => p.Quantity != 0m).ToDictionary(p => p.Symbol.ToString(), p => p.Quantity, StringComparer.Ordinal);
 
-    private static async Task<IReadOnlyList<object>> ReadEventsAsync(SqliteJournal journal, EventSerializer serializer, string persistenceId)
+    private static async Task<IReadOnlyList<object>> ReadEventsAsync(IJournal journal, EventSerializer serializer, string persistenceId)
     {
         var events = new List<object>();
         await foreach (var row in journal.ReplayAsync(persistenceId, 1, long.MaxValue, long.MaxValue))

@@ -54,7 +54,7 @@ public sealed class ClusterEvaluationBackend : IEvaluationBackend
         await _queue.EnqueueAsync(_settings.Queue, requests, cancellationToken).ConfigureAwait(false);
         var outcomes = await AwaitOutcomesAsync(requests, cancellationToken).ConfigureAwait(false);
         var results = genomes.Select((genome, i) => ResultOf(genome, outcomes[keys[i]], window)).ToList();
-        await _queue.DeleteAsync(_settings.Queue, distinct, cancellationToken).ConfigureAwait(false);
+        if (!_settings.KeepFinished) await _queue.DeleteAsync(_settings.Queue, distinct, cancellationToken).ConfigureAwait(false);
         return results;
     }
 

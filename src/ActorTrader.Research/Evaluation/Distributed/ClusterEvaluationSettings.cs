@@ -16,6 +16,12 @@ public sealed record ClusterEvaluationSettings
 
     public int MaxAttempts { get; init; } = 3;
 
+    /// <summary>
+    /// Keep a generation's finished evaluations in the queue table (an audit of which node evaluated what) instead of
+    /// deleting them once read; a later run with the same window, fitness and genome reuses the stored result.
+    /// </summary>
+    public bool KeepFinished { get; init; }
+
     public void Validate()
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(Queue, nameof(Queue));
