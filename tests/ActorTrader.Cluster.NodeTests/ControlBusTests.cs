@@ -26,6 +26,13 @@ public sealed class ControlBusTests(ClusterServer server, ITestOutputHelper outp
         await using var opsA = ClusterNode.Start("ops-a", setup.Root, ["--config", setup.ConfigFile("ops-a")], clock);
         await opsA.WhenLineAsync(l => l.Contains("joined the cluster", StringComparison.Ordinal), TimeSpan.FromMinutes(1), "joining the cluster");
         Assert.True((await StatusAsync(setup, "trader")).GetProperty("trading").GetProperty("tradingAllowed").GetBoolean());
+        // Any node shows the whole cluster: both members up, the account's lease held by the trader.
+        var cluster = await CliRun.RunAsync(setup.Root, ["cluster", "--json", "--config", setup.ConfigFile("ops-a")]);
+        Assert.True(cluster.ExitCode == 0, cluster.ToString());
+        var view = JsonDocument.Parse(cluster.Out).RootElement;
+        Assert.Equal(["ops-a:up", "trader:up"], view.GetProperty("members").EnumerateArray().Select(m => $"{m.GetProperty("node").GetString()}:{m.GetProperty("status").GetString()}").ToArray());
+        var account = view.GetProperty("leases").EnumerateArray().Single(l => l.GetProperty("name").GetString() == "trading/account-paper");
+        Assert.Equal("trader", account.GetProperty("holder").GetString());
 
         var sentAt = clock.Elapsed;
         var halt = await CliRun.RunAsync(setup.Root, ["halt", "--reason", "cluster drill", "--config", setup.ConfigFile("ops-a")]);

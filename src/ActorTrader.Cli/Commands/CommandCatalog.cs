@@ -9,6 +9,7 @@ public static class CommandCatalog
         new HaltCommand(),
         new ResumeCommand(),
         new RebalanceCommand(),
+        new ClusterCommand(),
         new PositionsCommand(),
         new OrdersCommand(),
         new PnlCommand(),

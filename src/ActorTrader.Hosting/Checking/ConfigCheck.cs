@@ -62,6 +62,7 @@ public static class ConfigCheck
         problems.AddRange(TradingProblems(merged, settings.Node.DataDir));
         // Read whatever the roles: a node given the research role later must not be the first to find a bad value.
         problems.AddRange(ResearchSettings.Read(merged).Problems);
+        problems.AddRange(ClusterSettings.Read(merged).Problems);
         // The node and data readers both read actortrader.node.data-dir; one report of the same problem is enough.
         return new ConfigCheckReport(layers.NodeFile, [.. problems.Distinct()]);
     }

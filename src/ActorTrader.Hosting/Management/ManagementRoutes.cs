@@ -12,6 +12,7 @@ public static class ManagementRoutes
     public const string Positions = "/api/positions";
     public const string Orders = "/api/orders";
     public const string Pnl = "/api/pnl";
+    public const string Cluster = "/api/cluster";
     public const string ResearchStatus = "/api/research/status";
     public const string ResearchStart = "/api/research/start";
     public const string ResearchStop = "/api/research/stop";

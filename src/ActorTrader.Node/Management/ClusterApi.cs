@@ -13,11 +13,9 @@ namespace ActorTrader.Node.Management;
 /// <summary><c>GET /api/cluster</c>: the members as this node sees them, the leases and their holders, the control bus and the sleeve placement.</summary>
 internal static class ClusterApi
 {
-    public const string Route = "/api/cluster";
-
     public static void Map(IEndpointRouteBuilder api, NodeContext node)
     {
-        api.MapGet(Route, async (CancellationToken ct) =>
+        api.MapGet(ManagementRoutes.Cluster, async (CancellationToken ct) =>
         {
             if (node.Cluster is not { } cluster || cluster.Membership is null || cluster.ControlBus is null)
                 return Results.Json(new ApiError("This node is not in a cluster (actortrader.cluster.enabled = off)."), ManagementJson.Options, statusCode: StatusCodes.Status404NotFound);
@@ -40,10 +38,3 @@ internal static class ClusterApi
     // Holders are "node#incarnation"; operators read the node.
     private static string? HolderNode(string? holder) => holder?.Split('#')[0];
 }
-
-internal sealed record ClusterView(string Node, IReadOnlyList<ClusterMemberView> Members, IReadOnlyList<ClusterLeaseView> Leases, long ControlApplied, bool ControlListening,
-    IReadOnlyDictionary<string, string> SleevePlacement);
-
-internal sealed record ClusterMemberView(string Node, string Status, string Address, IReadOnlyList<string> Roles, string Version, DateTimeOffset StartedAt, DateTimeOffset HeartbeatAt);
-
-internal sealed record ClusterLeaseView(string Name, string? Holder, long Epoch, DateTimeOffset ExpiresAt, bool Held);

@@ -65,6 +65,7 @@ public sealed class PaperBrokerStateFileTests : PaperBrokerTestBase
         Assert.Contains(StateFile, error.Message, StringComparison.Ordinal);
         Assert.Contains("Fix:", error.Message, StringComparison.Ordinal);
         Assert.Equal(before, Hash(StateFile));
+        Assert.False(error.InUse);
     }
 
     [Fact]
@@ -112,6 +113,7 @@ public sealed class PaperBrokerStateFileTests : PaperBrokerTestBase
         var error = Assert.Throws<PaperBrokerStateException>(() => Open());
 
         Assert.Contains("in use by another process", error.Message, StringComparison.Ordinal);
+        Assert.True(error.InUse);
     }
 
     [Fact]

@@ -134,6 +134,18 @@ public sealed class ClusterEvaluationBackendTests : TestKit.TestKit, IClassFixtu
     }
 
     [Fact]
+    public async Task With_keep_finished_a_generations_evaluations_stay_in_the_queue_as_done()
+    {
+        StartNode("n1", Handler("n1"));
+
+        await new ClusterEvaluationBackend(_work, workers: 1, _settings with { KeepFinished = true }).EvaluateAsync(Market.Evaluator, Genomes()).WaitAsync(Patience);
+
+        var counts = await _work.CountsAsync(_settings.Queue, default);
+        Assert.Equal(Genomes().Count, counts.Done);
+        Assert.Equal(counts.Done, counts.Total);
+    }
+
+    [Fact]
     public void The_backend_names_its_queue_and_the_workers_it_expects()
     {
         var backend = new ClusterEvaluationBackend(_work, workers: 8);

@@ -1,0 +1,48 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using ActorTrader.Cli.Connection;
+using ActorTrader.Cli.Output;
+using ActorTrader.Hosting.Management;
+using Spectre.Console;
+
+namespace ActorTrader.Cli.Commands;
+
+/// <summary><c>actortrader cluster [--json]</c>: the cluster as the node sees it — members, lease holders, control bus, sleeve placement.</summary>
+public sealed class ClusterCommand : ICliCommand
+{
+    public Command Create(CliContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var json = new Option<bool>("--json") { Description = "Print the cluster view as JSON" };
+        var command = new Command("cluster", "Show the cluster: members, who holds which lease, the control bus, sleeve placement") { json };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var (target, _) = NodeLocator.Locate(context, parse.GetValue(context.ConfigOption));
+            using var client = new ManagementClient(target, context);
+            var view = await client.GetAsync<ClusterView>(ManagementRoutes.Cluster, cancellationToken).ConfigureAwait(false);
+            if (parse.GetValue(json))
+            {
+                await context.Out.WriteLineAsync(JsonSerializer.Serialize(view, ManagementJson.Indented)).ConfigureAwait(false);
+                return ExitCodes.Ok;
+            }
+            var members = new Table().AddColumn("Node").AddColumn("Status").AddColumn("Roles").AddColumn("Address").AddColumn("Version").AddColumn("Last heartbeat");
+            foreach (var m in view.Members)
+            {
+                var style = m.Status == "up" ? new Style(Color.Green) : new Style(Color.Red);
+                members.AddRow(new Text(m.Node), new Text(m.Status, style), new Text(string.Join(", ", m.Roles)), new Text(m.Address), new Text(m.Version), new Text(Render.Time(m.HeartbeatAt)));
+            }
+            var leases = new Table().AddColumn("Lease").AddColumn("Holder").AddColumn(new TableColumn("Epoch").RightAligned()).AddColumn("Expires");
+            foreach (var l in view.Leases)
+                leases.AddRow(new Text(l.Name), new Text(l.Holder ?? "(free)"), new Text(l.Epoch.ToString(CultureInfo.InvariantCulture)), new Text(Render.Time(l.ExpiresAt)));
+            var console = context.Console();
+            console.WriteLine($"Cluster as {view.Node} sees it; control log applied up to #{view.ControlApplied} ({(view.ControlListening ? "listening" : "polling: LISTEN connection down")})");
+            console.Write(members);
+            console.Write(leases);
+            if (view.SleevePlacement.Count > 0)
+                console.WriteLine("Sleeves: " + string.Join(", ", view.SleevePlacement.Select(p => $"{p.Key} on {p.Value}")));
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}
