@@ -8,8 +8,9 @@ using Symbol = ActorTrader.Domain.Instruments.Symbol;
 namespace ActorTrader.Cli.Commands;
 
 /// <summary>
-/// <c>actortrader ingest [--provider synthetic|csv|alpaca] [--symbols A,B | --from-scan RUN_ID] [--start D] [--end D]</c>:
-/// fetch, validate and write bars into the lakehouse, with a progress bar on a terminal. The logic is <see cref="IngestRunner"/>.
+/// <c>actortrader ingest [--provider synthetic|csv|alpaca] [--symbols A,B | --from-scan RUN_ID] [--start D] [--end D] [--cluster]</c>:
+/// fetch, validate and write bars into the lakehouse, with a progress bar on a terminal. The logic is <see cref="IngestRunner"/>,
+/// or with --cluster <see cref="ClusterIngestRunner"/> (the cluster's ingest nodes do the work).
 /// </summary>
 internal static class IngestCommand
 {
@@ -28,9 +29,14 @@ internal static class IngestCommand
         var timeframe = new Option<string>("--timeframe") { Description = "1Day or 1Min.", DefaultValueFactory = _ => Timeframe.Day1.Name };
         timeframe.AcceptOnlyFromAmong([.. Timeframe.All.Select(t => t.Name)]);
         var freshness = new Option<double?>("--freshness-hours") { Description = "Skip symbols written within this many hours (default: actortrader.data.ingestion.freshness-hours; 0 = never skip)." };
+        var cluster = new Option<bool>("--cluster")
+        {
+            Description = "Let the cluster's nodes with role ingest do the work: enqueue the symbols as batches on the cluster's PostgreSQL queue " +
+                "(actortrader.cluster.ingestion.batch-size), show batches done/total and wait. Ctrl+C stops the wait, not the queued work.",
+        };
         var command = new Command("ingest", "Fetch bars, validate them (toxic returns, OHLC, timestamps, strict health) and write them to the lakehouse. Exit 1 when any symbol was rejected or failed.")
         {
-            provider, symbols, fromScan, start, end, timeframe, freshness,
+            provider, symbols, fromScan, start, end, timeframe, freshness, cluster,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -41,10 +47,14 @@ internal static class IngestCommand
                 ParseDate(parse.GetValue(start), "--start"),
                 ParseDate(parse.GetValue(end), "--end"),
                 Timeframe.Parse(parse.GetValue(timeframe)!),
-                parse.GetValue(freshness));
+                parse.GetValue(freshness),
+                parse.GetValue(cluster));
             if (options.FreshnessHours is < 0)
                 throw new CliException(ExitCodes.Usage, "--freshness-hours must be 0 or more.");
-            return new IngestRunner(context, TimeProvider.System).RunAsync(parse.GetValue(context.ConfigOption), options, cancellationToken);
+            var config = parse.GetValue(context.ConfigOption);
+            return options.Cluster
+                ? new ClusterIngestRunner(context, TimeProvider.System).RunAsync(config, options, cancellationToken)
+                : new IngestRunner(context, TimeProvider.System).RunAsync(config, options, cancellationToken);
         });
         return command;
     }

@@ -3,7 +3,10 @@ using ActorTrader.Domain.Instruments;
 
 namespace ActorTrader.Cli.Data;
 
-/// <summary>What <c>actortrader ingest</c> was asked: provider, symbols (listed or from a scan run), range and timeframe.</summary>
+/// <summary>
+/// What <c>actortrader ingest</c> was asked: provider, symbols (listed or from a scan run), range and timeframe, and
+/// whether the cluster's ingest nodes do the work (<see cref="Cluster"/>, <c>--cluster</c>).
+/// </summary>
 internal sealed record IngestOptions(
     string? Provider,
     IReadOnlyList<Symbol> Symbols,
@@ -11,4 +14,5 @@ internal sealed record IngestOptions(
     DateOnly? Start,
     DateOnly? End,
     Timeframe Timeframe,
-    double? FreshnessHours);
+    double? FreshnessHours,
+    bool Cluster = false);

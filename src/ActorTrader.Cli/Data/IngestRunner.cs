@@ -27,13 +27,8 @@ internal sealed class IngestRunner(CliContext context, TimeProvider clock)
         var environment = DataEnvironment.Load(context, configFile);
         var settings = environment.Settings;
         var symbols = ResolveSymbols(environment, options);
-        if (symbols.Count == 0)
-            throw new CliException(ExitCodes.Usage, "No symbols to ingest. Fix: pass --symbols NASDAQ:AAPL,NYSE:IBM or --from-scan RUN_ID.");
         var now = clock.GetUtcNow();
-        var end = options.End is { } e ? new DateTimeOffset(e.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
-        var start = options.Start is { } s ? new DateTimeOffset(s.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : end.AddDays(-DefaultDays);
-        if (end <= start)
-            throw new CliException(ExitCodes.Usage, $"--end {end:yyyy-MM-dd} is not after --start {start:yyyy-MM-dd}. Fix: give an end date later than the start.");
+        var (start, end) = Range(options, now);
 
         var provider = ProviderFactory.Create(options.Provider ?? settings.Provider, settings, environment.Node.Broker.Alpaca);
         var store = environment.OpenStore(clock);
@@ -79,7 +74,26 @@ internal sealed class IngestRunner(CliContext context, TimeProvider clock)
         }
     }
 
-    private static IReadOnlyList<Symbol> ResolveSymbols(DataEnvironment environment, IngestOptions options)
+    /// <summary>The range [start, end) in UTC: --end (default today), --start (default <see cref="DefaultDays"/> before the end).</summary>
+    internal static (DateTimeOffset Start, DateTimeOffset End) Range(IngestOptions options, DateTimeOffset now)
+    {
+        var end = options.End is { } e ? new DateTimeOffset(e.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
+        var start = options.Start is { } s ? new DateTimeOffset(s.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : end.AddDays(-DefaultDays);
+        if (end <= start)
+            throw new CliException(ExitCodes.Usage, $"--end {end:yyyy-MM-dd} is not after --start {start:yyyy-MM-dd}. Fix: give an end date later than the start.");
+        return (start, end);
+    }
+
+    /// <summary>The symbols of --symbols or of the --from-scan run's candidates; none is a usage error.</summary>
+    internal static IReadOnlyList<Symbol> ResolveSymbols(DataEnvironment environment, IngestOptions options)
+    {
+        var symbols = ListedSymbols(environment, options);
+        if (symbols.Count == 0)
+            throw new CliException(ExitCodes.Usage, "No symbols to ingest. Fix: pass --symbols NASDAQ:AAPL,NYSE:IBM or --from-scan RUN_ID.");
+        return symbols;
+    }
+
+    private static IReadOnlyList<Symbol> ListedSymbols(DataEnvironment environment, IngestOptions options)
     {
         if (options.FromScan is null) return options.Symbols;
         if (options.Symbols.Count > 0)

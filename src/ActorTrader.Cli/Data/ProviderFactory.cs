@@ -1,79 +1,34 @@
 using ActorTrader.Data.Providers;
 using ActorTrader.Data.Providers.Alpaca;
-using ActorTrader.Data.Providers.Synthetic;
 using ActorTrader.Data.Settings;
+using ActorTrader.Hosting.Data;
 using ActorTrader.Hosting.Settings;
 
 namespace ActorTrader.Cli.Data;
 
-/// <summary>Makes the market-data provider named on the command line (or <c>actortrader.data.provider</c>).</summary>
+/// <summary>
+/// Makes the market-data provider named on the command line (or <c>actortrader.data.provider</c>) through the shared
+/// <see cref="MarketDataProviders"/>; an unknown name is a usage error (exit 2), any other problem exit 1.
+/// </summary>
 internal static class ProviderFactory
 {
-    /// <param name="name">synthetic, csv or alpaca.</param>
-    /// <param name="settings"><c>actortrader.data.*</c>.</param>
-    /// <param name="broker"><c>actortrader.broker.alpaca</c>: the key pair and the Trading API URL the asset list comes from.</param>
-    /// <param name="http">Sends Alpaca's requests; a new client when null.</param>
-    public static IMarketDataProvider Create(string name, DataSettings settings, AlpacaSettings broker, HttpClient? http = null)
-    {
-        ArgumentNullException.ThrowIfNull(settings);
-        switch (name)
-        {
-            case "synthetic":
-                return new SyntheticMarketDataProvider(settings.SyntheticSeed);
-            case "csv":
-                return CsvProvider.Create(settings.CsvDir, settings.CsvDefaultExchange);
-            case "alpaca":
-                // The client enforces request-timeout on every attempt itself; HttpClient's own 100 s default would cut longer ones.
-                return new AlpacaMarketDataProvider(new AlpacaDataClient(http ?? new HttpClient { Timeout = Timeout.InfiniteTimeSpan }, AlpacaOptions(settings, broker)));
-            default:
-                throw new CliException(ExitCodes.Usage, $"Provider \"{name}\" is not known. Fix: use one of {string.Join(", ", DataSettings.KnownProviders)}.");
-        }
-    }
+    /// <inheritdoc cref="MarketDataProviders.Create"/>
+    public static IMarketDataProvider Create(string name, DataSettings settings, AlpacaSettings broker, HttpClient? http = null) =>
+        Cli(() => MarketDataProviders.Create(name, settings, broker, http));
 
-    /// <summary>
-    /// The Alpaca client's options: endpoint, feed, paging, rate limit, timeout and retries from
-    /// <c>actortrader.data.alpaca</c>; key pair and Trading API URL from <c>actortrader.broker.alpaca</c>. Missing
-    /// credentials are a <see cref="CliException"/> naming the environment variables (never their values).
-    /// </summary>
-    public static AlpacaDataOptions AlpacaOptions(DataSettings settings, AlpacaSettings broker)
+    /// <inheritdoc cref="MarketDataProviders.AlpacaOptions"/>
+    public static AlpacaDataOptions AlpacaOptions(DataSettings settings, AlpacaSettings broker) =>
+        Cli(() => MarketDataProviders.AlpacaOptions(settings, broker));
+
+    private static T Cli<T>(Func<T> make)
     {
-        ArgumentNullException.ThrowIfNull(settings);
-        ArgumentNullException.ThrowIfNull(broker);
-        if (!broker.HasCredentials)
-        {
-            var missing = string.Join(" and ", new[]
-            {
-                string.IsNullOrWhiteSpace(broker.KeyId) ? "APCA_API_KEY_ID" : null,
-                string.IsNullOrWhiteSpace(broker.SecretKey) ? "APCA_API_SECRET_KEY" : null,
-            }.OfType<string>());
-            throw new CliException(ExitCodes.Problems,
-                $"The alpaca provider needs an Alpaca key pair, but {missing} {(missing.Contains(" and ", StringComparison.Ordinal) ? "are" : "is")} not set. " +
-                $"Fix: export {missing} in the environment (never in a config file), or use --provider synthetic or csv.");
-        }
-        var alpaca = settings.Alpaca;
-        var options = new AlpacaDataOptions
-        {
-            DataBaseUrl = alpaca.DataUrl,
-            // NodeSettings has checked it is an absolute https URL.
-            TradingBaseUrl = new Uri(broker.BaseUrl, UriKind.Absolute),
-            Feed = alpaca.Feed,
-            PageLimit = alpaca.PageLimit,
-            RateLimitPerMinute = alpaca.RateLimitPerMinute,
-            RequestTimeout = alpaca.RequestTimeout,
-            MaxRetryAttempts = alpaca.MaxRetries,
-            RetryBaseDelay = alpaca.RetryBaseDelay,
-            MaxRetryDelay = alpaca.MaxRetryDelay,
-            KeyId = broker.KeyId!,
-            SecretKey = broker.SecretKey!,
-        };
         try
         {
-            options.Validate();
+            return make();
         }
-        catch (ArgumentException e)
+        catch (MarketDataProviderException e)
         {
-            throw new CliException(ExitCodes.Problems, $"The alpaca provider cannot start: {e.Message}", e);
+            throw new CliException(e.UnknownName ? ExitCodes.Usage : ExitCodes.Problems, e.Message, e);
         }
-        return options;
     }
 }

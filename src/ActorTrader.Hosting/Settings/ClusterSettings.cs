@@ -6,6 +6,8 @@ namespace ActorTrader.Hosting.Settings;
 /// <c>actortrader.cluster</c>: whether the node joins a cluster on the PostgreSQL journal's database, and its timings.
 /// The cluster needs the PostgreSQL journal (actortrader.persistence.journal = postgresql): its leases fence the journal.
 /// </summary>
+/// <param name="IngestionWorkers">Ingestion batches an ingest node works at once (<c>ingestion.workers</c>).</param>
+/// <param name="IngestionBatchSize">Symbols per ingestion batch that <c>actortrader ingest --cluster</c> enqueues (<c>ingestion.batch-size</c>).</param>
 public sealed record ClusterSettings(
     bool Enabled,
     TimeSpan HeartbeatInterval,
@@ -18,12 +20,14 @@ public sealed record ClusterSettings(
     int EvaluationWorkers,
     TimeSpan EvaluationVisibilityTimeout,
     int EvaluationMaxAttempts,
-    bool EvaluationKeepFinished)
+    bool EvaluationKeepFinished,
+    int IngestionWorkers,
+    int IngestionBatchSize)
 {
     public const string Section = "actortrader.cluster";
 
     public static ClusterSettings Disabled { get; } = new(false, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(60),
-        TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(5), 2, TimeSpan.FromSeconds(60), 3, false);
+        TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(5), 2, TimeSpan.FromSeconds(60), 3, false, 1, 25);
 
     /// <summary>Reads the section with every problem found (a bad value falls back to its default).</summary>
     public static (ClusterSettings Settings, IReadOnlyList<ConfigProblem> Problems) Read(Config config)
@@ -44,7 +48,9 @@ public sealed record ClusterSettings(
             r.Int(s + "evaluation.workers", 0, 256),
             r.PositiveDuration(s + "evaluation.visibility-timeout"),
             r.Int(s + "evaluation.max-attempts", 1, 100),
-            r.Boolean(s + "evaluation.keep-finished"));
+            r.Boolean(s + "evaluation.keep-finished"),
+            r.Int(s + "ingestion.workers", 1, 64),
+            r.Int(s + "ingestion.batch-size", 1, 10_000));
         if (settings.UnreachableAfter <= settings.HeartbeatInterval)
             r.Report(s + "unreachable-after", $"{s}unreachable-after ({settings.UnreachableAfter.TotalSeconds:0.###} s) is not longer than the heartbeat interval ({settings.HeartbeatInterval.TotalSeconds:0.###} s), so every node would flap unreachable.",
                 "Set it to several heartbeat intervals (the default is 5 s for a 1 s heartbeat).");

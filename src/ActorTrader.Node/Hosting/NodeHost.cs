@@ -68,6 +68,7 @@ internal static class NodeHost
             // A research node with a bad research section refuses to start, listing every problem, before it opens anything.
             // A replay runs no research (its journal is the replay's own), so it does not read the section.
             if (settings.Node.Roles.Contains(NodeResearchSettings.Role) && arguments.Mode != TradingMode.Replay) research = NodeResearchSettings.Read(loaded);
+            if (settings.Node.Roles.Contains(ClusterIngestion.Role) && cluster.Enabled) ClusterIngestion.ReadSettings(loaded);
         }
         catch (ConfigLoadException e)
         {
@@ -222,6 +223,7 @@ internal static class NodeHost
             node.Cluster = cluster;
             cluster.StartActors(system, node, url, ProfileSleeves(loaded, settings), log);
             if (research is not null) ClusterResearch.Start(system, cluster, node, research, settings, log);
+            if (settings.Node.Roles.Contains(ClusterIngestion.Role)) ClusterIngestion.Start(system, cluster, settings, loaded, time, log);
             log.Information("Node {NodeName} joined the cluster on PostgreSQL {Server} (lease TTL {Ttl} s)", settings.Node.Name, cluster.Database.Server,
                 clusterSettings.LeaseTtl.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture));
         }
