@@ -78,7 +78,7 @@ status() {
   done
   local url token
   url=$(endpoint_url node-1 || true); token=$(cat "$dir/node-1/data/management.token" 2>/dev/null || true)
-  if [[ -n "$url" && -n "$token" ]]; then curl -fsS -H "Authorization: Bearer $token" "$url/api/cluster" && echo; fi
+  if [[ -n "$url" && -n "$token" ]]; then curl -fsS -H "Authorization: Bearer $token" "${url%/}/api/cluster" && echo; fi
 }
 
 stop() {
