@@ -111,6 +111,36 @@ public sealed class ClusterDatabase : IAsyncDisposable
 
     public PersistenceStoreException Explain(NpgsqlException exception, string operation) => PostgresErrors.Explain(exception, Server, operation);
 
+    /// <summary>Runs one command on a pooled connection; a PostgreSQL error becomes a <see cref="PersistenceStoreException"/> naming <paramref name="operation"/> and the fix.</summary>
+    public async Task<T> WithCommandAsync<T>(string operation, string sql, Func<NpgsqlCommand, Task<T>> run, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var connection = await OpenAsync(operation, cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            try
+            {
+                var command = new NpgsqlCommand(sql, connection);
+                await using (command.ConfigureAwait(false))
+                {
+                    return await run(command).ConfigureAwait(false);
+                }
+            }
+            catch (NpgsqlException ex)
+            {
+                throw Explain(ex, operation);
+            }
+        }
+    }
+
+    /// <inheritdoc cref="WithCommandAsync{T}"/>
+    public Task WithCommandAsync(string operation, string sql, Func<NpgsqlCommand, Task> run, CancellationToken cancellationToken) =>
+        WithCommandAsync(operation, sql, async command =>
+        {
+            await run(command).ConfigureAwait(false);
+            return true;
+        }, cancellationToken);
+
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 
     internal static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ActorTrader.Cluster.NodeTests.Harness;
 using ActorTrader.Node.Tests.EndToEnd;
 using ActorTrader.Trading.CrashTests.Harness;
@@ -19,13 +18,8 @@ public sealed class FailoverTests(ClusterServer server, ITestOutputHelper output
     [Fact]
     public async Task Killing_the_account_holder_mid_replay_moves_trading_to_the_standby_which_sends_no_order_twice()
     {
-        await using var setup = ClusterTestSetup.Create(server.Postgres, Days);
-        setup.WriteNode("node-a", ["trader"]);
-        setup.WriteNode("node-b", ["trader"]);
-        var clock = Stopwatch.StartNew();
-        await using var a = ClusterNode.Start("node-a", setup.Root, setup.ReplayArguments("node-a"), clock);
-        await using var b = ClusterNode.Start("node-b", setup.Root, setup.ReplayArguments("node-b"), clock);
-        var (holder, standby) = await TwoNodes.HolderAndStandbyAsync(a, b);
+        await using var replay = await TwoTraderReplay.StartAsync(server.Postgres, Days);
+        var (setup, holder, standby) = (replay.Setup, replay.Holder, replay.Standby);
 
         var killedAt = await holder.SignalOnLineAsync(l => ClusterNode.DayLine().IsMatch(l), PosixSignals.SigKill, TimeSpan.FromMinutes(2), "a replay day line");
         Assert.Equal(ClusterNode.KilledExitCode, await holder.WaitForExitAsync(TimeSpan.FromSeconds(30)));

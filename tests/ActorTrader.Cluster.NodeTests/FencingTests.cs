@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ActorTrader.Cluster.NodeTests.Harness;
 using ActorTrader.Node.Tests.EndToEnd;
 using Xunit.Abstractions;
@@ -18,13 +17,8 @@ public sealed class FencingTests(ClusterServer server, ITestOutputHelper output)
     [Fact]
     public async Task A_holder_paused_past_its_lease_cannot_write_after_the_takeover_and_stops_itself()
     {
-        await using var setup = ClusterTestSetup.Create(server.Postgres, Days);
-        setup.WriteNode("node-a", ["trader"]);
-        setup.WriteNode("node-b", ["trader"]);
-        var clock = Stopwatch.StartNew();
-        await using var a = ClusterNode.Start("node-a", setup.Root, setup.ReplayArguments("node-a"), clock);
-        await using var b = ClusterNode.Start("node-b", setup.Root, setup.ReplayArguments("node-b"), clock);
-        var (holder, standby) = await TwoNodes.HolderAndStandbyAsync(a, b);
+        await using var replay = await TwoTraderReplay.StartAsync(server.Postgres, Days);
+        var (setup, holder, standby) = (replay.Setup, replay.Holder, replay.Standby);
 
         var pausedAt = await holder.SignalOnLineAsync(l => ClusterNode.DayLine().IsMatch(l), PosixSignals.SigStop, TimeSpan.FromMinutes(2), "a replay day line");
         // The standby takes the lease once the TTL ran out; the paused holder still has the paper account's file open, so

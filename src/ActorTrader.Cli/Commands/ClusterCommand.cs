@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using ActorTrader.Cli.Connection;
 using ActorTrader.Cli.Output;
 using ActorTrader.Hosting.Management;
@@ -11,21 +10,10 @@ namespace ActorTrader.Cli.Commands;
 /// <summary><c>actortrader cluster [--json]</c>: the cluster as the node sees it — members, lease holders, control bus, sleeve placement.</summary>
 public sealed class ClusterCommand : ICliCommand
 {
-    public Command Create(CliContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        var json = new Option<bool>("--json") { Description = "Print the cluster view as JSON" };
-        var command = new Command("cluster", "Show the cluster: members, who holds which lease, the control bus, sleeve placement") { json };
-        command.SetAction(async (parse, cancellationToken) =>
+    public Command Create(CliContext context) => NodeViewCommand.Create<ClusterView>(context, "cluster",
+        "Show the cluster: members, who holds which lease, the control bus, sleeve placement", ManagementRoutes.Cluster, "Print the cluster view as JSON",
+        (view, _) =>
         {
-            var (target, _) = NodeLocator.Locate(context, parse.GetValue(context.ConfigOption));
-            using var client = new ManagementClient(target, context);
-            var view = await client.GetAsync<ClusterView>(ManagementRoutes.Cluster, cancellationToken).ConfigureAwait(false);
-            if (parse.GetValue(json))
-            {
-                await context.Out.WriteLineAsync(JsonSerializer.Serialize(view, ManagementJson.Indented)).ConfigureAwait(false);
-                return ExitCodes.Ok;
-            }
             var members = new Table().AddColumn("Node").AddColumn("Status").AddColumn("Roles").AddColumn("Address").AddColumn("Version").AddColumn("Last heartbeat");
             foreach (var m in view.Members)
             {
@@ -43,6 +31,4 @@ public sealed class ClusterCommand : ICliCommand
                 console.WriteLine("Sleeves: " + string.Join(", ", view.SleevePlacement.Select(p => $"{p.Key} on {p.Value}")));
             return ExitCodes.Ok;
         });
-        return command;
-    }
 }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using ActorTrader.Cli.Connection;
 using ActorTrader.Cli.Output;
 using ActorTrader.Hosting.Management;
@@ -10,21 +9,10 @@ namespace ActorTrader.Cli.Commands;
 /// <summary><c>actortrader status [--json]</c>: the node's name, roles, version, uptime, halt state and, when it runs one, the trading core (mode, replay day k/N, orders permitted, risk, NAV).</summary>
 public sealed class StatusCommand : ICliCommand
 {
-    public Command Create(CliContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        var json = new Option<bool>("--json") { Description = "Print the status as JSON" };
-        var command = new Command("status", "Show the node's status: roles, version, uptime, halted or not") { json };
-        command.SetAction(async (parse, cancellationToken) =>
+    public Command Create(CliContext context) => NodeViewCommand.Create<NodeStatus>(context, "status",
+        "Show the node's status: roles, version, uptime, halted or not", ManagementRoutes.Status, "Print the status as JSON",
+        (status, target) =>
         {
-            var (target, _) = NodeLocator.Locate(context, parse.GetValue(context.ConfigOption));
-            using var client = new ManagementClient(target, context);
-            var status = await client.GetAsync<NodeStatus>(ManagementRoutes.Status, cancellationToken).ConfigureAwait(false);
-            if (parse.GetValue(json))
-            {
-                await context.Out.WriteLineAsync(JsonSerializer.Serialize(status, ManagementJson.Indented)).ConfigureAwait(false);
-                return ExitCodes.Ok;
-            }
             var table = new Table().HideHeaders().AddColumn("Field").AddColumn("Value");
             table.AddRow(new Text("Node"), new Text(status.Node));
             table.AddRow(new Text("State"), status.Halted
@@ -52,6 +40,4 @@ public sealed class StatusCommand : ICliCommand
             context.Console().Write(table);
             return ExitCodes.Ok;
         });
-        return command;
-    }
 }

@@ -189,23 +189,6 @@ public sealed class LeaseStore(ClusterDatabase database)
         reader.GetFieldValue<DateTimeOffset>(3),
         reader.GetBoolean(4));
 
-    private async Task<T> WithCommandAsync<T>(string operation, string sql, Func<NpgsqlCommand, Task<T>> run, CancellationToken cancellationToken)
-    {
-        var connection = await _database.OpenAsync(operation, cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            try
-            {
-                var command = new NpgsqlCommand(sql, connection);
-                await using (command.ConfigureAwait(false))
-                {
-                    return await run(command).ConfigureAwait(false);
-                }
-            }
-            catch (NpgsqlException ex)
-            {
-                throw _database.Explain(ex, operation);
-            }
-        }
-    }
+    private Task<T> WithCommandAsync<T>(string operation, string sql, Func<NpgsqlCommand, Task<T>> run, CancellationToken cancellationToken) =>
+        _database.WithCommandAsync(operation, sql, run, cancellationToken);
 }

@@ -110,23 +110,6 @@ public sealed class MembershipStore(ClusterDatabase database)
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }, cancellationToken);
 
-    private async Task ExecuteAsync(string operation, string sql, Func<NpgsqlCommand, Task> run, CancellationToken cancellationToken)
-    {
-        var connection = await _database.OpenAsync(operation, cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            try
-            {
-                var command = new NpgsqlCommand(sql, connection);
-                await using (command.ConfigureAwait(false))
-                {
-                    await run(command).ConfigureAwait(false);
-                }
-            }
-            catch (NpgsqlException ex)
-            {
-                throw _database.Explain(ex, operation);
-            }
-        }
-    }
+    private Task ExecuteAsync(string operation, string sql, Func<NpgsqlCommand, Task> run, CancellationToken cancellationToken) =>
+        _database.WithCommandAsync(operation, sql, run, cancellationToken);
 }

@@ -253,23 +253,6 @@ public sealed class WorkQueue(ClusterDatabase database)
 
     private static string? NullableString(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
-    private async Task<T> WithCommandAsync<T>(string operation, string sql, Func<NpgsqlCommand, Task<T>> run, CancellationToken cancellationToken)
-    {
-        var connection = await _database.OpenAsync(operation, cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            try
-            {
-                var command = new NpgsqlCommand(sql, connection);
-                await using (command.ConfigureAwait(false))
-                {
-                    return await run(command).ConfigureAwait(false);
-                }
-            }
-            catch (NpgsqlException ex)
-            {
-                throw _database.Explain(ex, operation);
-            }
-        }
-    }
+    private Task<T> WithCommandAsync<T>(string operation, string sql, Func<NpgsqlCommand, Task<T>> run, CancellationToken cancellationToken) =>
+        _database.WithCommandAsync(operation, sql, run, cancellationToken);
 }

@@ -1,10 +1,11 @@
 using ActorTrader.Actors;
 using ActorTrader.Cluster.Control;
+using ActorTrader.Cluster.Tests.Support;
 using ActorTrader.TestKit;
 
 namespace ActorTrader.Cluster.Tests.Control;
 
-public sealed class ControlBusListenerTests(ControlDatabaseFixture fixture) : TestKit.TestKit, IClassFixture<ControlDatabaseFixture>
+public sealed class ControlBusListenerTests(SharedDatabaseFixture fixture) : TestKit.TestKit, IClassFixture<SharedDatabaseFixture>
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
     private static readonly Dictionary<string, string> NoArguments = [];

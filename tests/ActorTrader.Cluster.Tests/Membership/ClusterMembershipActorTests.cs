@@ -1,12 +1,12 @@
 using ActorTrader.Actors;
 using ActorTrader.Cluster.Membership;
-using ActorTrader.Cluster.Tests.Singleton;
+using ActorTrader.Cluster.Tests.Support;
 using ActorTrader.Persistence.Postgres;
 using ActorTrader.TestKit;
 
 namespace ActorTrader.Cluster.Tests.Membership;
 
-public sealed class ClusterMembershipActorTests(SingletonDatabaseFixture fixture) : TestKit.TestKit, IClassFixture<SingletonDatabaseFixture>
+public sealed class ClusterMembershipActorTests(SharedDatabaseFixture fixture) : TestKit.TestKit, IClassFixture<SharedDatabaseFixture>
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
     private readonly MembershipStore _store = new(fixture.Database);

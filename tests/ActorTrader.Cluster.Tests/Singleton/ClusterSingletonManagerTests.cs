@@ -1,11 +1,12 @@
 using ActorTrader.Actors;
 using ActorTrader.Cluster.Leases;
 using ActorTrader.Cluster.Singleton;
+using ActorTrader.Cluster.Tests.Support;
 using ActorTrader.TestKit;
 
 namespace ActorTrader.Cluster.Tests.Singleton;
 
-public sealed class ClusterSingletonManagerTests(SingletonDatabaseFixture fixture) : TestKit.TestKit, IClassFixture<SingletonDatabaseFixture>
+public sealed class ClusterSingletonManagerTests(SharedDatabaseFixture fixture) : TestKit.TestKit, IClassFixture<SharedDatabaseFixture>
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
     private readonly string _lease = $"trading/account-{Guid.NewGuid():N}";

@@ -1,5 +1,6 @@
 using ActorTrader.Actors;
 using ActorTrader.Cluster;
+using ActorTrader.Cluster.Tests.Support;
 using ActorTrader.Cluster.WorkQueues;
 using ActorTrader.Research.Evaluation;
 using ActorTrader.Research.Evaluation.Distributed;
@@ -16,7 +17,7 @@ namespace ActorTrader.Research.Tests.Evaluation.Distributed;
 /// The cluster backend with research nodes simulated in one process: each node a <see cref="WorkQueueWorker"/> with its own
 /// <see cref="EvaluationWorkHandler"/> (own data source and evaluator factory) on one PostgreSQL work queue.
 /// </summary>
-public sealed class ClusterEvaluationBackendTests : TestKit.TestKit, IClassFixture<ClusterEvaluationDatabaseFixture>, IDisposable
+public sealed class ClusterEvaluationBackendTests : TestKit.TestKit, IClassFixture<ClusterDatabaseFixture>, IDisposable
 {
     private static readonly PlantedMarket Market = PlantedMarket.Create(seed: 1);
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
@@ -24,7 +25,7 @@ public sealed class ClusterEvaluationBackendTests : TestKit.TestKit, IClassFixtu
     private readonly WorkQueue _work;
     private readonly ClusterEvaluationSettings _settings = new() { Queue = $"research-{Guid.NewGuid():N}", PollInterval = TimeSpan.FromMilliseconds(50) };
 
-    public ClusterEvaluationBackendTests(ClusterEvaluationDatabaseFixture fixture)
+    public ClusterEvaluationBackendTests(ClusterDatabaseFixture fixture)
     {
         _database = fixture.NewDatabase();
         _work = new WorkQueue(_database);

@@ -1,9 +1,10 @@
-using ActorTrader.Cluster.Tests.Support;
+namespace ActorTrader.Cluster.Tests.Support;
 
-namespace ActorTrader.Cluster.Tests.Singleton;
-
-/// <summary>A fresh cluster schema plus one shared database handle for a test class whose base (TestKit) owns the per-test lifetime.</summary>
-public sealed class SingletonDatabaseFixture : IAsyncLifetime
+/// <summary>
+/// A fresh cluster schema and one database handle that outlives every test's actor system in the class (for TestKit
+/// classes, whose base owns the per-test lifetime).
+/// </summary>
+public sealed class SharedDatabaseFixture : IAsyncLifetime
 {
     public ClusterDatabaseFixture Cluster { get; } = new();
 
