@@ -56,6 +56,10 @@ public sealed record ClusterSettings(
                 "Set it to several heartbeat intervals (the default is 5 s for a 1 s heartbeat).");
         if (settings.LeaseTtl < TimeSpan.FromSeconds(1))
             r.Report(s + "lease-ttl", $"{s}lease-ttl = {settings.LeaseTtl.TotalMilliseconds:0} ms is too short for a database round trip and a renewal every third of it.", "Use at least 1s (the default is 5s).");
+        const string idle = "actortrader.persistence.postgresql.idle-in-transaction-timeout";
+        if (config.HasPath(idle) && TryDuration(config, idle) is { } idleTimeout && idleTimeout >= settings.LeaseTtl)
+            r.Report(s + "lease-ttl", $"{s}lease-ttl ({settings.LeaseTtl.TotalSeconds:0.###} s) is not longer than {idle} ({idleTimeout.TotalSeconds:0.###} s), so a node paused inside a journal write could keep the standby from taking its lease until it wakes.",
+                $"Keep {idle} well below the lease TTL (the defaults are 2 s and 5 s).");
         if (settings.Enabled)
         {
             var journal = config.HasPath("actortrader.persistence.journal") ? config.GetString("actortrader.persistence.journal") : "";
@@ -64,5 +68,18 @@ public sealed record ClusterSettings(
                     "Set actortrader.persistence.journal = postgresql and ACTORTRADER_POSTGRES (actortrader.persistence.postgresql.connection-string).");
         }
         return (settings, r.Problems);
+    }
+
+    // The persistence section reports a malformed value itself; here it only bounds the TTL.
+    private static TimeSpan? TryDuration(Config config, string path)
+    {
+        try
+        {
+            return config.GetTimeSpan(path);
+        }
+        catch (HoconException)
+        {
+            return null;
+        }
     }
 }

@@ -3,6 +3,7 @@ using ActorTrader.Actors;
 using ActorTrader.Cluster.Leases;
 using ActorTrader.Hosting.Configuration;
 using ActorTrader.Hosting.Settings;
+using ActorTrader.Node.Cluster.Sleeves;
 using ActorTrader.Node.Hosting;
 using ActorTrader.Node.Trading;
 using ActorTrader.Persistence;
@@ -37,6 +38,7 @@ internal sealed class ClusterTrading(
 {
     private volatile RunningTrading? _running;
     private string _accountId = "";
+    private NodeSleeves? _sleeves;
 
     private bool Replay => arguments.Mode == TradingMode.Replay;
 
@@ -47,6 +49,8 @@ internal sealed class ClusterTrading(
     {
         var accountId = AccountId();
         _accountId = accountId;
+        // Every trader node runs the sleeves placed on it, also while it stands by for the account.
+        _sleeves = ClusterSleeveHost.Start(system, cluster, loaded, time, log);
         var lease = NodeCluster.AccountLeasePrefix + accountId;
         // Every journal id of the account core is fenced by the account's lease.
         List<LeaseScope> scopes =
@@ -87,7 +91,10 @@ internal sealed class ClusterTrading(
             }
         }
         var context = new TradingHostContext(system, loaded, sources, settings, arguments, control, persistence, cursor,
-            Replay ? settings.TradingRun.ReplayDir : settings.Node.DataDir, time, log, Console.Out);
+            Replay ? settings.TradingRun.ReplayDir : settings.Node.DataDir, time, log, Console.Out)
+        {
+            SleeveProxies = _sleeves is { } sleeves ? ClusterSleeveHost.Proxies(cluster, sleeves) : null,
+        };
         RunningTrading trading;
         try
         {

@@ -56,11 +56,11 @@ internal static class TradingHost
         var profileName = settings.TradingRun.Profile;
         if (!meta.TryGetProfile(profileName, out var profile, out var profileError))
             throw new TradingStartException(ExitConfigInvalid, $"{TradingRunSettings.Section}.profile: {profileError}");
-        var sleeveFiles = new SleeveFiles(sleeveSettings.Directory, config);
+        var nodeSleeves = NodeSleeves.Create(config, c.Loaded.WorkingDirectory, data, sleeveSettings, c.Time);
+        var sleeveFiles = nodeSleeves.Files;
         var universe = Universe(sleeveFiles, profile.Sleeves);
-        var artifacts = new RunArtifacts(data.RunsDir);
-        var panels = new PanelLoader(PanelDataSources.FromSettings(data, c.Time) with { WorkingDirectory = c.Loaded.WorkingDirectory });
-        var services = new SleeveServices(panels, artifacts) { Backoff = sleeveSettings.Backoff };
+        var artifacts = nodeSleeves.Artifacts;
+        var panels = nodeSleeves.Panels;
         var replay = c.Arguments.Mode == TradingMode.Replay;
 
         // The quotes first: the live gate needs to know whether they are synthetic before any broker exists.
@@ -109,8 +109,8 @@ internal static class TradingHost
                 Day = day,
                 Publisher = broker.Publisher,
                 Assets = broker.Assets,
-                Sleeves = sleeveFiles.PropsFactory(services),
-                Meta = sleeves => MetaPortfolioActor.CreateProps(meta, artifacts, SleeveProxy.Factory(sleeves)),
+                Sleeves = nodeSleeves.PropsFactory(),
+                Meta = sleeves => MetaPortfolioActor.CreateProps(meta, artifacts, c.SleeveProxies is { } proxies ? proxies(sleeves) : SleeveProxy.Factory(sleeves)),
                 AskTimeout = TimeSpan.FromSeconds(30),
             };
             var core = await TradingCore.PrepareAsync(setup, cancellationToken).ConfigureAwait(false);

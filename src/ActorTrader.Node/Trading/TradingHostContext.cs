@@ -23,4 +23,11 @@ internal sealed record TradingHostContext(
     string StateDir,
     TimeProvider Time,
     Serilog.ILogger Log,
-    TextWriter Output);
+    TextWriter Output)
+{
+    /// <summary>
+    /// The meta-portfolio's sleeve factory over the trading core's sleeves actor; null for the single node's
+    /// (<see cref="ActorTrader.Trading.Host.Targets.SleeveProxy.Factory"/>). A cluster node routes each sleeve run to the node that owns the sleeve.
+    /// </summary>
+    public Func<IActorRef, Func<string, Props>>? SleeveProxies { get; init; }
+}

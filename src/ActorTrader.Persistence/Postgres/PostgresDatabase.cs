@@ -27,6 +27,7 @@ internal sealed class PostgresDatabase : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxBatchSize, 1, nameof(options.MaxBatchSize));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxPoolSize, 1, nameof(options.MaxPoolSize));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.GapTimeout, TimeSpan.Zero, nameof(options.GapTimeout));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.IdleInTransactionTimeout, TimeSpan.Zero, nameof(options.IdleInTransactionTimeout));
         Options = options;
         _quotedSchema = SqlIdentifier.Quote(options.Schema, "actortrader.persistence.postgresql.schema");
         NpgsqlConnectionStringBuilder builder;
@@ -38,6 +39,12 @@ internal sealed class PostgresDatabase : IAsyncDisposable
         {
             throw new PersistenceStoreException(
                 $"The PostgreSQL connection string is malformed ({ex.Message}). Fix: correct ACTORTRADER_POSTGRES (actortrader.persistence.postgresql.connection-string).", ex);
+        }
+
+        if (options.IdleInTransactionTimeout > TimeSpan.Zero)
+        {
+            var setting = $"-c idle_in_transaction_session_timeout={(long)options.IdleInTransactionTimeout.TotalMilliseconds}";
+            builder.Options = string.IsNullOrWhiteSpace(builder.Options) ? setting : builder.Options + " " + setting;
         }
 
         Server = $"{builder.Host}:{builder.Port}/{builder.Database ?? builder.Username} schema {options.Schema}";

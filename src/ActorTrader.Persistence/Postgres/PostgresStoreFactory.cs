@@ -35,6 +35,7 @@ public static class PostgresStoreFactory
             Schema = settings.Postgres.Schema,
             MaxBatchSize = settings.Postgres.MaxBatchSize,
             MaxPoolSize = settings.Postgres.MaxPoolSize,
+            IdleInTransactionTimeout = settings.Postgres.IdleInTransactionTimeout,
             GapTimeout = settings.QueryGapTimeout,
         });
     }

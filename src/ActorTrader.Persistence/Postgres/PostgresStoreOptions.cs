@@ -15,4 +15,12 @@ public sealed record PostgresStoreOptions(string ConnectionString)
 
     /// <summary>How long a tag or all-events query waits for a missing ordering (a transaction not yet committed) before skipping it for good.</summary>
     public TimeSpan GapTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// The server ends a transaction of these connections that stays idle this long (idle_in_transaction_session_timeout;
+    /// zero = the server's setting). A journal transaction never idles that long unless its process is paused (GC, a frozen
+    /// VM, SIGSTOP); in a cluster such a writer would hold the lease row its fencing trigger locked and keep a standby from
+    /// taking over. Its write is fenced anyway, so ending it loses nothing acknowledged.
+    /// </summary>
+    public TimeSpan IdleInTransactionTimeout { get; init; } = TimeSpan.FromSeconds(2);
 }

@@ -66,6 +66,7 @@ public sealed record PersistenceSettings
                 Schema = r.Text("postgresql.schema", d.Postgres.Schema),
                 MaxBatchSize = r.Count("postgresql.max-batch-size", d.Postgres.MaxBatchSize, 1),
                 MaxPoolSize = r.Count("postgresql.max-pool-size", d.Postgres.MaxPoolSize, 1),
+                IdleInTransactionTimeout = r.Duration("postgresql.idle-in-transaction-timeout", d.Postgres.IdleInTransactionTimeout),
             },
             Recovery = new RecoverySettings
             {

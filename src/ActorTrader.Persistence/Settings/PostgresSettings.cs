@@ -16,13 +16,17 @@ public sealed record PostgresSettings
 
     public int MaxPoolSize { get; init; } = 20;
 
+    /// <summary>The server ends a journal transaction left open this long (idle_in_transaction_session_timeout); see <see cref="Postgres.PostgresStoreOptions.IdleInTransactionTimeout"/>.</summary>
+    public TimeSpan IdleInTransactionTimeout { get; init; } = TimeSpan.FromSeconds(2);
+
     // Records print every property; the password in the connection string must not reach a log line that way.
     private bool PrintMembers(StringBuilder builder)
     {
         builder.Append("ConnectionString = ").Append(ConnectionString.Length == 0 ? "(unset)" : "***")
             .Append(", Schema = ").Append(Schema)
             .Append(", MaxBatchSize = ").Append(MaxBatchSize)
-            .Append(", MaxPoolSize = ").Append(MaxPoolSize);
+            .Append(", MaxPoolSize = ").Append(MaxPoolSize)
+            .Append(", IdleInTransactionTimeout = ").Append(IdleInTransactionTimeout);
         return true;
     }
 }

@@ -42,9 +42,18 @@ public sealed class ClusterSectionCheckTests : IDisposable
     }
 
     [Fact]
+    public void A_lease_ttl_not_longer_than_the_journals_idle_transaction_timeout_is_refused()
+    {
+        var problem = Assert.Single(ConfigCheck.Run(Sources.For(_dir, Config("cluster.lease-ttl = 3s\npersistence.postgresql.idle-in-transaction-timeout = 5s"))).Problems);
+
+        Assert.Equal("actortrader.cluster.lease-ttl", problem.Key);
+        Assert.Contains("idle-in-transaction-timeout", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_lease_ttl_under_a_second_is_refused()
     {
-        var problem = Assert.Single(ConfigCheck.Run(Sources.For(_dir, Config("cluster.lease-ttl = 200ms"))).Problems);
+        var problem = Assert.Single(ConfigCheck.Run(Sources.For(_dir, Config("cluster.lease-ttl = 200ms\npersistence.postgresql.idle-in-transaction-timeout = 100ms"))).Problems);
 
         Assert.Equal("actortrader.cluster.lease-ttl", problem.Key);
         Assert.Contains("at least 1s", problem.Fix, StringComparison.Ordinal);
