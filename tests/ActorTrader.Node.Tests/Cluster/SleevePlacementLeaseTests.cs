@@ -14,7 +14,9 @@ public sealed class SleevePlacementLeaseTests(SharedDatabaseFixture db) : TestKi
     private static readonly TimeSpan Ttl = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
     private static readonly IReadOnlyList<string> Sleeves = ["alpha", "beta", "gamma", "delta", "epsilon"];
-    private readonly string _prefix = Guid.NewGuid().ToString("N")[..8];
+    // A fresh prefix per test keeps the tests' leases apart; it is drawn until nodes a and b both get a share of the
+    // sleeves, which the tests assume (a random pair puts all five on one node about one time in sixteen).
+    private readonly string _prefix = SplittingPrefix();
     private readonly LeaseStore _leases = new(db.Database);
 
     [Fact]
@@ -93,10 +95,22 @@ public sealed class SleevePlacementLeaseTests(SharedDatabaseFixture db) : TestKi
     /// <summary>Sleeve names of this test only (the schema is shared by the class).</summary>
     private IReadOnlyList<string> Named() => [.. Sleeves.Select(s => $"{_prefix}-{s}")];
 
+    private static string SplittingPrefix()
+    {
+        while (true)
+        {
+            var prefix = Guid.NewGuid().ToString("N")[..8];
+            Member[] members = [MemberNamed($"{prefix}-a"), MemberNamed($"{prefix}-b")];
+            if (SleevePlacement.Assign(Sleeves.Select(s => $"{prefix}-{s}"), members).Values.Distinct().Count() == 2) return prefix;
+        }
+    }
+
     private static string Node(Member member) => member.NodeName;
 
-    private Member Member(string name) =>
-        new($"{_prefix}-{name}", Guid.NewGuid(), "http://127.0.0.1:1", ["trader"], "test", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow, MemberStatus.Up);
+    private Member Member(string name) => MemberNamed($"{_prefix}-{name}");
+
+    private static Member MemberNamed(string node) =>
+        new(node, Guid.NewGuid(), "http://127.0.0.1:1", ["trader"], "test", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow, MemberStatus.Up);
 
     private HoldSleeveLeases Hold(Member member) => new(_leases, member.NodeName, $"{member.NodeName}#{member.Incarnation:N}", Ttl);
 
