@@ -193,9 +193,19 @@ public sealed class PaperTrialTests : PaperTrialTestKit
 
         RunAfterCloseOf(promotion, Jan(5));
         var failed = await Deferred.ExpectMsgAsync<PaperDayDeferred>();
+        var outcomes = CreateTestProbe();
+        Sys.EventStream.Subscribe(outcomes.Ref, typeof(PaperDayRecorded));
+        Sys.EventStream.Subscribe(outcomes.Ref, typeof(PaperDayDeferred));
         Directory.Delete(paper.FileOf(Id));
-        promotion.Tell(RunPaperTrials.Instance, ActorRefs.NoSender);
-        var day = await Days.ExpectMsgAsync<PaperDayRecorded>();
+        // A pass the trial's own timer began before the directory was deleted fails once more, and a run sent meanwhile is
+        // ignored (a pass covers every due day); the run after it books the day.
+        PaperDayRecorded? day = null;
+        for (var run = 1; day is null; run++)
+        {
+            Assert.True(run <= 3, "the day was still not booked after three runs");
+            promotion.Tell(RunPaperTrials.Instance, ActorRefs.NoSender);
+            day = await outcomes.ExpectMsgAsync<object>() as PaperDayRecorded;
+        }
 
         Assert.Equal(Jan(5), failed.Date);
         Assert.Contains("is a directory", failed.Reason);
