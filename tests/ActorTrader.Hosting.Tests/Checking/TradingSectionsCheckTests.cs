@@ -5,20 +5,10 @@ using ActorTrader.Hosting.Settings;
 namespace ActorTrader.Hosting.Tests.Checking;
 
 /// <summary>config-check reads the trading sections the node reads (paper broker, account, ledger, backup, trading day, risk), and the live gate counts what it finds.</summary>
-public sealed class TradingSectionsCheckTests : IDisposable
+public sealed class TradingSectionsCheckTests : SectionCheckTestBase
 {
-    private readonly TempDirectory _dir = new();
 
-    public void Dispose() => _dir.Dispose();
-
-    private string Config(string extra) => _dir.WriteConfig($$"""
-        actortrader {
-          node { name = "check", data-dir = "{{_dir.File("data")}}" }
-          {{extra}}
-        }
-        """);
-
-    private IReadOnlyList<ConfigProblem> Check(string extra) => ConfigCheck.Run(Sources.For(_dir, Config(extra))).Problems;
+    private IReadOnlyList<ConfigProblem> Check(string extra) => ConfigCheck.Run(Sources.For(Dir, Config(extra))).Problems;
 
     [Theory]
     [InlineData("trading.account.require-reconciliation = off", "actortrader.trading.account.require-reconciliation", "is not allowed")]
@@ -42,7 +32,7 @@ public sealed class TradingSectionsCheckTests : IDisposable
     [Fact]
     public void The_live_gate_refuses_a_configuration_whose_trading_day_config_check_rejects()
     {
-        var sources = Sources.For(_dir, Config("trading.day.rebalance.at = \"17:00\""), new Dictionary<string, string?>
+        var sources = Sources.For(Dir, Config("trading.day.rebalance.at = \"17:00\""), new Dictionary<string, string?>
         {
             ["LIVE_TRADING"] = "1",
             [LiveGate.ConfirmVariable] = "token-1",
@@ -57,7 +47,7 @@ public sealed class TradingSectionsCheckTests : IDisposable
     [Fact]
     public void The_live_gate_passes_a_clean_configuration_with_every_confirmation()
     {
-        var sources = Sources.For(_dir, Config(""), new Dictionary<string, string?>
+        var sources = Sources.For(Dir, Config(""), new Dictionary<string, string?>
         {
             ["LIVE_TRADING"] = "1",
             [LiveGate.ConfirmVariable] = "token-1",
