@@ -7,6 +7,9 @@ namespace ActorTrader.Hosting.Settings;
 /// <param name="EndpointFile">Absolute path of the file in which a running node writes its URL and pid.</param>
 public sealed record ManagementSettings(string Host, int Port, string TokenFile, string EndpointFile)
 {
+    /// <summary><c>actortrader.management.dashboard</c>: the web dashboard served beside the API.</summary>
+    public DashboardSettings Dashboard { get; init; } = DashboardSettings.Default;
+
     /// <summary>The URL the configuration names (the endpoint file has the real one when the port is 0).</summary>
     public Uri ConfiguredUrl => new($"http://{(Host.Contains(':', StringComparison.Ordinal) ? $"[{Host}]" : Host)}:{Port}/");
 }

@@ -45,7 +45,10 @@ public sealed record NodeSettings(
         var host = r.String(m + "host");
         if (host.Length > 0 && !(IPAddress.TryParse(host, out var address) && IPAddress.IsLoopback(address)))
             r.Report(m + "host", $"actortrader.management.host = \"{host}\" is not a loopback IP address; the management API must not be reachable from other machines.", "Set it to 127.0.0.1 (or ::1).");
-        var management = new ManagementSettings(host, r.Int(m + "port", 0, 65535), InData(r.String(m + "token-file")), InData(r.String(m + "endpoint-file")));
+        var dashboard = new DashboardSettings(r.Boolean(m + "dashboard.enabled"), r.PositiveDuration(m + "dashboard.update-interval"), r.OptionalString(m + "dashboard.benchmark")?.Trim() ?? "");
+        if (dashboard.UpdateInterval > TimeSpan.FromMinutes(1))
+            r.Report(m + "dashboard.update-interval", $"actortrader.management.dashboard.update-interval = {dashboard.UpdateInterval} is longer than a minute; the dashboard would look frozen.", "Set it to 1s (the default) or a few seconds.");
+        var management = new ManagementSettings(host, r.Int(m + "port", 0, 65535), InData(r.String(m + "token-file")), InData(r.String(m + "endpoint-file"))) { Dashboard = dashboard };
 
         const string l = "actortrader.logging.";
         var levelText = r.String(l + "level");

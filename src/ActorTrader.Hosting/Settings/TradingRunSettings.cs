@@ -13,6 +13,12 @@ namespace ActorTrader.Hosting.Settings;
 /// <param name="ArchiveDir">Absolute directory finished replays are moved into.</param>
 public sealed record TradingRunSettings(string Profile, string ReplayDir, string ArchiveDir)
 {
+    /// <summary>Wall time a replay waits after each day (0: none), so an operator can watch it on the dashboard.</summary>
+    public TimeSpan ReplayPace { get; init; }
+
+    /// <summary>Whether the node keeps serving (API, dashboard) after a replay ended, until it is stopped.</summary>
+    public bool ReplayStay { get; init; }
+
     public const string Section = "actortrader.trading.run";
 
     /// <summary>Reads the section; relative directories are resolved against <paramref name="dataDir"/>.</summary>
@@ -23,7 +29,15 @@ public sealed record TradingRunSettings(string Profile, string ReplayDir, string
         var profile = Text("profile", "default");
         var replay = Text("replay-dir", "replay");
         var archive = Text("archive-dir", "replay-archive");
-        return (new TradingRunSettings(profile, Path.GetFullPath(replay, dataDir), Path.GetFullPath(archive, dataDir)), log.Problems);
+        var pace = log.ReadOptional($"{Section}.replay-pace", config.GetTimeSpan, TimeSpan.Zero, "a duration such as 1s");
+        if (pace < TimeSpan.Zero || pace > TimeSpan.FromHours(1))
+        {
+            log.Report($"{Section}.replay-pace", $"{Section}.replay-pace = {pace} is outside 0s..1h.", "Set it to 0s (as fast as possible) or a short pause such as 1s.");
+            pace = TimeSpan.Zero;
+        }
+        var stay = log.ReadOptional($"{Section}.replay-stay", config.GetBoolean, false, "on or off");
+        var settings = new TradingRunSettings(profile, Path.GetFullPath(replay, dataDir), Path.GetFullPath(archive, dataDir)) { ReplayPace = pace, ReplayStay = stay };
+        return (settings, log.Problems);
 
         string Text(string key, string fallback)
         {

@@ -4,6 +4,7 @@ using ActorTrader.Hosting.Control;
 using ActorTrader.Hosting.Management;
 using ActorTrader.Hosting.Settings;
 using ActorTrader.Node.Cluster;
+using ActorTrader.Node.Dashboard;
 using ActorTrader.Node.Research;
 using ActorTrader.Node.Trading;
 
@@ -42,6 +43,9 @@ internal sealed record NodeContext(NodeSettings Settings, LoadedConfig Config, I
         get => _research;
         set => _research = value;
     }
+
+    /// <summary>The states orders went through while the node ran (the dashboard's order history), fed from the event stream.</summary>
+    public OrderHistory OrderHistory { get; } = new();
 
     public NodeStatus Status(HaltState state) => new(
         Settings.Node.Name,

@@ -7,6 +7,7 @@ using ActorTrader.Hosting.Security;
 using ActorTrader.Hosting.Settings;
 using ActorTrader.Node.Cluster;
 using ActorTrader.Node.Control;
+using ActorTrader.Node.Dashboard;
 using ActorTrader.Node.Management;
 using ActorTrader.Node.Research;
 using ActorTrader.Node.Trading;
@@ -185,6 +186,7 @@ internal static class NodeHost
         var control = system.ActorOf(BackoffSupervisor.Props(Backoff.OnStop(controlProps, "state",
             TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30), 0.2)), "control");
         var node = new NodeContext(settings, loaded, control, token, startedAt, time);
+        system.ActorOf(OrderHistory.Listener(node.OrderHistory), "dashboard-order-history");
         if (research is not null && cluster is null) node.Research = StartResearch(system, research, settings, log);
         else if (replay && settings.Node.Roles.Contains(NodeResearchSettings.Role)) log.Information("Role research does not run during a replay (the replay has a journal of its own)");
         var shutdown = CoordinatedShutdown.Get(system);
@@ -260,7 +262,10 @@ internal static class NodeHost
                 _ = replayTask.ContinueWith(async done =>
                 {
                     exitCode = await ReportReplayAsync(done, log).ConfigureAwait(false);
-                    signals.Begin(new TradingStoppedReason("the replay ended"));
+                    if (settings.TradingRun.ReplayStay)
+                        log.Information("The replay ended; the node keeps serving its management API and dashboard until it is stopped (actortrader.trading.run.replay-stay = on)");
+                    else
+                        signals.Begin(new TradingStoppedReason("the replay ended"));
                 }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap();
             }
         }

@@ -1,4 +1,5 @@
 using System.Net;
+using ActorTrader.Node.Dashboard;
 using ActorTrader.Node.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -12,7 +13,7 @@ using Serilog.Extensions.Logging;
 
 namespace ActorTrader.Node.Management;
 
-/// <summary>Kestrel on the configured loopback address, serving <see cref="ManagementApi"/>.</summary>
+/// <summary>Kestrel on the configured loopback address, serving <see cref="ManagementApi"/> and the dashboard.</summary>
 internal static class ManagementServer
 {
     /// <summary>The largest request body accepted; the API's requests are a few short fields.</summary>
@@ -40,11 +41,20 @@ internal static class ManagementServer
         // Unreadable bodies throw, so ApiErrorMiddleware can answer with a message instead of an empty 400.
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 
+        DashboardContext? dashboard = null;
+        if (management.Dashboard.Enabled)
+        {
+            var feed = new DashboardFeed(new NodeDashboardSource(node, node.OrderHistory), management.Dashboard.UpdateInterval, node.Time, logger.ForContext<DashboardFeed>());
+            builder.Services.AddSingleton<IHostedService>(feed);
+            dashboard = new DashboardContext(node.Settings.Node.Name, node.Token, management.TokenFile, new DashboardSessions(node.Time), new LoginThrottle(node.Time), feed);
+        }
+
         var app = builder.Build();
         app.Use(CorrelationIdMiddleware.InvokeAsync);
         app.Use(ApiErrorMiddleware.InvokeAsync);
-        app.Use(new BearerTokenMiddleware(node.Token, management.TokenFile).InvokeAsync);
+        app.Use(new BearerTokenMiddleware(node.Token, management.TokenFile, dashboard?.Sessions).InvokeAsync);
         ManagementApi.Map(app, node);
+        if (dashboard is not null) DashboardEndpoints.Map(app, dashboard);
         return app;
     }
 

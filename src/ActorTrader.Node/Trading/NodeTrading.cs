@@ -5,7 +5,9 @@ using ActorTrader.Trading.Accounts;
 using ActorTrader.Trading.Day;
 using ActorTrader.Trading.Host;
 using ActorTrader.Trading.Host.Replay;
+using ActorTrader.Trading.Host.Targets;
 using ActorTrader.Trading.Ledger;
+using ActorTrader.Trading.Meta;
 using ActorTrader.Trading.Orders;
 using ActorTrader.Trading.Risk;
 
@@ -110,6 +112,17 @@ internal sealed class NodeTrading(string mode, TradingCore core, ReplayProgress?
             return (true, $"Rebalance requested; it is still running after {timeout.TotalSeconds:0} s (see `actortrader orders` and the log).");
         }
     }
+
+    /// <summary>The risk manager's state (drawdowns, tripped breakers, trading state); null before the account started or without a risk manager.</summary>
+    public async Task<RiskStateView?> RiskAsync(CancellationToken cancellationToken) => Account?.Risk is { } risk
+        ? await risk.Ask<RiskStateView>(GetRiskState.Instance, askTimeout, cancellationToken).ConfigureAwait(false)
+        : null;
+
+    /// <summary>The last meta-portfolio fit (meta-weights per sleeve, target weights per symbol); null before the first or with other targets.</summary>
+    public MetaOutcome? LastMetaOutcome => (core.Targets as MetaScheduleTargets)?.LastOutcome;
+
+    /// <summary>The replay's progress; null in live-clock mode.</summary>
+    public ReplayProgressView? ReplayProgress => progress?.View;
 
     private IActorRef Ledger() => (Account ?? throw NotStarted()).Ledger;
 

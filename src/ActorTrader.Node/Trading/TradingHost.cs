@@ -126,6 +126,7 @@ internal static class TradingHost
                     Bar = TerminalProgressBar.ForConsole(),
                     Dropped = [.. feed.Dropped.Select(s => s.ToString())],
                     Artifacts = artifacts,
+                    Pace = settings.TradingRun.ReplayPace,
                 };
                 var resume = c.Cursor?.Last is { } last
                     ? string.Create(CultureInfo.InvariantCulture, $"; resuming after {last.Date:yyyy-MM-dd} ({c.Cursor.Completed.Count}/{sessions.Count} done)")

@@ -28,6 +28,9 @@ public sealed record ReplayPlan(
 
     public IReplayProgressBar? Bar { get; init; }
 
+    /// <summary>Wall time waited after each day (zero: none), so a watcher can follow the replay.</summary>
+    public TimeSpan Pace { get; init; }
+
     /// <summary>Symbols of the universe the quotes do not cover (named in the report).</summary>
     public IReadOnlyList<string> Dropped { get; init; } = [];
 

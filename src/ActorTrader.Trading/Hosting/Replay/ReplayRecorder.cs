@@ -14,6 +14,9 @@ public sealed class ReplayRecorder(IActorRef cursor, ReplayProgress progress, Te
     public static string Line(DateOnly date, int day, int total, decimal nav, decimal dayPnl, int orders, int fills) => string.Create(CultureInfo.InvariantCulture,
         $"{date:yyyy-MM-dd} day {day}/{total} NAV {nav:0.00} P&L {dayPnl:+0.00;-0.00;0.00} orders {orders} fills {fills}");
 
+    /// <summary>Wall time waited after each day's line (actortrader.trading.run.replay-pace); the next day starts after it.</summary>
+    public TimeSpan Pace { get; init; }
+
     public async Task DayCompletedAsync(CompletedTradingDay day, CancellationToken cancellationToken)
     {
         var before = progress.View;
@@ -27,6 +30,7 @@ public sealed class ReplayRecorder(IActorRef cursor, ReplayProgress progress, Te
         await output.WriteLineAsync(Line(record.Date, number, before.Total, record.NetAssetValue, record.DayPnl, record.Orders, record.Fills)).ConfigureAwait(false);
         await output.FlushAsync(cancellationToken).ConfigureAwait(false);
         bar?.Draw(progress.View);
+        if (Pace > TimeSpan.Zero) await Task.Delay(Pace, wallClock, cancellationToken).ConfigureAwait(false);
     }
 }
 

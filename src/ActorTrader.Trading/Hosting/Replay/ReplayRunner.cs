@@ -36,7 +36,7 @@ public static class ReplayRunner
         var clock = plan.Clock;
         // A resumed replay starts at its first remaining day; the clock only moves forward.
         if (remaining.Count > 0 && calendar.StartOfDayUtc(remaining[0].Date) is var resumeAt && resumeAt > clock.UtcNow) clock.AdvanceTo(resumeAt);
-        var recorder = new ReplayRecorder(cursorActor, progress, plan.Output, plan.WallClock, plan.Bar);
+        var recorder = new ReplayRecorder(cursorActor, progress, plan.Output, plan.WallClock, plan.Bar) { Pace = plan.Pace };
         Func<AccountRefs, Props>? day = null;
         if (remaining.Count > 0)
         {
