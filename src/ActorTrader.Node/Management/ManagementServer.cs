@@ -19,7 +19,8 @@ internal static class ManagementServer
     /// <summary>The largest request body accepted; the API's requests are a few short fields.</summary>
     public const long MaxRequestBodyBytes = 16 * 1024;
 
-    public static WebApplication Build(NodeContext node, Serilog.ILogger logger, TimeSpan stopTimeout)
+    /// <param name="dashboardSource">Where the dashboard reads from; null reads the node (benchmarks pass a prepared set).</param>
+    public static WebApplication Build(NodeContext node, Serilog.ILogger logger, TimeSpan stopTimeout, IDashboardSource? dashboardSource = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
@@ -44,7 +45,7 @@ internal static class ManagementServer
         DashboardContext? dashboard = null;
         if (management.Dashboard.Enabled)
         {
-            var feed = new DashboardFeed(new NodeDashboardSource(node, node.OrderHistory), management.Dashboard.UpdateInterval, node.Time, logger.ForContext<DashboardFeed>());
+            var feed = new DashboardFeed(dashboardSource ?? new NodeDashboardSource(node, node.OrderHistory), management.Dashboard.UpdateInterval, node.Time, logger.ForContext<DashboardFeed>());
             builder.Services.AddSingleton<IHostedService>(feed);
             dashboard = new DashboardContext(node.Settings.Node.Name, node.Token, management.TokenFile, new DashboardSessions(node.Time), new LoginThrottle(node.Time), feed);
         }
