@@ -111,4 +111,42 @@ public sealed class NodeSettingsTests : IDisposable
         Assert.Equal(_dir.File("x.conf"), fromVariable.ResolveNodeFile().Path);
         Assert.Equal(Path.Combine(_dir.Path, "hocon", "node.conf"), byDefault.ResolveNodeFile().Path);
     }
+
+    [Fact]
+    public void The_dashboard_and_replay_watching_options_default_to_a_served_dashboard_and_a_replay_at_full_speed()
+    {
+        var settings = Load(string.Empty);
+
+        Assert.True(settings.Management.Dashboard.Enabled);
+        Assert.Equal(TimeSpan.FromSeconds(1), settings.Management.Dashboard.UpdateInterval);
+        Assert.Equal(TimeSpan.Zero, settings.TradingRun.ReplayPace);
+        Assert.False(settings.TradingRun.ReplayStay);
+    }
+
+    [Fact]
+    public void A_replay_pace_and_stay_and_dashboard_settings_are_read_from_the_node_file()
+    {
+        var settings = Load("""
+            actortrader.trading.run { replay-pace = 2s, replay-stay = on }
+            actortrader.management.dashboard { enabled = off, update-interval = 3s, benchmark = "ARCA:SPY" }
+            """);
+
+        Assert.Equal(TimeSpan.FromSeconds(2), settings.TradingRun.ReplayPace);
+        Assert.True(settings.TradingRun.ReplayStay);
+        Assert.False(settings.Management.Dashboard.Enabled);
+        Assert.Equal(TimeSpan.FromSeconds(3), settings.Management.Dashboard.UpdateInterval);
+        Assert.Equal("ARCA:SPY", settings.Management.Dashboard.Benchmark);
+    }
+
+    [Fact]
+    public void A_negative_replay_pace_and_a_minute_long_dashboard_interval_are_refused_with_the_key()
+    {
+        var error = Assert.Throws<ConfigLoadException>(() => Load("""
+            actortrader.trading.run.replay-pace = -1s
+            actortrader.management.dashboard.update-interval = 2m
+            """));
+
+        Assert.Contains("actortrader.trading.run.replay-pace", error.Message, StringComparison.Ordinal);
+        Assert.Contains("actortrader.management.dashboard.update-interval", error.Message, StringComparison.Ordinal);
+    }
 }
