@@ -34,6 +34,7 @@ internal sealed class NodeDashboardSource(NodeContext node, OrderHistory orderHi
 
     private readonly BenchmarkCloses _benchmark = new(node.Settings.Management.Dashboard.Benchmark, ReadData(node));
     private DashboardResearchData? _research;
+    private ((long Length, DateTime Written) Stamp, IReadOnlyList<ErrorEntry> Entries)? _errors;
     private DateTimeOffset _researchReadAt = DateTimeOffset.MinValue;
 
     public async Task<DashboardData> ReadAsync(CancellationToken cancellationToken)
@@ -104,15 +105,22 @@ internal sealed class NodeDashboardSource(NodeContext node, OrderHistory orderHi
             progress?.Finished ?? false);
     }
 
+    /// <summary>The newest errors; the file is parsed again only when it changed (it can be tens of megabytes).</summary>
     private IReadOnlyList<ErrorEntry> Errors(List<string> problems)
     {
+        var file = node.Settings.Logging.ErrorsFile;
         try
         {
-            return [.. ErrorLog.Read(node.Settings.Logging.ErrorsFile, ShownErrors)];
+            var info = new FileInfo(file);
+            var stamp = info.Exists ? (info.Length, info.LastWriteTimeUtc) : (0L, DateTime.MinValue);
+            if (_errors is { } cached && cached.Stamp == stamp) return cached.Entries;
+            var entries = ErrorLog.Read(file, ShownErrors);
+            _errors = (stamp, entries);
+            return entries;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            problems.Add($"errors: {node.Settings.Logging.ErrorsFile} cannot be read ({e.Message})");
+            problems.Add($"errors: {file} cannot be read ({e.Message})");
             return [];
         }
     }
