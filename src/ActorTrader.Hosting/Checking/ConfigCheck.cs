@@ -1,3 +1,4 @@
+using ActorTrader.Hosting.Alerts;
 using ActorTrader.Backtest.Settings;
 using ActorTrader.Brokers.Paper;
 using ActorTrader.Data.Settings;
@@ -63,6 +64,7 @@ public static class ConfigCheck
         // Read whatever the roles: a node given the research role later must not be the first to find a bad value.
         problems.AddRange(ResearchSettings.Read(merged).Problems);
         problems.AddRange(ClusterSettings.Read(merged).Problems);
+        problems.AddRange(AlertSettings.Read(merged).Problems);
         // The node and data readers both read actortrader.node.data-dir; one report of the same problem is enough.
         return new ConfigCheckReport(layers.NodeFile, [.. problems.Distinct()]);
     }

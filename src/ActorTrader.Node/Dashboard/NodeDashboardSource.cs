@@ -46,6 +46,10 @@ internal sealed class NodeDashboardSource(NodeContext node, OrderHistory orderHi
         var data = new DashboardData(new DashboardNode(status.Node, status.Roles, status.Version, status.UptimeSeconds, status.Halted, status.HaltReason, status.HaltedBy, status.HaltedSince), now)
         {
             Errors = Errors(problems),
+            Alerts = node.Alerts is { } alerts
+                ? [.. alerts.Recent(ShownAlerts).Select(e => new DashboardAlert(e.Alert.Kind, e.Alert.Severity.ToString(), e.Alert.Message, e.Alert.At, e.Repeats, e.LastAt))]
+                : [],
+            Freshness = node.Freshness is { } board ? [.. board.Snapshot().Select(f => new DashboardFreshness(f.Source, f.LastBarAt, f.AgeSeconds, f.Stale))] : [],
             Cluster = await Part("cluster", () => ClusterApi.ReadAsync(node, cancellationToken), problems).ConfigureAwait(false),
             Research = await ResearchAsync(now, problems, cancellationToken).ConfigureAwait(false),
         };

@@ -1,8 +1,10 @@
 using ActorTrader.Actors;
+using ActorTrader.Hosting.Alerts;
 using ActorTrader.Hosting.Configuration;
 using ActorTrader.Hosting.Control;
 using ActorTrader.Hosting.Management;
 using ActorTrader.Hosting.Settings;
+using ActorTrader.Node.Alerts;
 using ActorTrader.Node.Cluster;
 using ActorTrader.Node.Dashboard;
 using ActorTrader.Node.Research;
@@ -43,6 +45,12 @@ internal sealed record NodeContext(NodeSettings Settings, LoadedConfig Config, I
         get => _research;
         set => _research = value;
     }
+
+    /// <summary>The node's alerts (de-duplicated, rate-limited, sent to the log and the webhook); null only in tests that run without them.</summary>
+    public AlertCenter? Alerts { get; init; }
+
+    /// <summary>The newest bar seen from each market-data source (the dashboard's freshness panel); null without alerts.</summary>
+    public DataFreshnessBoard? Freshness { get; init; }
 
     /// <summary>The states orders went through while the node ran (the dashboard's order history), fed from the event stream.</summary>
     public OrderHistory OrderHistory { get; } = new();

@@ -1,10 +1,12 @@
 using System.Globalization;
 using ActorTrader.Actors;
+using ActorTrader.Hosting.Alerts;
 using ActorTrader.Hosting.Configuration;
 using ActorTrader.Hosting.Logging;
 using ActorTrader.Hosting.Management;
 using ActorTrader.Hosting.Security;
 using ActorTrader.Hosting.Settings;
+using ActorTrader.Node.Alerts;
 using ActorTrader.Node.Cluster;
 using ActorTrader.Node.Control;
 using ActorTrader.Node.Dashboard;
@@ -58,6 +60,7 @@ internal static class NodeHost
         NodeSettings settings;
         NodeResearchSettings? research = null;
         ClusterSettings cluster;
+        AlertSettings alerts;
         var sources = new ConfigSources { ConfigFile = arguments.ConfigFile, Sets = arguments.Sets };
         try
         {
@@ -66,6 +69,9 @@ internal static class NodeHost
             var (clusterSettings, clusterProblems) = ClusterSettings.Read(loaded.Config);
             if (clusterProblems.Count > 0) throw new ConfigLoadException(clusterProblems);
             cluster = clusterSettings;
+            var (alertSettings, alertProblems) = AlertSettings.Read(loaded.Config);
+            if (alertProblems.Count > 0) throw new ConfigLoadException(alertProblems);
+            alerts = alertSettings;
             // A research node with a bad research section refuses to start, listing every problem, before it opens anything.
             // A replay runs no research (its journal is the replay's own), so it does not read the section.
             if (settings.Node.Roles.Contains(NodeResearchSettings.Role) && arguments.Mode != TradingMode.Replay) research = NodeResearchSettings.Read(loaded);
@@ -89,7 +95,7 @@ internal static class NodeHost
         var logger = arguments.Mode == TradingMode.Replay ? ReplayConsole(files, settings.Logging.Level) : files;
         try
         {
-            return await RunAsync(loaded, sources, settings, cluster, research, arguments, logger, time).ConfigureAwait(false);
+            return await RunAsync(loaded, sources, settings, cluster, alerts, research, arguments, logger, time).ConfigureAwait(false);
         }
         finally
         {
@@ -108,7 +114,7 @@ internal static class NodeHost
             standardErrorFromLevel: LogEventLevel.Verbose, formatProvider: CultureInfo.InvariantCulture))
         .CreateLogger();
 
-    private static async Task<int> RunAsync(LoadedConfig loaded, ConfigSources sources, NodeSettings settings, ClusterSettings clusterSettings, NodeResearchSettings? research,
+    private static async Task<int> RunAsync(LoadedConfig loaded, ConfigSources sources, NodeSettings settings, ClusterSettings clusterSettings, AlertSettings alertSettings, NodeResearchSettings? research,
         NodeArguments arguments, Logger logger, TimeProvider time)
     {
         var log = logger.ForContext(Serilog.Core.Constants.SourceContextPropertyName, "ActorTrader.Node");
@@ -185,7 +191,13 @@ internal static class NodeHost
         var controlProps = cluster is null ? ControlActor.CreateProps(settings.Control) : ControlActor.CreateProps(settings.Control, settings.Node.Name);
         var control = system.ActorOf(BackoffSupervisor.Props(Backoff.OnStop(controlProps, "state",
             TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30), 0.2)), "control");
-        var node = new NodeContext(settings, loaded, control, token, startedAt, time);
+        await using var webhook = alertSettings.WebhookUrl is { } hook
+            ? new WebhookAlertSink(hook, settings.Node.Name, AlertHttp.Value, alertSettings.WebhookTimeout, alertSettings.WebhookRetries, time, logger)
+            : null;
+        var alerts = new AlertCenter(alertSettings, time, webhook is null ? [new LogAlertSink(logger)] : [new LogAlertSink(logger), webhook]);
+        var freshness = new DataFreshnessBoard(alertSettings.StaleDataAfter);
+        system.ActorOf(AlertMonitor.CreateProps(alerts, freshness, alertSettings, () => MemoryUsage.Read(alertSettings.MemoryLimitBytes)), "alerts");
+        var node = new NodeContext(settings, loaded, control, token, startedAt, time) { Alerts = alerts, Freshness = freshness };
         system.ActorOf(OrderHistory.Listener(node.OrderHistory), "dashboard-order-history");
         if (research is not null && cluster is null) node.Research = StartResearch(system, research, settings, log);
         else if (replay && settings.Node.Roles.Contains(NodeResearchSettings.Role)) log.Information("Role research does not run during a replay (the replay has a journal of its own)");
@@ -351,6 +363,9 @@ internal static class NodeHost
             log.Error(e, "Could not remove the endpoint file {EndpointFile}; the CLI will find it names a stopped process", settings.Management.EndpointFile);
         }
     }
+
+    /// <summary>The alert webhook's client: one per process, as HttpClient is meant to be used.</summary>
+    private static readonly Lazy<HttpClient> AlertHttp = new(() => new HttpClient());
 
     // Actor-system names allow letters, digits, '-' and '_'.
     private static string SystemName(string nodeName)

@@ -56,6 +56,9 @@ internal static class ManagementApi
             var file = node.Settings.Logging.ErrorsFile;
             return Results.Json(new ErrorsResponse(file, ErrorLog.Read(file, Math.Clamp(limit ?? 50, 1, 1000))), ManagementJson.Options);
         });
+        api.MapGet(ManagementRoutes.Alerts, (int? limit) => Results.Json(new AlertsResponse(node.Alerts is { } alerts
+            ? [.. alerts.Recent(Math.Clamp(limit ?? 50, 1, 1000)).Select(e => new AlertView(e.Alert.Kind, e.Alert.Severity.ToString().ToLowerInvariant(), e.Alert.Key, e.Alert.Message, e.Alert.At, e.Repeats, e.LastAt))]
+            : []), ManagementJson.Options));
         TradingApi.Map(api, node);
         ClusterApi.Map(api, node);
         ResearchApi.Map(api, node);

@@ -1,3 +1,4 @@
+using ActorTrader.Research.Evolution;
 using ActorTrader.Research.Bandit;
 using ActorTrader.Research.Fitness;
 using ActorTrader.Research.Genetics;
@@ -62,3 +63,9 @@ internal sealed record ContinueEvolution(int Attempt);
 internal sealed record CandidateReady(CandidateProposal Proposal);
 
 internal sealed record CandidateFailed(string Id, string Genome, Exception Cause);
+
+/// <summary>
+/// Published on the event stream (not journaled) when a generation's verdict is a diversity injection or a restart: the
+/// node's alerts turn it into a research-stagnation alert.
+/// </summary>
+public sealed record PopulationStagnationNoticed(string Strategy, string? RunId, int Generation, StagnationVerdict Verdict, double BestEver, DateTimeOffset At);

@@ -596,6 +596,8 @@ public sealed class PopulationActor : ReceivePersistentActor
                     _strategy.Name, 2 * _settings.Stagnation.Generations, o.Generation);
                 break;
         }
+        if (o.Verdict != StagnationVerdict.None)
+            Context.System.EventStream.Publish(new PopulationStagnationNoticed(_strategy.Name, _runId, o.Generation, o.Verdict, o.BestEver, Now));
     }
 
     private void OnSnapshotSaved(SaveSnapshotSuccess saved)

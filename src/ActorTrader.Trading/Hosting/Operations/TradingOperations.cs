@@ -203,6 +203,8 @@ public sealed class TradingOperations : ITradingDayOperations
             await publisher.PublishAsync(quotes, cancellationToken).ConfigureAwait(false);
             if (endOfSession) await publisher.EndOfSessionAsync(cancellationToken).ConfigureAwait(false);
         }
+        _setup.System.EventStream.Publish(new MarketQuotesReceived(_account.AccountId, _setup.Quotes.Source, quotes.Count,
+            quotes.Count == 0 ? null : quotes.Max(q => q.Time), _setup.Clock.UtcNow, _setup.Quotes.Synthetic));
         if (quotes.Count > 0) _account.Ledger.Tell(new MarkPrices(quotes), ActorRefs.NoSender);
         if (_setup.Publisher is not null) await SyncLedgerAsync(cancellationToken).ConfigureAwait(false);
     }
