@@ -78,6 +78,12 @@ public sealed partial class PaperBroker : IBroker
     /// <summary>The account's SQLite file (absolute).</summary>
     public string StateFile => _store.FilePath;
 
+    /// <summary>An online copy of the account's file at <paramref name="destination"/>, taken between two of the broker's writes.</summary>
+    public void BackupTo(string destination)
+    {
+        lock (_gate) _store.BackupTo(destination);
+    }
+
     public Task<BrokerAccount> GetAccountAsync(CancellationToken cancellationToken = default) => Query(() =>
     {
         var equity = _state.Equity();

@@ -147,6 +147,26 @@ internal sealed class PaperStateStore : IDisposable
         }
     }
 
+    /// <summary>
+    /// Copies the account into a new database file at <paramref name="destination"/> with SQLite's online backup, over
+    /// this store's own connection (the file is opened in exclusive locking mode, so no other connection may read it).
+    /// The caller serialises it with the store's writes.
+    /// </summary>
+    public void BackupTo(string destination)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(destination);
+        try
+        {
+            using var to = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = destination, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false }.ToString());
+            to.Open();
+            _connection.BackupDatabase(to);
+        }
+        catch (SqliteException e)
+        {
+            throw Explain(e, FilePath, $"backing up the paper account to {destination}");
+        }
+    }
+
     public void Dispose() => _connection.Dispose();
 
     private void Create(PaperBrokerSettings settings)

@@ -14,6 +14,7 @@ public static class ManagementRoutes
     public const string Pnl = "/api/pnl";
     public const string Cluster = "/api/cluster";
     public const string Alerts = "/api/alerts";
+    public const string Backup = "/api/backup";
     public const string ResearchStatus = "/api/research/status";
     public const string ResearchStart = "/api/research/start";
     public const string ResearchStop = "/api/research/stop";

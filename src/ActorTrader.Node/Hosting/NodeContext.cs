@@ -52,6 +52,9 @@ internal sealed record NodeContext(NodeSettings Settings, LoadedConfig Config, I
     /// <summary>The newest bar seen from each market-data source (the dashboard's freshness panel); null without alerts.</summary>
     public DataFreshnessBoard? Freshness { get; init; }
 
+    /// <summary>The journal the node writes and the directory its state files resolve against (for online backups); null in tests without one.</summary>
+    public NodeJournal? Journal { get; init; }
+
     /// <summary>The states orders went through while the node ran (the dashboard's order history), fed from the event stream.</summary>
     public OrderHistory OrderHistory { get; } = new();
 

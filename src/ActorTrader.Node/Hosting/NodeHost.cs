@@ -197,7 +197,11 @@ internal static class NodeHost
         var alerts = new AlertCenter(alertSettings, time, webhook is null ? [new LogAlertSink(logger)] : [new LogAlertSink(logger), webhook]);
         var freshness = new DataFreshnessBoard(alertSettings.StaleDataAfter);
         system.ActorOf(AlertMonitor.CreateProps(alerts, freshness, alertSettings, () => MemoryUsage.Read(alertSettings.MemoryLimitBytes)), "alerts");
-        var node = new NodeContext(settings, loaded, control, token, startedAt, time) { Alerts = alerts, Freshness = freshness };
+        var node = new NodeContext(settings, loaded, control, token, startedAt, time) {
+            Alerts = alerts,
+            Freshness = freshness,
+            Journal = new NodeJournal(persistenceSettings, replay ? settings.TradingRun.ReplayDir : settings.Node.DataDir),
+        };
         system.ActorOf(OrderHistory.Listener(node.OrderHistory), "dashboard-order-history");
         if (research is not null && cluster is null) node.Research = StartResearch(system, research, settings, log);
         else if (replay && settings.Node.Roles.Contains(NodeResearchSettings.Role)) log.Information("Role research does not run during a replay (the replay has a journal of its own)");

@@ -60,6 +60,7 @@ internal static class ManagementApi
             ? [.. alerts.Recent(Math.Clamp(limit ?? 50, 1, 1000)).Select(e => new AlertView(e.Alert.Kind, e.Alert.Severity.ToString().ToLowerInvariant(), e.Alert.Key, e.Alert.Message, e.Alert.At, e.Repeats, e.LastAt))]
             : []), ManagementJson.Options));
         TradingApi.Map(api, node);
+        BackupApi.Map(api, node);
         ClusterApi.Map(api, node);
         ResearchApi.Map(api, node);
     }

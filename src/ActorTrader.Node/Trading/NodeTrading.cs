@@ -2,6 +2,7 @@ using ActorTrader.Actors;
 using ActorTrader.Domain.Orders;
 using ActorTrader.Hosting.Management;
 using ActorTrader.Trading.Accounts;
+using ActorTrader.Trading.Backup;
 using ActorTrader.Trading.Day;
 using ActorTrader.Trading.Host;
 using ActorTrader.Trading.Host.Replay;
@@ -26,6 +27,9 @@ internal sealed class NodeTrading(string mode, TradingCore core, ReplayProgress?
     public string Mode { get; } = mode;
 
     public string AccountId { get; } = core.Setup.AccountId;
+
+    /// <summary>Databases beside the journal that a backup must include (the paper account), each copied by its owner.</summary>
+    public IReadOnlyList<DatabaseCopy> StateDatabases { get; init; } = [];
 
     /// <summary><c>/user/trading</c>: stopping it stops the whole trading core.</summary>
     public IActorRef Root { get; } = core.Actors.Root;

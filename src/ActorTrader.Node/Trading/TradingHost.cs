@@ -120,7 +120,7 @@ internal static class TradingHost
             {
                 var run = targetsRun!.Value;
                 var progress = new ReplayProgress(run.Value, sessions[0].Date, sessions.Count);
-                var handle = new NodeTrading("replay", core, progress, settings.Actors.AskTimeout);
+                var handle = new NodeTrading("replay", core, progress, settings.Actors.AskTimeout) { StateDatabases = broker.StateDatabases };
                 var plan = new ReplayPlan(run, sessions, replayClock!, quotes, profile.Name, c.Output, c.Time)
                 {
                     Bar = TerminalProgressBar.ForConsole(),
@@ -155,14 +155,14 @@ internal static class TradingHost
             }
 
             var clock = new LiveMarketClock(calendar, c.System.Scheduler);
-            var live = new NodeTrading("live-clock", core, null, settings.Actors.AskTimeout);
+            var live = new NodeTrading("live-clock", core, null, settings.Actors.AskTimeout) { StateDatabases = broker.StateDatabases };
             var journalBackup = new JournalBackup(backup, c.Time);
             var persistence = c.Persistence;
             var dataDir = settings.Node.DataDir;
             var log = c.Log;
             await core.StartAccountAsync(refs => TradingDayActor.LiveProps(day, core.Operations(refs, quotes, clock, null, (date, ct) => Task.Run(() =>
             {
-                var result = journalBackup.Run(persistence, dataDir);
+                var result = journalBackup.Run(persistence, dataDir, broker.StateDatabases);
                 log.Information("Journal backup of {Date:l} in {Directory}", date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), result.Directory);
             }, ct)), clock), calendar, cancellationToken).ConfigureAwait(false);
             live.State = "running";
@@ -203,7 +203,7 @@ internal static class TradingHost
                 // The crash test's broker points (ACTORTRADER_CRASH_POINT); without the variable the connection is the shared broker itself.
                 var crashPoints = CrashPoints.Get(c.System);
                 return new BrokerChoice(paperSettings.AccountId, paper.Name, false, () => crashPoints.Wrap(new SharedBroker(paper)), new PaperQuotePublisher(paper),
-                    paper.GetAssetsAsync, paperSettings);
+                    paper.GetAssetsAsync, paperSettings, paper);
             }
             case BrokerSettings.AlpacaKind:
             {
@@ -290,5 +290,10 @@ internal static class TradingHost
         Func<IBroker> Factory,
         IQuotePublisher? Publisher,
         Func<CancellationToken, Task<IReadOnlyList<BrokerAsset>>> Assets,
-        PaperBrokerSettings? Paper);
+        PaperBrokerSettings? Paper,
+        PaperBroker? PaperAccount = null)
+    {
+        /// <summary>The paper account's file for backups, copied by the broker itself (it holds the file exclusively); none for a real broker.</summary>
+        public IReadOnlyList<DatabaseCopy> StateDatabases => PaperAccount is { } paper ? [new DatabaseCopy(paper.StateFile, paper.BackupTo)] : [];
+    }
 }

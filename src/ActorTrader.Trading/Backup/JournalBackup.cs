@@ -28,14 +28,18 @@ public sealed class JournalBackup
         ArgumentOutOfRangeException.ThrowIfLessThan(settings.Keep, 1, nameof(settings));
     }
 
-    /// <summary>Backs up the journal <paramref name="persistence"/> configures; a relative SQLite path is resolved against <paramref name="dataDirectory"/> (node.data-dir).</summary>
-    public BackupResult Run(PersistenceSettings persistence, string dataDirectory)
+    /// <summary>
+    /// Backs up the journal <paramref name="persistence"/> configures; a relative SQLite path is resolved against
+    /// <paramref name="dataDirectory"/> (node.data-dir). <paramref name="otherDatabases"/> (the paper account's file) are
+    /// copied into the same backup, so a restore brings back the journal and the broker's state as one consistent set.
+    /// </summary>
+    public BackupResult Run(PersistenceSettings persistence, string dataDirectory, IReadOnlyList<DatabaseCopy>? otherDatabases = null)
     {
         ArgumentNullException.ThrowIfNull(persistence);
         ArgumentNullException.ThrowIfNull(dataDirectory);
         return persistence.Journal switch
         {
-            SqliteStoreFactory.BackendName => BackupSqlite(SqliteStoreOptions.ResolvePath(dataDirectory, persistence.Sqlite.Path)),
+            SqliteStoreFactory.BackendName => BackupSqlite(SqliteStoreOptions.ResolvePath(dataDirectory, persistence.Sqlite.Path), otherDatabases),
             "postgresql" => throw new JournalBackupException(
                 "actortrader.persistence.journal = postgresql: the journal is in PostgreSQL, which this backup (a copy of the SQLite files) cannot take. " +
                 "Fix: back up the database with pg_dump, e.g. pg_dump --format=custom --file=actortrader-<yyyyMMdd-HHmmss>.dump <database>, or use the server's continuous archiving."),
@@ -47,8 +51,11 @@ public sealed class JournalBackup
         };
     }
 
-    /// <summary>Backs up the SQLite journal at <paramref name="journalPath"/> and, when present, its snapshot file.</summary>
-    public BackupResult BackupSqlite(string journalPath)
+    /// <summary>
+    /// Backs up the SQLite journal at <paramref name="journalPath"/> and, when present, its snapshot file and each of
+    /// <paramref name="otherDatabases"/>; a <see cref="BackupManifest.FileName"/> beside them records where each came from.
+    /// </summary>
+    public BackupResult BackupSqlite(string journalPath, IReadOnlyList<DatabaseCopy>? otherDatabases = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(journalPath);
         var journal = Path.GetFullPath(journalPath);
@@ -74,6 +81,13 @@ public sealed class JournalBackup
         {
             var files = new List<BackupFile> { Copy(journal, temp) };
             if (File.Exists(snapshots)) files.Add(Copy(snapshots, temp));
+            foreach (var other in (otherDatabases ?? []).Select(d => d with { Path = Path.GetFullPath(d.Path) }).Where(d => File.Exists(d.Path)).DistinctBy(d => d.Path))
+            {
+                if (files.Any(f => string.Equals(Path.GetFileName(f.Destination), Path.GetFileName(other.Path), StringComparison.Ordinal)))
+                    throw new JournalBackupException($"{other.Path} has the same file name as another database of this backup. Fix: give the paper account's state-file another name.");
+                files.Add(Copy(other.Path, temp, other.Writer));
+            }
+            BackupManifest.Write(temp, takenAt, files);
             Rename(temp, final);
             completed = true;
             var written = files.Select(f => f with { Destination = Path.Combine(final, Path.GetFileName(f.Destination)) }).ToList();
@@ -87,18 +101,24 @@ public sealed class JournalBackup
     }
 
     /// <summary>Copies one database with SQLite's online backup into <paramref name="directory"/>, as a single self-contained file.</summary>
-    private static BackupFile Copy(string source, string directory)
+    private static BackupFile Copy(string source, string directory, Action<string>? writer = null)
     {
         var destination = Path.Combine(directory, Path.GetFileName(source));
         try
         {
-            using (var from = new SqliteConnection(ConnectionString(source, SqliteOpenMode.ReadWrite)))
-            using (var to = new SqliteConnection(ConnectionString(destination, SqliteOpenMode.ReadWriteCreate)))
+            if (writer is not null) writer(destination);
+            else
             {
+                using var from = new SqliteConnection(ConnectionString(source, SqliteOpenMode.ReadWrite));
+                using var copy = new SqliteConnection(ConnectionString(destination, SqliteOpenMode.ReadWriteCreate));
                 from.Open();
                 Execute(from, "PRAGMA busy_timeout = 5000;");
+                copy.Open();
+                from.BackupDatabase(copy);
+            }
+            using (var to = new SqliteConnection(ConnectionString(destination, SqliteOpenMode.ReadWrite)))
+            {
                 to.Open();
-                from.BackupDatabase(to);
                 // The copy inherits WAL mode; a rollback-journal file needs no -wal/-shm beside it to be restored.
                 Execute(to, "PRAGMA journal_mode = DELETE;");
                 var check = Execute(to, "PRAGMA quick_check;");

@@ -38,10 +38,10 @@ internal sealed class NodeProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts a node and waits until its endpoint file names it and <c>/health</c> answers.</summary>
-    public static async Task<NodeProcess> StartAsync(NodeFixturePaths paths)
+    /// <summary>Starts a node (with <paramref name="arguments"/> after its --config) and waits until its endpoint file names it and <c>/health</c> answers.</summary>
+    public static async Task<NodeProcess> StartAsync(NodeFixturePaths paths, IReadOnlyList<string>? arguments = null)
     {
-        var process = Process.Start(ChildProcess.StartInfo("ActorTrader.Node.dll", paths.Root, ["--config", paths.ConfigFile]))
+        var process = Process.Start(ChildProcess.StartInfo("ActorTrader.Node.dll", paths.Root, ["--config", paths.ConfigFile, .. arguments ?? []]))
             ?? throw new InvalidOperationException("could not start the node");
         var node = new NodeProcess(process);
         try

@@ -119,7 +119,7 @@ public sealed class JournalBackupTests : IAsyncLifetime, IDisposable
         var result = Backup().BackupSqlite(JournalPath);
 
         Assert.Equal([result.Directory], Directory.GetDirectories(BackupDir));
-        Assert.Equal(["actortrader.db", "actortrader.snapshots.db"], Directory.GetFiles(result.Directory).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(["actortrader.db", "actortrader.snapshots.db", BackupManifest.FileName], Directory.GetFiles(result.Directory).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
     [Fact]
