@@ -1,12 +1,25 @@
 #!/usr/bin/env bash
 # Restores, builds (warnings are errors) and runs every test project, then prints the totals.
-# Starts a throwaway PostgreSQL (deploy/postgres/test-server.sh) for the persistence tests and stops it on exit.
+# Starts a throwaway PostgreSQL (deploy/postgres/test-server.sh) for the persistence tests and stops it on exit;
+# installs Debian's chromium (as root) for the dashboard's browser tests when it is missing.
 set -euo pipefail
 cd "$(dirname "$0")"
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 # Slow shared CI machines get more time per expectation (see TestKitSettings.TimeFactor).
 if [[ "${CI:-}" == "true" && -z "${ACTORTRADER_TEST_TIMEFACTOR:-}" ]]; then export ACTORTRADER_TEST_TIMEFACTOR=3; fi
+
+# The dashboard's browser tests drive Debian's Chromium through Playwright (never a browser Playwright downloads).
+if [[ ! -x /usr/bin/chromium ]]; then
+  if [[ $(id -u) -eq 0 ]]; then
+    echo "Chromium not found; installing the Debian package chromium for the dashboard's browser tests" >&2
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null 2>&1 \
+      || { apt-get update -qq >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } \
+      || echo "apt-get install chromium failed: the dashboard's browser tests will fail" >&2
+  else
+    echo "Chromium (/usr/bin/chromium) not found and not root: the dashboard's browser tests will fail. Fix: apt-get install chromium" >&2
+  fi
+fi
 
 dotnet restore ActorTrader.sln
 dotnet build ActorTrader.sln -c Release --no-restore
