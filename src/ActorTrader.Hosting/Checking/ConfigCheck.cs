@@ -65,6 +65,7 @@ public static class ConfigCheck
         problems.AddRange(ResearchSettings.Read(merged).Problems);
         problems.AddRange(ClusterSettings.Read(merged).Problems);
         problems.AddRange(AlertSettings.Read(merged).Problems);
+        problems.AddRange(TelemetrySettings.Read(merged).Problems);
         // The node and data readers both read actortrader.node.data-dir; one report of the same problem is enough.
         return new ConfigCheckReport(layers.NodeFile, [.. problems.Distinct()]);
     }

@@ -15,6 +15,9 @@ public static class ManagementRoutes
     public const string Cluster = "/api/cluster";
     public const string Alerts = "/api/alerts";
     public const string Backup = "/api/backup";
+
+    /// <summary>The node's metrics as a JSON summary (needs the token, like /api).</summary>
+    public const string Metrics = "/metrics";
     public const string ResearchStatus = "/api/research/status";
     public const string ResearchStart = "/api/research/start";
     public const string ResearchStop = "/api/research/stop";

@@ -7,6 +7,7 @@ using ActorTrader.Hosting.Settings;
 using ActorTrader.Node.Alerts;
 using ActorTrader.Node.Cluster;
 using ActorTrader.Node.Dashboard;
+using ActorTrader.Node.Operations;
 using ActorTrader.Node.Research;
 using ActorTrader.Node.Trading;
 
@@ -51,6 +52,12 @@ internal sealed record NodeContext(NodeSettings Settings, LoadedConfig Config, I
 
     /// <summary>The newest bar seen from each market-data source (the dashboard's freshness panel); null without alerts.</summary>
     public DataFreshnessBoard? Freshness { get; init; }
+
+    /// <summary>The node's instruments (requests, process, orders, NAV, alerts); null in tests without them.</summary>
+    public NodeMetrics? Metrics { get; init; }
+
+    /// <summary>What <c>GET /metrics</c> shows, collected in-process from <see cref="Metrics"/>.</summary>
+    public MetricsSummary? MetricsSummary { get; init; }
 
     /// <summary>The journal the node writes and the directory its state files resolve against (for online backups); null in tests without one.</summary>
     public NodeJournal? Journal { get; init; }

@@ -11,6 +11,7 @@ using ActorTrader.Node.Cluster;
 using ActorTrader.Node.Control;
 using ActorTrader.Node.Dashboard;
 using ActorTrader.Node.Management;
+using ActorTrader.Node.Operations;
 using ActorTrader.Node.Research;
 using ActorTrader.Node.Trading;
 using ActorTrader.Persistence;
@@ -61,6 +62,7 @@ internal static class NodeHost
         NodeResearchSettings? research = null;
         ClusterSettings cluster;
         AlertSettings alerts;
+        TelemetrySettings telemetry;
         var sources = new ConfigSources { ConfigFile = arguments.ConfigFile, Sets = arguments.Sets };
         try
         {
@@ -72,6 +74,9 @@ internal static class NodeHost
             var (alertSettings, alertProblems) = AlertSettings.Read(loaded.Config);
             if (alertProblems.Count > 0) throw new ConfigLoadException(alertProblems);
             alerts = alertSettings;
+            var (telemetrySettings, telemetryProblems) = TelemetrySettings.Read(loaded.Config);
+            if (telemetryProblems.Count > 0) throw new ConfigLoadException(telemetryProblems);
+            telemetry = telemetrySettings;
             // A research node with a bad research section refuses to start, listing every problem, before it opens anything.
             // A replay runs no research (its journal is the replay's own), so it does not read the section.
             if (settings.Node.Roles.Contains(NodeResearchSettings.Role) && arguments.Mode != TradingMode.Replay) research = NodeResearchSettings.Read(loaded);
@@ -95,7 +100,7 @@ internal static class NodeHost
         var logger = arguments.Mode == TradingMode.Replay ? ReplayConsole(files, settings.Logging.Level) : files;
         try
         {
-            return await RunAsync(loaded, sources, settings, cluster, alerts, research, arguments, logger, time).ConfigureAwait(false);
+            return await RunAsync(loaded, sources, settings, cluster, alerts, telemetry, research, arguments, logger, time).ConfigureAwait(false);
         }
         finally
         {
@@ -114,7 +119,8 @@ internal static class NodeHost
             standardErrorFromLevel: LogEventLevel.Verbose, formatProvider: CultureInfo.InvariantCulture))
         .CreateLogger();
 
-    private static async Task<int> RunAsync(LoadedConfig loaded, ConfigSources sources, NodeSettings settings, ClusterSettings clusterSettings, AlertSettings alertSettings, NodeResearchSettings? research,
+    private static async Task<int> RunAsync(LoadedConfig loaded, ConfigSources sources, NodeSettings settings, ClusterSettings clusterSettings, AlertSettings alertSettings,
+        TelemetrySettings telemetry, NodeResearchSettings? research,
         NodeArguments arguments, Logger logger, TimeProvider time)
     {
         var log = logger.ForContext(Serilog.Core.Constants.SourceContextPropertyName, "ActorTrader.Node");
@@ -194,12 +200,20 @@ internal static class NodeHost
         await using var webhook = alertSettings.WebhookUrl is { } hook
             ? new WebhookAlertSink(hook, settings.Node.Name, AlertHttp.Value, alertSettings.WebhookTimeout, alertSettings.WebhookRetries, time, logger)
             : null;
-        var alerts = new AlertCenter(alertSettings, time, webhook is null ? [new LogAlertSink(logger)] : [new LogAlertSink(logger), webhook]);
+        using var metrics = new NodeMetrics(time);
+        using var metricsSummary = new MetricsSummary(NodeMetrics.MeterName);
+        using var otlp = OtlpMetrics.Start(telemetry);
+        if (otlp is not null) log.Information("Metrics are exported over OTLP ({Protocol}) to {Endpoint} every {Interval} s", telemetry.Protocol, telemetry.Endpoint.GetLeftPart(UriPartial.Authority), telemetry.Interval.TotalSeconds);
+        system.ActorOf(MetricsListener.CreateProps(metrics), "metrics");
+        IAlertSink[] sinks = webhook is null ? [new LogAlertSink(logger), new MetricsAlertSink(metrics)] : [new LogAlertSink(logger), webhook, new MetricsAlertSink(metrics)];
+        var alerts = new AlertCenter(alertSettings, time, sinks);
         var freshness = new DataFreshnessBoard(alertSettings.StaleDataAfter);
         system.ActorOf(AlertMonitor.CreateProps(alerts, freshness, alertSettings, () => MemoryUsage.Read(alertSettings.MemoryLimitBytes)), "alerts");
         var node = new NodeContext(settings, loaded, control, token, startedAt, time) {
             Alerts = alerts,
             Freshness = freshness,
+            Metrics = metrics,
+            MetricsSummary = metricsSummary,
             Journal = new NodeJournal(persistenceSettings, replay ? settings.TradingRun.ReplayDir : settings.Node.DataDir),
         };
         system.ActorOf(OrderHistory.Listener(node.OrderHistory), "dashboard-order-history");

@@ -59,6 +59,9 @@ internal static class ManagementApi
         api.MapGet(ManagementRoutes.Alerts, (int? limit) => Results.Json(new AlertsResponse(node.Alerts is { } alerts
             ? [.. alerts.Recent(Math.Clamp(limit ?? 50, 1, 1000)).Select(e => new AlertView(e.Alert.Kind, e.Alert.Severity.ToString().ToLowerInvariant(), e.Alert.Key, e.Alert.Message, e.Alert.At, e.Repeats, e.LastAt))]
             : []), ManagementJson.Options));
+        api.MapGet(ManagementRoutes.Metrics, () => node.MetricsSummary is { } summary
+            ? Results.Json(summary.Read(node.Time.GetUtcNow()), ManagementJson.Options)
+            : Results.Json(new ApiError("This node collects no metrics."), ManagementJson.Options, statusCode: StatusCodes.Status404NotFound));
         TradingApi.Map(api, node);
         BackupApi.Map(api, node);
         ClusterApi.Map(api, node);

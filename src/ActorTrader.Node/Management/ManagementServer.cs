@@ -1,6 +1,7 @@
 using System.Net;
 using ActorTrader.Node.Dashboard;
 using ActorTrader.Node.Hosting;
+using ActorTrader.Node.Operations;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -51,6 +52,7 @@ internal static class ManagementServer
         }
 
         var app = builder.Build();
+        if (node.Metrics is { } metrics) app.Use(new MetricsMiddleware(metrics).InvokeAsync);
         app.Use(CorrelationIdMiddleware.InvokeAsync);
         app.Use(ApiErrorMiddleware.InvokeAsync);
         app.Use(new BearerTokenMiddleware(node.Token, management.TokenFile, dashboard?.Sessions).InvokeAsync);

@@ -41,6 +41,24 @@ public sealed class NodeEndToEndTests : IDisposable
     }
 
     [Fact]
+    public async Task Metrics_summarise_the_requests_by_route_and_need_the_token()
+    {
+        await using var node = await NodeProcess.StartAsync(_paths);
+        await StatusAsync();
+        using var http = new HttpClient { BaseAddress = new Uri(node.Endpoint.Url) };
+
+        using var refused = await http.GetAsync(ManagementRoutes.Metrics);
+        http.DefaultRequestHeaders.Add("Authorization", "Bearer " + (await File.ReadAllTextAsync(_paths.TokenFile)).Trim());
+        using var metrics = JsonDocument.Parse(await http.GetStringAsync(ManagementRoutes.Metrics));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        var counters = metrics.RootElement.GetProperty("counters");
+        Assert.Contains(counters.EnumerateObject(), c => c.Name.StartsWith("actortrader.management.requests{", StringComparison.Ordinal)
+            && c.Name.Contains("route=/api/status", StringComparison.Ordinal) && c.Value.GetDouble() >= 1);
+        Assert.True(metrics.RootElement.GetProperty("gauges").GetProperty("actortrader.process.working_set").GetDouble() > 0);
+    }
+
+    [Fact]
     public async Task Status_shows_the_running_node()
     {
         await using var node = await NodeProcess.StartAsync(_paths);
