@@ -99,4 +99,26 @@ public sealed class NodeLoggingTests : IDisposable
 
     [Fact]
     public void No_errors_file_yet_means_no_errors() => Assert.Empty(ErrorLog.Read(_dir.File("none.jsonl")));
+
+    [Fact]
+    public void Daily_log_files_beyond_logging_retained_files_are_deleted_when_the_node_logs()
+    {
+        var settings = NodeSettings.FromConfig(ConfigLoader.Load(Sources.For(_dir, _dir.WriteConfig($$"""
+            actortrader {
+              node { name = "log-node", data-dir = "{{_dir.File("data")}}" }
+              logging { console = off, retained-files = 3 }
+            }
+            """))));
+        Directory.CreateDirectory(settings.Logging.Directory);
+        // Five older days, as the daily roll leaves them (node-yyyyMMdd.json).
+        var old = Enumerable.Range(1, 5).Select(d => Path.Combine(settings.Logging.Directory, $"node-202401{d:00}.json")).ToList();
+        foreach (var file in old) File.WriteAllText(file, "{}\n");
+
+        using (var logger = NodeLogging.CreateLogger(settings)) logger.Information("today");
+
+        var kept = Directory.GetFiles(settings.Logging.Directory, "node-*.json").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(3, settings.Logging.RetainedFiles);
+        Assert.Equal(3, kept.Count);
+        Assert.Equal(["node-20240104.json", "node-20240105.json"], kept.Take(2));
+    }
 }
