@@ -3,7 +3,10 @@ using Serilog.Events;
 
 namespace ActorTrader.Hosting.Alerts;
 
-/// <summary>Writes each alert to the node's log: Critical as Error (so it also lands in the errors file), Warning as Warning, Info as Information.</summary>
+/// <summary>
+/// Writes each alert to the node's log: Critical and Warning at Warning, Info at Information. Not at Error: what an
+/// alert reports was logged at Error by its source already, and the errors file should list it once.
+/// </summary>
 public sealed class LogAlertSink(ILogger log) : IAlertSink
 {
     private readonly ILogger _log = (log ?? throw new ArgumentNullException(nameof(log))).ForContext<LogAlertSink>();
@@ -15,8 +18,7 @@ public sealed class LogAlertSink(ILogger log) : IAlertSink
         ArgumentNullException.ThrowIfNull(alert);
         var level = alert.Severity switch
         {
-            AlertSeverity.Critical => LogEventLevel.Error,
-            AlertSeverity.Warning => LogEventLevel.Warning,
+            AlertSeverity.Critical or AlertSeverity.Warning => LogEventLevel.Warning,
             _ => LogEventLevel.Information,
         };
         _log.Write(level, "Alert {AlertKind} ({AlertKey}): {AlertMessage}", alert.Kind, alert.Key, alert.Message);

@@ -13,16 +13,8 @@ internal static class DashboardPage
     {
         var initial = snapshotJson is null ? "null" : Encoding.UTF8.GetString(snapshotJson);
         var name = WebUtility.HtmlEncode(nodeName);
-        return $$"""
-            <!DOCTYPE html>
-            <html lang="en">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <meta name="csrf-token" content="{{WebUtility.HtmlEncode(csrf)}}">
-            <title>ActorTrader · {{name}}</title>
-            <link rel="stylesheet" href="{{DashboardRoutes.Assets}}/dashboard.css">
-            </head>
+        return PageHead.Render($"ActorTrader · {nodeName}", $"<meta name=\"csrf-token\" content=\"{WebUtility.HtmlEncode(csrf)}\">\n") + $$"""
+
             <body>
             <header>
             <h1>ActorTrader · <span id="node-name">{{name}}</span></h1>

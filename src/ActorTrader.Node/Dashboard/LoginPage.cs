@@ -8,15 +8,8 @@ internal static class LoginPage
     public static string Render(string nodeName, string tokenFile, string? error)
     {
         var message = error is null ? "" : $"<p id=\"login-error\" class=\"error\" role=\"alert\">{WebUtility.HtmlEncode(error)}</p>";
-        return $$"""
-            <!DOCTYPE html>
-            <html lang="en">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>Sign in · ActorTrader {{WebUtility.HtmlEncode(nodeName)}}</title>
-            <link rel="stylesheet" href="{{DashboardRoutes.Assets}}/dashboard.css">
-            </head>
+        return PageHead.Render($"Sign in · ActorTrader {nodeName}") + $$"""
+
             <body class="login">
             <main>
             <h1>ActorTrader · {{WebUtility.HtmlEncode(nodeName)}}</h1>

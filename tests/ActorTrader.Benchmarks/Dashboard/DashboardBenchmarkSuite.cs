@@ -46,8 +46,12 @@ internal sealed class DashboardBenchmarkSuite : IBenchmarkSuite
 
         var workload = $"{rounds} rounds x {requests} requests per route, {SyntheticDashboardSource.Positions} positions, {SyntheticDashboardSource.DailyRows} daily rows, " +
                        $"{SyntheticDashboardSource.OpenOrders + SyntheticDashboardSource.RecentOrders} orders, {EventStreams} open event streams";
+        Console.Error.Write("dashboard: ledger reads ... ");
+        var ledger = await LedgerReads.RunAsync(rounds, options.Quick ? 200 : 1000);
+        Console.Error.WriteLine("done");
         return
         [
+            ledger,
             Figure("dashboard_page_p99_ms", measured["/"], baseline, workload),
             Figure("dashboard_snapshot_json_p99_ms", measured[DashboardRoutes.Snapshot], baseline, workload),
             Figure("dashboard_equity_chart_1y_p99_ms", measured[DashboardRoutes.EquityChart + "?range=1y"], baseline, workload),
