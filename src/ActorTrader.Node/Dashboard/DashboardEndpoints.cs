@@ -4,6 +4,8 @@ using ActorTrader.Hosting.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace ActorTrader.Node.Dashboard;
 
@@ -91,7 +93,10 @@ internal static class DashboardEndpoints
         http.Response.Headers.CacheControl = "no-store";
         // Kestrel must not buffer: each event goes out as it is written.
         http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpResponseBodyFeature>()?.DisableBuffering();
-        var ct = http.RequestAborted;
+        // The stream ends when the browser goes or the node stops: an open page must not hold up a graceful shutdown.
+        using var ended = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted,
+            http.RequestServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping);
+        var ct = ended.Token;
         long sequence = 0;
         try
         {
@@ -108,7 +113,7 @@ internal static class DashboardEndpoints
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            // The browser went away (or the node stops): the stream simply ends.
+            // The browser went away, or the node stops: the stream simply ends (the page reconnects to the next node).
         }
     }
 
