@@ -88,6 +88,32 @@ public sealed class NodeConnectionTests : IDisposable
     }
 
     [Fact]
+    public async Task Alerts_lists_the_nodes_alerts_and_asks_for_the_limit()
+    {
+        var file = _cli.WriteCleanConfig("management.port = 18765");
+        TokenFile.EnsureExists(Path.Combine(_cli.DataDir, "management.token"));
+        var asked = new List<string?>();
+        _cli.HttpHandler = () => new FixedHandler(request =>
+        {
+            asked.Add(request.RequestUri?.PathAndQuery);
+            return new HttpResponseMessage(HttpStatusCode.OK)
+            {
+                Content = new StringContent("""{"alerts":[{"kind":"breaker-trip","severity":"critical","key":"breaker-trip:paper:drawdown","message":"Circuit breaker drawdown tripped","at":"2026-11-21T10:00:00+00:00","repeats":2,"lastAt":"2026-11-21T10:03:00+00:00"}]}""",
+                    System.Text.Encoding.UTF8, "application/json"),
+            };
+        });
+
+        var (exit, output, _) = await _cli.RunAsync("--config", file, "alerts", "--limit", "5");
+        var (jsonExit, json, _) = await _cli.RunAsync("--config", file, "alerts", "--json");
+
+        Assert.Equal(ExitCodes.Ok, exit);
+        Assert.Equal(["/api/alerts?limit=5", "/api/alerts?limit=50"], asked);
+        Assert.Contains("breaker-trip", output, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Ok, jsonExit);
+        Assert.Contains("\"message\": \"Circuit breaker drawdown tripped\"", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_refused_connection_names_the_address_and_the_config()
     {
         var file = _cli.WriteCleanConfig("management.port = 18765");

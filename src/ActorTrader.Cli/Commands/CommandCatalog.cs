@@ -15,6 +15,7 @@ public static class CommandCatalog
         new PnlCommand(),
         new RunCommand(),
         new ErrorsCommand(),
+        new AlertsCommand(),
         new FactoryCommand(BackupCommands.Create),
         new ConfigCommand(),
         new ConfigCheckCommand(),
