@@ -6,7 +6,6 @@ using ActorTrader.Hosting.Logging;
 using ActorTrader.Hosting.Management;
 using ActorTrader.Hosting.Security;
 using ActorTrader.Hosting.Settings;
-using ActorTrader.Node.Alerts;
 using ActorTrader.Node.Cluster;
 using ActorTrader.Node.Control;
 using ActorTrader.Node.Dashboard;
@@ -197,23 +196,13 @@ internal static class NodeHost
         var controlProps = cluster is null ? ControlActor.CreateProps(settings.Control) : ControlActor.CreateProps(settings.Control, settings.Node.Name);
         var control = system.ActorOf(BackoffSupervisor.Props(Backoff.OnStop(controlProps, "state",
             TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30), 0.2)), "control");
-        await using var webhook = alertSettings.WebhookUrl is { } hook
-            ? new WebhookAlertSink(hook, settings.Node.Name, AlertHttp.Value, alertSettings.WebhookTimeout, alertSettings.WebhookRetries, time, logger)
-            : null;
-        using var metrics = new NodeMetrics(time);
-        using var metricsSummary = new MetricsSummary(NodeMetrics.MeterName);
-        using var otlp = OtlpMetrics.Start(telemetry);
-        if (otlp is not null) log.Information("Metrics are exported over OTLP ({Protocol}) to {Endpoint} every {Interval} s", telemetry.Protocol, telemetry.Endpoint.GetLeftPart(UriPartial.Authority), telemetry.Interval.TotalSeconds);
-        system.ActorOf(MetricsListener.CreateProps(metrics), "metrics");
-        IAlertSink[] sinks = webhook is null ? [new LogAlertSink(logger), new MetricsAlertSink(metrics)] : [new LogAlertSink(logger), webhook, new MetricsAlertSink(metrics)];
-        var alerts = new AlertCenter(alertSettings, time, sinks);
-        var freshness = new DataFreshnessBoard(alertSettings.StaleDataAfter);
-        system.ActorOf(AlertMonitor.CreateProps(alerts, freshness, alertSettings, () => MemoryUsage.Read(alertSettings.MemoryLimitBytes)), "alerts");
-        var node = new NodeContext(settings, loaded, control, token, startedAt, time) {
-            Alerts = alerts,
-            Freshness = freshness,
-            Metrics = metrics,
-            MetricsSummary = metricsSummary,
+        await using var operations = NodeOperations.Start(system, settings.Node.Name, alertSettings, telemetry, logger, time);
+        var node = new NodeContext(settings, loaded, control, token, startedAt, time)
+        {
+            Alerts = operations.Alerts,
+            Freshness = operations.Freshness,
+            Metrics = operations.Metrics,
+            MetricsSummary = operations.Summary,
             Journal = new NodeJournal(persistenceSettings, replay ? settings.TradingRun.ReplayDir : settings.Node.DataDir),
         };
         system.ActorOf(OrderHistory.Listener(node.OrderHistory), "dashboard-order-history");
@@ -381,9 +370,6 @@ internal static class NodeHost
             log.Error(e, "Could not remove the endpoint file {EndpointFile}; the CLI will find it names a stopped process", settings.Management.EndpointFile);
         }
     }
-
-    /// <summary>The alert webhook's client: one per process, as HttpClient is meant to be used.</summary>
-    private static readonly Lazy<HttpClient> AlertHttp = new(() => new HttpClient());
 
     // Actor-system names allow letters, digits, '-' and '_'.
     private static string SystemName(string nodeName)
