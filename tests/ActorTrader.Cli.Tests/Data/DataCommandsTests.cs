@@ -152,5 +152,7 @@ public sealed partial class DataCommandsTests : IDisposable
         Assert.True(exit == ExitCodes.Ok, output + error);
         Assert.True(File.Exists(Path.Combine(_cli.DataDir, "lakehouse", "features_matrix.parquet")));
         Assert.Contains("3 symbol(s)", output, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(_cli.DataDir, "lakehouse", "timeseries_features.parquet")));
+        Assert.Contains("timeseries_features.parquet: 3 symbol(s)", output, StringComparison.Ordinal);
     }
 }
