@@ -36,6 +36,9 @@ public abstract class TestKitBase
     /// <summary>True when a message is waiting to be expected.</summary>
     public bool HasMessages => _queue.Reader.Count > 0;
 
+    /// <summary>How many messages wait in the test actor's queue.</summary>
+    public int MessageCount => _queue.Reader.Count;
+
     private protected IActorRef ReceiverRef => _ref ??= Sys.ActorOf(Props.Create(() => new TestActor(_queue.Writer)), ActorNameForProbe());
 
     private protected abstract string ActorNameForProbe();

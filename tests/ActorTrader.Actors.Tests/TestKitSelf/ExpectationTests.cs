@@ -107,6 +107,8 @@ public sealed class ExpectationTests : TestKit.TestKit
     {
         TestActor.Tell(1, TestActor);
         TestActor.Tell(2, TestActor);
+        // Both in the queue before fishing starts: on a busy machine the test actor may pass them on after a short timeout.
+        await AwaitConditionAsync(() => MessageCount == 2);
 
         var error = await Assert.ThrowsAsync<XunitException>(() => FishForMessageAsync(m => m is string, TimeSpan.FromMilliseconds(200)));
 
