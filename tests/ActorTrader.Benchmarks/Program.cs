@@ -3,6 +3,7 @@ using ActorTrader.Benchmarks.Actors;
 using ActorTrader.Benchmarks.Backtest;
 using ActorTrader.Benchmarks.Cluster;
 using ActorTrader.Benchmarks.Dashboard;
+using ActorTrader.Benchmarks.Forecast;
 using ActorTrader.Benchmarks.Ingest;
 using ActorTrader.Benchmarks.Orders;
 using ActorTrader.Benchmarks.Parquet;
@@ -12,7 +13,7 @@ using ActorTrader.Benchmarks.Research;
 
 // Usage: dotnet run -c Release --project tests/ActorTrader.Benchmarks -- <suite> [--json] [--quick]
 // Each suite is one IBenchmarkSuite class; a new suite is one more entry here.
-IBenchmarkSuite[] suites = [new ActorBenchmarkSuite(), new ParquetBenchmarkSuite(), new QuantBenchmarkSuite(), new IngestBenchmarkSuite(), new PersistenceBenchmarkSuite(), new BacktestBenchmarkSuite(), new OrdersBenchmarkSuite(), new ResearchBenchmarkSuite(), new ClusterBenchmarkSuite(), new DashboardBenchmarkSuite()];
+IBenchmarkSuite[] suites = [new ActorBenchmarkSuite(), new ParquetBenchmarkSuite(), new QuantBenchmarkSuite(), new IngestBenchmarkSuite(), new PersistenceBenchmarkSuite(), new BacktestBenchmarkSuite(), new OrdersBenchmarkSuite(), new ResearchBenchmarkSuite(), new ClusterBenchmarkSuite(), new DashboardBenchmarkSuite(), new ForecastBenchmarkSuite()];
 
 var command = CommandLine.Parse(args);
 if (command.ShowHelp)
