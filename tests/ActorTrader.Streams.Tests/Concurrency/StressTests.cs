@@ -240,7 +240,8 @@ public sealed class StressTests : StreamTestKit
             var stopAt = random.Next(0, 200);
             var disposed = NewSignal();
             var seen = new List<int>();
-            UniqueKillSwitch? killSwitch = null;
+            // The sink can reach stopAt before Run returns the switch, so it waits for the materialized value.
+            var killSwitch = new TaskCompletionSource<UniqueKillSwitch>(TaskCreationOptions.RunContinuationsAsynchronously);
 
             var (materializedSwitch, run) = Source.From(Naturals(disposed))
                 .Async()
@@ -251,11 +252,12 @@ public sealed class StressTests : StreamTestKit
                     seen.Add(x);
                     // The sink pulls the switch again only after this returns, so nothing after stopAt gets through.
                     if (x != stopAt) return;
-                    if (abort) killSwitch!.Abort(new TimeoutException("halt"));
-                    else killSwitch!.Shutdown();
+                    var materialized = killSwitch.Task.WaitAsync(TimeSpan.FromSeconds(10)).GetAwaiter().GetResult();
+                    if (abort) materialized.Abort(new TimeoutException("halt"));
+                    else materialized.Shutdown();
                 }), Keep.Both)
                 .Run(Materializer);
-            killSwitch = materializedSwitch;
+            killSwitch.SetResult(materializedSwitch);
 
             if (abort) await Assert.ThrowsAsync<TimeoutException>(() => Within(run));
             else await Within(run);
