@@ -28,6 +28,7 @@ public static class CommandCatalog
         new FactoryCommand(StrategiesCommand.Create),
         new FactoryCommand(BacktestCommand.Create),
         new FactoryCommand(TournamentCommand.Create),
+        new FactoryCommand(ForecastCommands.Create),
         new FactoryCommand(SleeveCommands.Create),
         new FactoryCommand(MetaCommands.Create),
         new FactoryCommand(ReportCommand.Create),

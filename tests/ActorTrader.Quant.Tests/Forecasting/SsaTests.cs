@@ -32,6 +32,21 @@ public sealed class SsaTests
     }
 
     [Fact]
+    public void The_forecast_continues_the_signal_from_the_last_close_instead_of_reverting_the_noise()
+    {
+        var x = Enumerable.Range(0, 120).Select(t => 4.0 + 0.01 * t).ToArray();
+        var fitted = new SsaModel(window: 20, rank: 2).Fit(x);
+        var shocked = x.ToArray();
+        shocked[^1] += 0.05;
+
+        var forecast = fitted.Forecast(shocked, 3);
+
+        // The rank-2 signal moves 0.01 a bar; the shock on the last close is not forecast to vanish.
+        Assert.Equal(shocked[^1], forecast.Path[0] - forecast.ExpectedReturn / 3, 2);
+        Assert.InRange(forecast.ExpectedReturn, 0.02, 0.04);
+    }
+
+    [Fact]
     public void Recovers_the_period_of_a_noisy_cycle_through_its_forecast()
     {
         var normal = new SeededNormal(2);

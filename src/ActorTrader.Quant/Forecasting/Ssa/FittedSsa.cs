@@ -35,7 +35,13 @@ public sealed class FittedSsa : IFittedModel
         ArgumentOutOfRangeException.ThrowIfLessThan(horizon, 1);
         if (logPrices.Length < _model.Window)
             throw new ArgumentException($"The history has {logPrices.Length} values, fewer than the SSA window {_model.Window}.", nameof(logPrices));
-        var path = _ssa.Forecast(logPrices, horizon);
+        // The recurrence continues the reconstructed signal, not the noisy last close: the forecast is the signal's change
+        // from its reconstructed last value, added to the last close. Otherwise the gap between close and signal (noise)
+        // would be forecast to vanish within one bar, which made version 1 far worse than the random walk on real prices.
+        var signalPath = _ssa.Forecast(logPrices, horizon);
+        var signalLast = _ssa.Subspace.Reconstruct(logPrices, logPrices.Length - 1)[0];
+        var last = logPrices[^1];
+        var path = signalPath.Select(value => last + (value - signalLast)).ToArray();
         IReadOnlyList<string> flags = _model.ChangePointScore(logPrices) is { } score && score > _model.ChangePointThreshold ? ["change-point"] : [];
         return Quant.Forecasting.Forecast.FromPath(logPrices[^1], path, _dailyVolatility * Math.Sqrt(horizon), flags);
     }

@@ -17,7 +17,7 @@ public sealed class SsaModel(int window = 40, int rank = 3, int changePointBase 
 
     public string Name => ModelName;
 
-    public string Version => "1";
+    public string Version => "2";
 
     public IFittedModel Fit(ReadOnlySpan<double> logPrices, CancellationToken cancellationToken = default)
     {
