@@ -1,3 +1,4 @@
+using ActorTrader.Backtest.Forecasting;
 using ActorTrader.Backtest.Settings;
 using ActorTrader.Cli.Data;
 using ActorTrader.Data.Runs;
@@ -36,6 +37,8 @@ internal sealed class ResearchEnvironment
     public SleeveSettings Sleeves() => Require("sleeves", SleeveSettings.Read(Config, WorkingDirectory));
 
     public MetaSettings Meta() => Require("meta", MetaSettings.Read(Config));
+
+    public ForecastingSettings Forecasting() => Require("forecasting", ForecastingSettings.Read(Config));
 
     /// <summary>The sleeve files of <c>actortrader.sleeves.dir</c>, read over this configuration.</summary>
     public SleeveFiles SleeveFiles() => new(Sleeves().Directory, Config);

@@ -23,13 +23,7 @@ internal sealed class ForecastValidateRunner(CliContext context, TimeProvider cl
         ArgumentNullException.ThrowIfNull(options);
         var models = (options.Models ?? []).Select(Model).ToArray();
         var environment = ResearchEnvironment.Load(context, configFile);
-        var (configured, problems) = ForecastingSettings.Read(environment.Config);
-        if (problems.Count > 0)
-        {
-            var lines = problems.Select(p => $"  {p.Location}: {p.Message}{Environment.NewLine}      fix: {p.Fix}");
-            throw new CliException(ExitCodes.Problems,
-                $"The forecasting configuration has problems:{Environment.NewLine}{string.Join(Environment.NewLine, lines)}{Environment.NewLine}Run `actortrader config-check` for the full list.");
-        }
+        var configured = environment.Forecasting();
         if (models.Length == 0) models = configured.Models.Select(ForecastModels.Create).ToArray();
         var settings = configured.Validation with
         {

@@ -1,3 +1,4 @@
+using ActorTrader.Backtest.Forecasting;
 using ActorTrader.Hosting.Alerts;
 using ActorTrader.Backtest.Settings;
 using ActorTrader.Brokers.Paper;
@@ -66,6 +67,7 @@ public static class ConfigCheck
         problems.AddRange(ClusterSettings.Read(merged).Problems);
         problems.AddRange(AlertSettings.Read(merged).Problems);
         problems.AddRange(TelemetrySettings.Read(merged).Problems);
+        problems.AddRange(ForecastingSettings.Read(merged).Problems);
         // The node and data readers both read actortrader.node.data-dir; one report of the same problem is enough.
         return new ConfigCheckReport(layers.NodeFile, [.. problems.Distinct()]);
     }

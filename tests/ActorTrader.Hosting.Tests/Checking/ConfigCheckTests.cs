@@ -85,6 +85,17 @@ public sealed class ConfigCheckTests : IDisposable
     }
 
     [Fact]
+    public void An_unknown_forecasting_model_is_reported_by_config_check()
+    {
+        var report = Check(CleanConfig("forecasting.router.primary = lstm"));
+
+        var problem = Assert.Single(report.Problems);
+        Assert.Equal("actortrader.forecasting.router.primary", problem.Key);
+        Assert.Equal(3, problem.Position?.Line);
+        Assert.Contains("naive, arima, garch, gjr-garch, ssa, holt-winters", problem.Fix, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_negative_position_cap_is_reported_with_its_position_and_range()
     {
         var report = Check(CleanConfig("risk.max-position-weight = -0.05"));
