@@ -5,7 +5,11 @@ using ActorTrader.Trading.Panels;
 
 namespace ActorTrader.Cli.Commands;
 
-/// <summary><c>actortrader forecast validate [--symbols] [--from] [--to] [--source] [--models] [--horizons] [--folds] [--json]</c>. The logic is <see cref="ForecastValidateRunner"/>.</summary>
+/// <summary>
+/// <c>actortrader forecast validate [--symbols] [--from] [--to] [--source] [--models] [--horizons] [--folds] [--json]</c> and
+/// <c>actortrader forecast run [--symbols] [--from] [--to] [--source] [--models] [--horizons H] [--json]</c>. The logic is in
+/// <see cref="ForecastValidateRunner"/> and <see cref="ForecastRunRunner"/>.
+/// </summary>
 internal static class ForecastCommands
 {
     public static Command Create(CliContext context)
@@ -39,17 +43,31 @@ internal static class ForecastCommands
         };
         validate.SetAction((parse, cancellationToken) =>
         {
-            var data = new DataOptions(
-                OptionParsing.Date(parse.GetValue(from), "--from"),
-                OptionParsing.Date(parse.GetValue(to), "--to"),
-                OptionParsing.Symbols(parse.GetValue(symbols)),
-                OptionParsing.Source(parse.GetValue(source)));
+            var data = Data(parse);
             var foldCount = parse.GetValue(folds);
             if (foldCount is < 1 or > 50) throw new CliException(ExitCodes.Usage, $"--folds {foldCount} is outside 1..50. Fix: pass e.g. --folds 5.");
             var options = new ForecastValidateOptions(data, List(parse.GetValue(models)), Horizons(parse.GetValue(horizons)), foldCount, parse.GetValue(json));
             return new ForecastValidateRunner(context, TimeProvider.System).RunAsync(parse.GetValue(context.ConfigOption), options, cancellationToken);
         });
-        return new Command("forecast", "Time-series forecasting models and their validation.") { validate };
+        var run = new Command("run",
+            "One run of the model runner actor: every enabled model on every symbol in parallel, each signal printed with its provenance, " +
+            "failures and timeouts reported, and per symbol the signal the router would route under the latest validation.")
+        {
+            symbols, from, to, source, models, horizons, json,
+        };
+        run.SetAction((parse, cancellationToken) =>
+        {
+            var options = new ForecastValidateOptions(Data(parse), List(parse.GetValue(models)), Horizons(parse.GetValue(horizons)), null, parse.GetValue(json));
+            if (options.Horizons is { Count: > 1 }) throw new CliException(ExitCodes.Usage, "forecast run makes signals at one horizon. Fix: pass one value, e.g. --horizons 5.");
+            return new ForecastRunRunner(context, TimeProvider.System).RunAsync(parse.GetValue(context.ConfigOption), options, cancellationToken);
+        });
+        return new Command("forecast", "Time-series forecasting models, their signals and their validation.") { validate, run };
+
+        DataOptions Data(ParseResult parse) => new(
+            OptionParsing.Date(parse.GetValue(from), "--from"),
+            OptionParsing.Date(parse.GetValue(to), "--to"),
+            OptionParsing.Symbols(parse.GetValue(symbols)),
+            OptionParsing.Source(parse.GetValue(source)));
     }
 
     private static string[]? List(string[]? tokens)

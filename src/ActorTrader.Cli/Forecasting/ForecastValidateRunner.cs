@@ -2,10 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using ActorTrader.Backtest.Forecasting;
 using ActorTrader.Cli.Backtesting;
-using ActorTrader.Domain.Bars;
 using ActorTrader.Quant.Forecasting;
-using ActorTrader.Strategies.Panel;
-using ActorTrader.Trading.Panels;
 
 namespace ActorTrader.Cli.Forecasting;
 
@@ -31,17 +28,7 @@ internal sealed class ForecastValidateRunner(CliContext context, TimeProvider cl
             Folds = options.Folds ?? configured.Validation.Folds,
         };
 
-        var request = options.Data.Request(Timeframe.Day1, environment.Data.Settings.CsvDefaultExchange);
-        LoadedPanel loaded;
-        try
-        {
-            loaded = await environment.Panels(clock).LoadAsync(request, cancellationToken).ConfigureAwait(false);
-        }
-        catch (PanelLoadException e)
-        {
-            throw new CliException(ExitCodes.Problems, $"The bars cannot be loaded: {e.Message}", e);
-        }
-        var series = Series(loaded.Panel);
+        var (loaded, series) = await ForecastData.LoadAsync(environment, options.Data, clock, cancellationToken).ConfigureAwait(false);
 
         ValidationReport report;
         try
@@ -72,28 +59,7 @@ internal sealed class ForecastValidateRunner(CliContext context, TimeProvider cl
         return ExitCodes.Ok;
     }
 
-    /// <summary>Each symbol's finite positive closes, in time order; missing bars (before listing, after delisting) are left out.</summary>
-    private static List<ForecastSeries> Series(BarPanel panel)
-    {
-        var view = panel.AsOf(panel.TimeCount - 1);
-        var series = new List<ForecastSeries>();
-        for (var s = 0; s < panel.SymbolCount; s++)
-        {
-            var closes = view.Close(s);
-            var times = new List<DateTime>();
-            var logs = new List<double>();
-            for (var t = 0; t < closes.Length; t++)
-            {
-                if (!(double.IsFinite(closes[t]) && closes[t] > 0)) continue;
-                times.Add(panel.Times[t].UtcDateTime);
-                logs.Add(Math.Log(closes[t]));
-            }
-            series.Add(new ForecastSeries(panel.Symbols[s].ToString(), times, [.. logs]));
-        }
-        return series;
-    }
-
-    private static IForecastModel Model(string name)
+    internal static IForecastModel Model(string name)
     {
         if (ForecastModels.Names.Contains(name)) return ForecastModels.Create(name);
         throw new CliException(ExitCodes.Usage, $"Unknown forecasting model \"{name}\". Known models: {string.Join(", ", ForecastModels.Names)}.");

@@ -73,4 +73,54 @@ public sealed class ForecastCommandTests : IDisposable
         Assert.Contains("min-train", error, StringComparison.Ordinal);
         Assert.False(File.Exists(LatestReport));
     }
+
+    [Fact]
+    public async Task Run_prints_every_signal_with_its_provenance_and_what_the_router_would_do()
+    {
+        await _cli.ExpectAsync(ExitCodes.Ok, "forecast", "validate", "--models", "naive,arima", "--horizons", "5", "--folds", "2");
+
+        var (output, _) = await _cli.ExpectAsync(ExitCodes.Ok, "forecast", "run", "--models", "naive,arima,holt-winters", "--json");
+
+        using var document = JsonDocument.Parse(output);
+        var root = document.RootElement;
+        Assert.False(root.GetProperty("routerEnabled").GetBoolean());
+        var signals = root.GetProperty("signals").EnumerateArray().ToArray();
+        Assert.Equal(21 * 3, signals.Length);
+        Assert.Empty(root.GetProperty("failures").EnumerateArray());
+        Assert.All(signals, s =>
+        {
+            Assert.StartsWith("sha256:", s.GetProperty("dataFingerprint").GetString(), StringComparison.Ordinal);
+            Assert.Contains(s.GetProperty("model").GetString(), new[] { "naive", "arima", "holt-winters" });
+            Assert.False(string.IsNullOrEmpty(s.GetProperty("version").GetString()));
+            Assert.Equal(5, s.GetProperty("horizon").GetInt32());
+            Assert.EndsWith("Z", s.GetProperty("timestamp").GetString(), StringComparison.Ordinal);
+            Assert.Contains(s.GetProperty("direction").GetString(), new[] { "up", "down", "flat" });
+        });
+        // Every symbol's models saw the same bars.
+        Assert.All(signals.GroupBy(s => s.GetProperty("symbol").GetString()), g => Assert.Single(g.Select(s => s.GetProperty("dataFingerprint").GetString()).Distinct()));
+        var routing = root.GetProperty("routing").EnumerateArray().ToArray();
+        Assert.Equal(21, routing.Length);
+        Assert.All(routing, r =>
+        {
+            // arima is routed only if validated GREEN; ssa was not run; holt-winters was not validated.
+            var model = r.GetProperty("model");
+            if (model.ValueKind == JsonValueKind.Null)
+                Assert.Contains(r.GetProperty("reasons").EnumerateArray(), reason => reason.GetString()!.StartsWith("arima: validation is", StringComparison.Ordinal));
+            else Assert.Equal("arima", model.GetString());
+        });
+    }
+
+    [Fact]
+    public async Task Run_text_lists_signals_and_says_routing_is_off()
+    {
+        var (output, _) = await _cli.ExpectAsync(ExitCodes.Ok, "forecast", "run", "--models", "garch", "--horizons", "1");
+
+        Assert.Contains("1 models on 21 symbols", output, StringComparison.Ordinal);
+        Assert.Contains("21 signals, 0 failures", output, StringComparison.Ordinal);
+        Assert.Contains("Routing is off", output, StringComparison.Ordinal);
+        Assert.Contains("no forecast validation has been run", output, StringComparison.Ordinal);
+
+        var (_, error) = await _cli.ExpectAsync(ExitCodes.Usage, "forecast", "run", "--horizons", "1,5");
+        Assert.Contains("one horizon", error, StringComparison.Ordinal);
+    }
 }
